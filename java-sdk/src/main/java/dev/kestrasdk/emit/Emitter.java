@@ -1,0 +1,176 @@
+package dev.kestrasdk.emit;
+
+import dev.kestrasdk.protocol.LogLevel;
+import dev.kestrasdk.protocol.MetricType;
+import dev.kestrasdk.sink.LineSink;
+import dev.kestrasdk.wire.AsciiBuffer;
+import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.wire.WireFormatException;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/**
+ * The SDK's verbs bound to one {@link LineSink}: calls go to the encoder, a complete line goes to the sink.
+ * Thread-safe; the static {@code Kestra} facade delegates to one of these, and the polyglot runner makes
+ * one per script. Each call prints exactly one line, or throws {@link WireFormatException} and prints nothing.
+ */
+public final class Emitter {
+    /** Lines longer than this get a one-time warning: some task runners have split long lines (kestra-io/plugin-scripts#52). */
+    public static final int LARGE_LINE_BYTES = 64 * 1024;
+
+    private static final ThreadLocal<AsciiBuffer> BUFFER = ThreadLocal.withInitial(AsciiBuffer::new);
+
+    private final LineSink sink;
+    private final Consumer<String> warnings;
+    private final AtomicBoolean warnedLarge = new AtomicBoolean();
+    private final KestraLogger logger = new KestraLogger(this);
+
+    public Emitter(LineSink sink) {
+        this(sink, message -> System.err.println("kestra-sdk: warning: " + message));
+    }
+
+    /** @param warnings receives advice that is not an error (a very large line); never protocol data */
+    public Emitter(LineSink sink, Consumer<String> warnings) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    public LineSink sink() {
+        return sink;
+    }
+
+    public void outputs(Map<String, ?> outputs) {
+        AsciiBuffer b = take();
+        try {
+            WireEncoder.local().outputs(outputs, b);
+            send(b);
+        } finally {
+            give(b);
+        }
+    }
+
+    public void assets(Map<String, ?> assets) {
+        AsciiBuffer b = take();
+        try {
+            WireEncoder.local().assets(assets, b);
+            send(b);
+        } finally {
+            give(b);
+        }
+    }
+
+    /** A metric of any type; {@code value} is a finite Number (or, for a timer, a Duration). */
+    public void metric(MetricType type, String name, Object value, Map<String, ?> tags) {
+        AsciiBuffer b = take();
+        try {
+            WireEncoder.local().metric(type, name, value, tags, b);
+            send(b);
+        } finally {
+            give(b);
+        }
+    }
+
+    public void counter(String name, Number value, Map<String, ?> tags) {
+        metric(MetricType.COUNTER, name, value, tags);
+    }
+
+    public void gauge(String name, Number value, Map<String, ?> tags) {
+        metric(MetricType.GAUGE, name, value, tags);
+    }
+
+    /** A timer in seconds. */
+    public void timer(String name, Number seconds, Map<String, ?> tags) {
+        metric(MetricType.TIMER, name, seconds, tags);
+    }
+
+    public void timer(String name, Duration duration, Map<String, ?> tags) {
+        metric(MetricType.TIMER, name, duration, tags);
+    }
+
+    /**
+     * Runs {@code body}, timing it with the monotonic clock, and records the timer whether it returns or
+     * throws; its exception passes through unchanged.
+     */
+    public void timer(String name, Runnable body, Map<String, ?> tags) {
+        Objects.requireNonNull(body, "body");
+        checkTimerArguments(name, tags);
+        long start = System.nanoTime();
+        try {
+            body.run();
+        } finally {
+            metric(MetricType.TIMER, name, Duration.ofNanos(System.nanoTime() - start), tags);
+        }
+    }
+
+    /** Like {@link #timer(String, Runnable, Map)}, returning the body's result. */
+    public <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
+        Objects.requireNonNull(body, "body");
+        checkTimerArguments(name, tags);
+        long start = System.nanoTime();
+        try {
+            return body.call();
+        } finally {
+            metric(MetricType.TIMER, name, Duration.ofNanos(System.nanoTime() - start), tags);
+        }
+    }
+
+    /** One {@code logs} line with one entry per message. */
+    public void log(LogLevel level, String... messages) {
+        log(level, messages == null ? null : Arrays.asList(messages));
+    }
+
+    public void log(LogLevel level, List<String> messages) {
+        AsciiBuffer b = take();
+        try {
+            WireEncoder.local().logs(level, messages, b);
+            send(b);
+        } finally {
+            give(b);
+        }
+    }
+
+    public KestraLogger logger() {
+        return logger;
+    }
+
+    /** Validates a timed call's name and tags before the body runs, so a bad name fails fast instead of after the work. */
+    private void checkTimerArguments(String name, Map<String, ?> tags) {
+        AsciiBuffer scratch = new AsciiBuffer();
+        WireEncoder.local().metric(MetricType.TIMER, name, 0, tags, scratch);
+    }
+
+    private void send(AsciiBuffer line) {
+        if (line.length() > LARGE_LINE_BYTES && warnedLarge.compareAndSet(false, true)) {
+            warnings.accept("a protocol line of " + line.length() + " bytes was written; some task runners split lines"
+                    + " longer than 16 KiB and Kestra then loses the payload (see docs/wire-format.md, 'Line length')");
+        }
+        sink.accept(line);
+    }
+
+    // One buffer per thread, lent out while a line is built; a nested call (a sink that itself emits) gets a fresh one.
+    private static final ThreadLocal<Boolean> LENT = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    private static AsciiBuffer take() {
+        if (LENT.get()) {
+            return new AsciiBuffer();
+        }
+        LENT.set(Boolean.TRUE);
+        AsciiBuffer b = BUFFER.get();
+        b.reset();
+        return b;
+    }
+
+    private static void give(AsciiBuffer b) {
+        if (b == BUFFER.get()) {
+            b.reset();
+            LENT.set(Boolean.FALSE);
+        }
+    }
+}

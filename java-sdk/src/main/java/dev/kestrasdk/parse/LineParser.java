@@ -1,0 +1,77 @@
+package dev.kestrasdk.parse;
+
+import dev.kestrasdk.parse.ParsedLine.Verdict;
+import dev.kestrasdk.protocol.Message;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one line of a script's output the way Kestra 1.3 does: an ordinary log line, a protocol line it
+ * accepts (with what it takes from it), or a protocol line it rejects as a whole, each with diagnostics
+ * saying why data is lost. It never throws on any input. Thread-safe and stateless.
+ *
+ * <p>The line may still end with one line terminator ({@code \r} of a CRLF file, say): Kestra tolerates it.
+ */
+public final class LineParser {
+    /** Default for {@link #LineParser(int)}: larger lines get a {@code line-too-long} error instead of being read. */
+    public static final int DEFAULT_MAX_LINE_CHARS = 256 * 1024 * 1024;
+
+    private final int maxLineChars;
+
+    public LineParser() {
+        this(DEFAULT_MAX_LINE_CHARS);
+    }
+
+    /** @param maxLineChars lines longer than this are not read (Kestra has no such limit; this one protects memory) */
+    public LineParser(int maxLineChars) {
+        if (maxLineChars < 6) {
+            throw new IllegalArgumentException("maxLineChars must be at least 6, was " + maxLineChars);
+        }
+        this.maxLineChars = maxLineChars;
+    }
+
+    public ParsedLine parse(String line) {
+        if (line == null || line.length() < 2 || line.indexOf(':') < 0) {
+            return log(line == null ? "" : line); // the common case: no colon at all, nothing to look at
+        }
+        int end = LineShape.contentEnd(line);
+        if (!LineShape.matches(line, end)) {
+            Diagnostic near = LineShape.nearMiss(line, end);
+            return new ParsedLine(line, Verdict.LOG, null, near == null ? List.of() : List.of(near));
+        }
+        if (line.length() > maxLineChars) {
+            return rejected(line, Diagnostic.error("line-too-long", "line of " + line.length()
+                    + " characters is longer than this parser's limit of " + maxLineChars + " (Kestra has none): not read"));
+        }
+        List<Diagnostic> warnings = new ArrayList<>();
+        JsonTree.Read read;
+        try {
+            read = JsonTree.read(line.substring(2, end - 2));
+        } catch (JsonTree.Invalid e) {
+            return rejected(line, Diagnostic.error(e.code, e.getMessage() + ": Kestra rejects the whole line"));
+        }
+        if (read.trailing() != null) {
+            String t = read.trailing();
+            warnings.add(Diagnostic.warning("trailing-content", "text after the first JSON object is ignored by Kestra: "
+                    + (t.length() > 40 ? t.substring(0, 40) + "..." : t)));
+        }
+        for (String key : read.duplicateKeys()) {
+            warnings.add(Diagnostic.warning("duplicate-key", "key \"" + key + "\" appears more than once; Kestra keeps the last value"));
+        }
+        try {
+            Message message = new MessageReader(warnings).read(read.root());
+            return new ParsedLine(line, Verdict.ACCEPTED, message, warnings);
+        } catch (MessageReader.Rejected e) {
+            return rejected(line, Diagnostic.error(e.code, e.getMessage() + ": Kestra rejects the whole line"));
+        }
+    }
+
+    private static ParsedLine log(String line) {
+        return new ParsedLine(line, Verdict.LOG, null, List.of());
+    }
+
+    private static ParsedLine rejected(String line, Diagnostic why) {
+        return new ParsedLine(line, Verdict.REJECTED, null, List.of(why));
+    }
+}

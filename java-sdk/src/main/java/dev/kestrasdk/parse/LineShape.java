@@ -1,0 +1,89 @@
+package dev.kestrasdk.parse;
+
+/**
+ * The outer shape Kestra requires, {@code ^::(\{.*})::$} applied with Java's {@code Matcher.find()}:
+ * {@code ::} at the very start, {@code }::} at the very end (Java's {@code $} also matches before one final
+ * line terminator, so a CRLF line still counts), and no line terminator in between ({@code .} does not
+ * match \n, \r, U+0085, U+2028 or U+2029). Ordinary lines are rejected after looking at two characters.
+ */
+final class LineShape {
+    private LineShape() {
+    }
+
+    static boolean isTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** Length of the line without the one final terminator Java's {@code $} tolerates. */
+    static int contentEnd(String line) {
+        int n = line.length();
+        if (n >= 2 && line.charAt(n - 2) == '\r' && line.charAt(n - 1) == '\n') {
+            return n - 2;
+        }
+        if (n >= 1 && isTerminator(line.charAt(n - 1))) {
+            return n - 1;
+        }
+        return n;
+    }
+
+    /** True when Kestra's pattern matches; the payload is then {@code line.substring(2, contentEnd - 2)}. */
+    static boolean matches(String line, int end) {
+        if (end < 6 || line.charAt(0) != ':' || line.charAt(1) != ':' || line.charAt(2) != '{'
+                || line.charAt(end - 1) != ':' || line.charAt(end - 2) != ':' || line.charAt(end - 3) != '}') {
+            return false;
+        }
+        for (int i = 3; i < end - 3; i++) {
+            if (isTerminator(line.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For a line Kestra does not match: a diagnostic when it looks like an attempt at a protocol line,
+     * else {@code null} (an ordinary log line).
+     */
+    static Diagnostic nearMiss(String line, int end) {
+        int open = line.indexOf("::{");
+        int close = line.lastIndexOf("}::");
+        if (open < 0 && close < 0) {
+            return null;
+        }
+        if (open < 0) {
+            return Diagnostic.error("missing-opening", "ends with '}::' but does not start with '::{': Kestra reads an ordinary log line");
+        }
+        for (int i = open + 3; i < end; i++) {
+            char c = line.charAt(i);
+            if (isTerminator(c)) {
+                return Diagnostic.error("line-break-in-payload", String.format(
+                        "raw line terminator U+%04X at column %d: Kestra's pattern stops there and the line is an ordinary log line; escape it as \\u%04x",
+                        (int) c, i + 1, (int) c));
+            }
+        }
+        if (open > 0) {
+            String before = line.substring(0, open);
+            return Diagnostic.error("leading-text", (before.isBlank() ? "whitespace" : "text " + preview(before))
+                    + " before '::{' at column " + (open + 1) + ": the line must start with '::', so Kestra reads an ordinary log line");
+        }
+        if (close < 0 || close + 3 > end) {
+            return Diagnostic.error("missing-closing", "starts with '::{' but does not end with '}::': Kestra reads an ordinary log line");
+        }
+        String after = line.substring(close + 3, end);
+        return Diagnostic.error("trailing-text", (after.isBlank() ? "whitespace " : "text ") + preview(after)
+                + " after the closing '::' at column " + (close + 4) + ": the line must end with '::', so Kestra reads an ordinary log line");
+    }
+
+    private static String preview(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length() && i < 20; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append(s.length() > 20 ? "...\"" : "\"").toString();
+    }
+}

@@ -1,0 +1,449 @@
+package dev.kestrasdk.parse;
+
+import dev.kestrasdk.parse.JsonTree.Num;
+import dev.kestrasdk.parse.JsonTree.Obj;
+import dev.kestrasdk.protocol.LogEntry;
+import dev.kestrasdk.protocol.LogLevel;
+import dev.kestrasdk.protocol.Message;
+import dev.kestrasdk.protocol.Metric;
+import dev.kestrasdk.protocol.MetricType;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a payload tree into what Kestra 1.3's reader makes of it: the same type checks and coercions as
+ * its Jackson data binding of {@code TaskLogMatch(outputs, metrics, logs, assets)}, measured in
+ * ../shared/reference/kestra-parser-facts.md and by this project's differential tests. Anything Kestra
+ * refuses throws {@link Rejected}; anything it accepts with a loss adds a warning.
+ */
+final class MessageReader {
+    private static final Set<String> KNOWN_KEYS = Set.of("outputs", "metrics", "logs", "assets");
+    // slf4j's Level order, which Jackson uses when a level is given as an index
+    private static final LogLevel[] LEVEL_ORDINALS = {LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG, LogLevel.TRACE};
+
+    static final class Rejected extends Exception {
+        final String code;
+
+        Rejected(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    private final List<Diagnostic> warnings;
+
+    MessageReader(List<Diagnostic> warnings) {
+        this.warnings = warnings;
+    }
+
+    Message read(Obj root) throws Rejected {
+        for (String key : root.keySet()) {
+            if (!KNOWN_KEYS.contains(key)) {
+                warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra (known: outputs, metrics, logs, assets)"));
+            }
+        }
+        Map<String, Object> outputs = readOutputs(root.get("outputs"));
+        List<Metric> metrics = readMetrics(root.get("metrics"));
+        List<LogEntry> logs = readLogs(root.get("logs"));
+        Map<String, Object> assets = readAssets(root.get("assets"));
+        return new Message(outputs, metrics, logs, assets);
+    }
+
+    // ---- outputs ----------------------------------------------------------------------------------
+
+    private Map<String, Object> readOutputs(Object node) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof Obj obj)) {
+            throw new Rejected("wrong-type", "\"outputs\" must be an object, not " + kind(node));
+        }
+        return plainMap(obj, "outputs");
+    }
+
+    /** Plain Java values with the number types Kestra's untyped reader produces. */
+    private Map<String, Object> plainMap(Obj obj, String path) {
+        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, obj.size() * 4 / 3 + 1));
+        for (Map.Entry<String, Object> e : obj.entrySet()) {
+            checkText(e.getKey(), path);
+            map.put(e.getKey(), plain(e.getValue(), path + "." + e.getKey()));
+        }
+        return map;
+    }
+
+    private Object plain(Object node, String path) {
+        if (node instanceof Obj o) {
+            return plainMap(o, path);
+        }
+        if (node instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                out.add(plain(list.get(i), path + "[" + i + "]"));
+            }
+            return out;
+        }
+        if (node instanceof Num n) {
+            return number(n, path);
+        }
+        if (node instanceof String s) {
+            checkText(s, path);
+        }
+        return node;
+    }
+
+    private Object number(Num n, String path) {
+        if (n.integral()) {
+            BigInteger big = new BigInteger(n.text());
+            if (big.bitLength() < 32) {
+                return big.intValue();
+            }
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+        }
+        double d = Double.parseDouble(n.text());
+        if (Double.isInfinite(d)) {
+            warnings.add(Diagnostic.warning("float-overflow", path + ": " + n.text() + " is beyond a 64-bit float; Kestra reads " + d));
+        } else if (d == 0 && new BigDecimal(n.text()).signum() != 0) {
+            warnings.add(Diagnostic.warning("float-underflow", path + ": " + n.text() + " is too small for a 64-bit float; Kestra reads 0.0"));
+        }
+        return d;
+    }
+
+    private void checkText(String s, String path) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                    continue;
+                }
+                warnings.add(Diagnostic.warning("lone-surrogate", String.format(
+                        "%s: lone surrogate U+%04X is not Unicode text; Kestra stores '?'", path, (int) c)));
+                return;
+            }
+        }
+    }
+
+    // ---- metrics ----------------------------------------------------------------------------------
+
+    private List<Metric> readMetrics(Object node) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof List<?> list)) {
+            throw new Rejected("wrong-type", "\"metrics\" must be a list of metric objects, not " + kind(node));
+        }
+        List<Metric> metrics = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            metrics.add(readMetric(list.get(i), "metrics[" + i + "]"));
+        }
+        return metrics;
+    }
+
+    private Metric readMetric(Object node, String path) throws Rejected {
+        if (node == null) {
+            throw new Rejected("wrong-type", path + " is null; Kestra fails on a null metric entry");
+        }
+        if (!(node instanceof Obj entry)) {
+            throw new Rejected("wrong-type", path + " must be an object, not " + kind(node));
+        }
+        Object typeNode = entry.first("type");
+        if (typeNode == null) {
+            throw new Rejected("missing-metric-type", path + " has no \"type\" (counter, gauge or timer)");
+        }
+        MetricType type = typeNode instanceof String s ? MetricType.fromWireName(s) : null;
+        if (type == null) {
+            throw new Rejected("unknown-metric-type", path + ".type " + describe(typeNode)
+                    + " is not a metric type Kestra knows (counter, gauge, timer; lower case)");
+        }
+        String name = coerceString(entry.get("name"), path + ".name");
+        if (name == null) {
+            warnings.add(Diagnostic.warning("null-value", path + " has no name; Kestra records a metric named null"));
+        }
+        coerceString(entry.get("description"), path + ".description");
+        checkTimestamp(entry.get("timestamp"), path + ".timestamp");
+        Map<String, String> tags = readTags(entry.get("tags"), path + ".tags");
+        Double value = type == MetricType.TIMER ? timerSeconds(entry.get("value"), path + ".value")
+                : doubleValue(entry.get("value"), path + ".value");
+        if (name != null) {
+            checkText(name, path + ".name");
+        }
+        return new Metric(type, name, value, tags);
+    }
+
+    private Map<String, String> readTags(Object node, String path) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof Obj obj)) {
+            throw new Rejected("wrong-type", path + " must be an object of strings, not " + kind(node));
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : obj.entrySet()) {
+            Object v = e.getValue();
+            if (v instanceof Obj || v instanceof List) {
+                throw new Rejected("bad-tag-value", path + "." + e.getKey() + " is " + kind(v) + "; a tag value must be a string, number or boolean");
+            }
+            tags.put(e.getKey(), coerceString(v, path + "." + e.getKey()));
+        }
+        return tags;
+    }
+
+    private Double doubleValue(Object node, String path) throws Rejected {
+        if (node == null) {
+            warnings.add(Diagnostic.warning("null-value", path + " is null; Kestra records a metric without a value"));
+            return null;
+        }
+        if (node instanceof Num n) {
+            double d = Double.parseDouble(n.text());
+            if (Double.isInfinite(d)) {
+                warnings.add(Diagnostic.warning("float-overflow", path + ": " + n.text() + " is beyond a 64-bit float; Kestra reads " + d));
+            }
+            return d;
+        }
+        if (node instanceof String s) {
+            String t = s.trim();
+            if (t.isEmpty()) {
+                warnings.add(Diagnostic.warning("null-value", path + " is an empty string; Kestra records a metric without a value"));
+                return null;
+            }
+            Double special = switch (t) {
+                case "NaN" -> Double.NaN;
+                case "Infinity", "+Infinity", "INF" -> Double.POSITIVE_INFINITY;
+                case "-Infinity", "-INF" -> Double.NEGATIVE_INFINITY;
+                default -> null;
+            };
+            if (special != null) {
+                warnings.add(Diagnostic.warning("non-finite-value", path + " is the string \"" + t + "\"; Kestra records " + special));
+                return special;
+            }
+            try {
+                double d = Double.parseDouble(t);
+                warnings.add(Diagnostic.warning("coerced-value", path + " is the string \"" + s + "\"; Kestra converts it to " + d));
+                return d;
+            } catch (NumberFormatException e) {
+                throw new Rejected("bad-metric-value", path + " is the string \"" + s + "\", which is not a number");
+            }
+        }
+        throw new Rejected("bad-metric-value", path + " must be a number, not " + kind(node));
+    }
+
+    private Double timerSeconds(Object node, String path) throws Rejected {
+        if (node == null) {
+            warnings.add(Diagnostic.warning("null-value", path + " is null; Kestra records a timer without a value"));
+            return null;
+        }
+        BigDecimal seconds;
+        if (node instanceof Num n) {
+            if (n.integral() && new BigInteger(n.text()).bitLength() >= 64) {
+                throw new Rejected("bad-metric-value", path + ": " + n.text() + " seconds is out of the range Kestra reads (a 64-bit integer)");
+            }
+            seconds = new BigDecimal(n.text());
+        } else if (node instanceof String s) {
+            String t = s.trim();
+            if (t.isEmpty()) {
+                warnings.add(Diagnostic.warning("null-value", path + " is an empty string; Kestra records a timer without a value"));
+                return null;
+            }
+            seconds = parseDurationText(t, path);
+            warnings.add(Diagnostic.warning("coerced-value", path + " is the string \"" + s + "\"; Kestra reads " + seconds.toPlainString() + " seconds"));
+        } else {
+            throw new Rejected("bad-metric-value", path + " must be a number of seconds, not " + kind(node));
+        }
+        if (seconds.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            warnings.add(Diagnostic.warning("float-overflow", path + ": " + seconds + " seconds does not fit a Duration; Kestra records a wrong value"));
+            return null;
+        }
+        if (seconds.signum() < 0) {
+            warnings.add(Diagnostic.warning("negative-timer", path + " is negative (" + seconds.toPlainString() + " s); Kestra records a negative duration"));
+        }
+        return seconds.doubleValue();
+    }
+
+    private static BigDecimal parseDurationText(String t, String path) throws Rejected {
+        try {
+            return new BigDecimal(t);
+        } catch (NumberFormatException notNumber) {
+            try {
+                Duration d = Duration.parse(t);
+                return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+            } catch (DateTimeParseException e) {
+                throw new Rejected("bad-metric-value", path + " is the string \"" + t + "\", neither seconds nor an ISO-8601 duration");
+            }
+        }
+    }
+
+    private static void checkTimestamp(Object node, String path) throws Rejected {
+        if (node == null || node instanceof Num) {
+            return;
+        }
+        if (node instanceof String s) {
+            try {
+                OffsetDateTime.parse(s.trim());
+                return;
+            } catch (DateTimeParseException e) {
+                try {
+                    java.time.Instant.parse(s.trim());
+                    return;
+                } catch (DateTimeParseException e2) {
+                    throw new Rejected("bad-timestamp", path + " \"" + s + "\" is not an ISO-8601 instant");
+                }
+            }
+        }
+        throw new Rejected("bad-timestamp", path + " must be an ISO-8601 string or epoch seconds, not " + kind(node));
+    }
+
+    // ---- logs -------------------------------------------------------------------------------------
+
+    private List<LogEntry> readLogs(Object node) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof List<?> list)) {
+            throw new Rejected("wrong-type", "\"logs\" must be a list of log objects, not " + kind(node));
+        }
+        List<LogEntry> logs = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            String path = "logs[" + i + "]";
+            Object item = list.get(i);
+            if (item == null) {
+                warnings.add(Diagnostic.warning("null-value", path + " is null; Kestra skips it"));
+                continue;
+            }
+            if (!(item instanceof Obj entry)) {
+                throw new Rejected("wrong-type", path + " must be an object, not " + kind(item));
+            }
+            LogLevel level = readLevel(entry.get("level"), path + ".level");
+            String message = coerceString(entry.get("message"), path + ".message");
+            if (level == null) {
+                warnings.add(Diagnostic.warning("null-value", path + " has no level; Kestra cannot log it"));
+                continue;
+            }
+            if (message != null) {
+                checkText(message, path + ".message");
+            }
+            logs.add(new LogEntry(level, message));
+        }
+        return logs;
+    }
+
+    private static LogLevel readLevel(Object node, String path) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (node instanceof String s) {
+            LogLevel level = LogLevel.fromWireName(s);
+            if (level == null) {
+                throw new Rejected("bad-log-level", path + " \"" + s + "\" is not one of TRACE, DEBUG, INFO, WARN, ERROR (upper case)");
+            }
+            return level;
+        }
+        if (node instanceof Num n && n.integral()) {
+            BigInteger i = new BigInteger(n.text());
+            if (i.signum() >= 0 && i.compareTo(BigInteger.valueOf(LEVEL_ORDINALS.length)) < 0) {
+                return LEVEL_ORDINALS[i.intValue()];
+            }
+        }
+        throw new Rejected("bad-log-level", path + " " + describe(node) + " is not one of TRACE, DEBUG, INFO, WARN, ERROR");
+    }
+
+    // ---- assets -----------------------------------------------------------------------------------
+
+    private Map<String, Object> readAssets(Object node) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof Obj obj)) {
+            throw new Rejected("wrong-type", "\"assets\" must be an object with \"inputs\" and/or \"outputs\" lists, not " + kind(node));
+        }
+        checkAssetList(obj.get("inputs"), "assets.inputs", false);
+        checkAssetList(obj.get("outputs"), "assets.outputs", true);
+        return plainMap(obj, "assets");
+    }
+
+    private static void checkAssetList(Object node, String path, boolean typeRequired) throws Rejected {
+        if (node == null) {
+            return;
+        }
+        if (!(node instanceof List<?> list)) {
+            throw new Rejected("bad-asset", path + " must be a list, not " + kind(node));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String at = path + "[" + i + "]";
+            if (item == null) {
+                continue;
+            }
+            if (!(item instanceof Obj asset)) {
+                throw new Rejected("bad-asset", at + " must be an object, not " + kind(item));
+            }
+            for (String field : List.of("id", "namespace", "tenantId", "displayName", "description")) {
+                coerceString(asset.get(field), at + "." + field);
+            }
+            Object type = asset.first("type");
+            if (typeRequired && !(type instanceof String)) {
+                throw new Rejected("bad-asset", at + ".type is " + (type == null ? "missing" : describe(type)) + "; an output asset needs a string type (TABLE, FILE, ...)");
+            }
+            if (!typeRequired) {
+                coerceString(type, at + ".type");
+            }
+            Object metadata = asset.get("metadata");
+            if (metadata != null && !(metadata instanceof Obj)) {
+                throw new Rejected("bad-asset", at + ".metadata must be an object, not " + kind(metadata));
+            }
+        }
+    }
+
+    // ---- shared -----------------------------------------------------------------------------------
+
+    /** Jackson's coercion of a scalar to a String field: numbers and booleans become their text. */
+    private static String coerceString(Object node, String path) throws Rejected {
+        if (node == null || node instanceof String) {
+            return (String) node;
+        }
+        if (node instanceof Num n) {
+            return n.text();
+        }
+        if (node instanceof Boolean b) {
+            return b.toString();
+        }
+        throw new Rejected("wrong-type", path + " must be a string, not " + kind(node));
+    }
+
+    private static String kind(Object node) {
+        if (node instanceof Obj) {
+            return "an object";
+        }
+        if (node instanceof List) {
+            return "a list";
+        }
+        if (node instanceof String) {
+            return "a string";
+        }
+        if (node instanceof Num) {
+            return "a number";
+        }
+        if (node instanceof Boolean) {
+            return "a boolean";
+        }
+        return "null";
+    }
+
+    private static String describe(Object node) {
+        if (node instanceof String s) {
+            return "\"" + s + "\"";
+        }
+        if (node instanceof Num n) {
+            return n.text();
+        }
+        return kind(node);
+    }
+}

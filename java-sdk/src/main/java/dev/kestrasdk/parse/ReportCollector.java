@@ -1,0 +1,93 @@
+package dev.kestrasdk.parse;
+
+import dev.kestrasdk.protocol.LogEntry;
+import dev.kestrasdk.protocol.Message;
+import dev.kestrasdk.protocol.Metric;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Accumulates what Kestra takes from a whole run, line by line, and merges it as Kestra does: outputs of
+ * later lines replace earlier keys ({@code putAll}), every metric, log entry and asset emission is kept in
+ * order. Lines with diagnostics are kept with their line numbers. Thread-safe.
+ */
+public final class ReportCollector {
+    /** A line that lost data, with its 1-based number in the stream it came from. */
+    public record ProblemLine(long lineNumber, ParsedLine line) {
+    }
+
+    private final LineParser parser;
+    private final Map<String, Object> outputs = new LinkedHashMap<>();
+    private final List<Metric> metrics = new ArrayList<>();
+    private final List<LogEntry> logs = new ArrayList<>();
+    private final List<Map<String, Object>> assets = new ArrayList<>();
+    private final List<ProblemLine> problems = new ArrayList<>();
+    private long lines;
+    private long protocolLines;
+
+    public ReportCollector() {
+        this(new LineParser());
+    }
+
+    public ReportCollector(LineParser parser) {
+        this.parser = parser;
+    }
+
+    /** Parses and adds one line; returns what the parser made of it. */
+    public ParsedLine accept(String line) {
+        ParsedLine parsed = parser.parse(line);
+        add(parsed);
+        return parsed;
+    }
+
+    public synchronized void add(ParsedLine parsed) {
+        lines++;
+        if (parsed.hasProblems()) {
+            problems.add(new ProblemLine(lines, parsed));
+        }
+        Message m = parsed.message();
+        if (m == null) {
+            return;
+        }
+        protocolLines++;
+        outputs.putAll(m.outputs());
+        metrics.addAll(m.metrics());
+        logs.addAll(m.logs());
+        if (m.assets() != null) {
+            assets.add(m.assets());
+        }
+    }
+
+    public synchronized Map<String, Object> outputs() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+    }
+
+    public synchronized List<Metric> metrics() {
+        return List.copyOf(metrics);
+    }
+
+    public synchronized List<LogEntry> logs() {
+        return List.copyOf(logs);
+    }
+
+    public synchronized List<Map<String, Object>> assets() {
+        return List.copyOf(assets);
+    }
+
+    /** Lines with diagnostics: dropped protocol lines, and accepted ones that lost something. */
+    public synchronized List<ProblemLine> problems() {
+        return List.copyOf(problems);
+    }
+
+    public synchronized long lineCount() {
+        return lines;
+    }
+
+    public synchronized long protocolLineCount() {
+        return protocolLines;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.kestrasdk.protocol;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One metric entry as Kestra records it.
+ *
+ * @param type  counter, gauge or timer
+ * @param name  the metric name; {@code null} when the line had none (Kestra accepts that)
+ * @param value the value as Kestra holds it: a double for counters and gauges, seconds for timers;
+ *              {@code null} when the line said {@code null}
+ * @param tags  tag values as Kestra holds them: always strings (Kestra converts numbers and booleans)
+ */
+public record Metric(MetricType type, String name, Double value, Map<String, String> tags) {
+    public Metric {
+        Objects.requireNonNull(type, "type");
+        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+    }
+
+    /** A timer's value as a {@link Duration}, or {@code null} for other types or a null value. */
+    public Duration duration() {
+        if (type != MetricType.TIMER || value == null || value.isNaN() || value.isInfinite()) {
+            return null;
+        }
+        BigDecimal seconds = BigDecimal.valueOf(value);
+        return Duration.ofSeconds(seconds.longValue(), seconds.remainder(BigDecimal.ONE).movePointRight(9).longValue());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.kestrasdk.sink;
+
+import dev.kestrasdk.wire.AsciiBuffer;
+
+import java.io.PrintStream;
+
+/**
+ * The default sink: whatever {@link System#out} is at the time of each line, so protocol lines keep their
+ * order with the script's own {@code System.out.println} output and follow {@link System#setOut}.
+ * {@link PrintStream#write(byte[], int, int)} holds the stream's lock for the whole call, and the line and
+ * its newline go in one call, so a concurrent {@code println} cannot split a protocol line.
+ */
+public final class StdoutSink implements LineSink {
+    public static final StdoutSink INSTANCE = new StdoutSink();
+
+    private StdoutSink() {
+    }
+
+    @Override
+    public void accept(AsciiBuffer line) {
+        PrintStream out = System.out;
+        try {
+            line.writeLineTo(out);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("PrintStream does not throw", e);
+        }
+        out.flush();
+    }
+}

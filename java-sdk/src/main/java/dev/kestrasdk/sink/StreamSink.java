@@ -1,0 +1,32 @@
+package dev.kestrasdk.sink;
+
+import dev.kestrasdk.wire.AsciiBuffer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Writes each line plus {@code \n} to an output stream in a single {@code write} call under a lock, then
+ * flushes, so lines from many threads never interleave and each is visible at once (Kestra reads lines
+ * as they come). Lines are ASCII, so the stream's charset does not matter.
+ */
+public final class StreamSink implements LineSink {
+    private final OutputStream out;
+
+    public StreamSink(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void accept(AsciiBuffer line) {
+        synchronized (out) {
+            try {
+                line.writeLineTo(out);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write a protocol line", e);
+            }
+        }
+    }
+}
