@@ -53,7 +53,8 @@ final class LineShape {
         if (open < 0) {
             return Diagnostic.error("missing-opening", "ends with '}::' but does not start with '::{': Kestra reads an ordinary log line");
         }
-        for (int i = open + 3; i < end; i++) {
+        int payloadEnd = close > open ? close : end; // a terminator after the closing "}::" is trailing text
+        for (int i = open + 3; i < payloadEnd; i++) {
             char c = line.charAt(i);
             if (isTerminator(c)) {
                 return Diagnostic.error("line-break-in-payload", String.format(

@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WireEncoder {
     /** Deepest nesting of objects and arrays in one line, envelope included: Jackson's default, which Kestra's reader keeps. */
     public static final int MAX_NESTING = 1000;
+    /** Longest string (UTF-16 units) Kestra's reader accepts: Jackson's default {@code maxStringLength}. */
+    public static final int MAX_STRING_CHARS = 20_000_000;
 
     private static final ThreadLocal<WireEncoder> LOCAL = ThreadLocal.withInitial(WireEncoder::new);
 
@@ -205,6 +207,10 @@ public final class WireEncoder {
     }
 
     private void checkText(String s) {
+        if (s.length() > MAX_STRING_CHARS) {
+            throw new WireFormatException(Kind.VALUE, path.toString(), "string of " + s.length()
+                    + " characters is longer than the " + MAX_STRING_CHARS + " Kestra reads");
+        }
         int lone = JsonText.firstLoneSurrogate(s);
         if (lone >= 0) {
             throw new WireFormatException(Kind.VALUE, path.toString(), String.format(
@@ -503,6 +509,17 @@ public final class WireEncoder {
             throw new WireFormatException(Kind.VALUE, "value", "a timer cannot be negative (" + n + " seconds)");
         }
         writeNumber(n);
+        if (type == MetricType.TIMER && tooLongForDuration(n)) {
+            throw new WireFormatException(Kind.VALUE, "value", "a timer of " + n
+                    + " seconds does not fit the Duration Kestra stores (at most " + Long.MAX_VALUE + " seconds)");
+        }
+    }
+
+    /** Called after writeNumber, so n is a finite number of a supported type. */
+    private static boolean tooLongForDuration(Number n) {
+        BigDecimal seconds = n instanceof BigDecimal b ? b : n instanceof BigInteger i ? new BigDecimal(i)
+                : (n instanceof Double || n instanceof Float) ? new BigDecimal(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
+        return seconds.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0;
     }
 
     private static int signum(Number n) {
