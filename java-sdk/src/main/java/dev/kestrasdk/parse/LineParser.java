@@ -32,8 +32,8 @@ public final class LineParser {
     }
 
     public ParsedLine parse(String line) {
-        if (line == null || line.length() < 2 || line.indexOf(':') < 0) {
-            return log(line == null ? "" : line); // the common case: no colon at all, nothing to look at
+        if (line == null || line.length() < 2) {
+            return log(line == null ? "" : line);
         }
         int end = LineShape.contentEnd(line);
         if (!LineShape.matches(line, end)) {
@@ -65,6 +65,22 @@ public final class LineParser {
         } catch (MessageReader.Rejected e) {
             return rejected(line, Diagnostic.error(e.code, e.getMessage() + ": Kestra rejects the whole line"));
         }
+    }
+
+    /**
+     * For a line that was too long to keep whole ({@link LineReader} cut it at {@code head}): a protocol line
+     * is reported as not read, anything else is an ordinary log line.
+     */
+    public ParsedLine parseTruncated(String head, long fullLength) {
+        if (!head.startsWith("::{")) {
+            return log(head);
+        }
+        return rejected(head, Diagnostic.error("line-too-long", "line of " + fullLength
+                + " characters is longer than this parser's limit of " + maxLineChars + " (Kestra has none): not read"));
+    }
+
+    public int maxLineChars() {
+        return maxLineChars;
     }
 
     private static ParsedLine log(String line) {

@@ -48,7 +48,9 @@ final class LineShape {
         int open = line.indexOf("::{");
         int close = line.lastIndexOf("}::");
         if (open < 0 && close < 0) {
-            return null;
+            return looksLikeBarePayload(line, end)
+                    ? Diagnostic.error("missing-markers", "a JSON payload without the '::' markers around it: Kestra reads an ordinary log line; write ::{...}::")
+                    : null;
         }
         if (open < 0) {
             return Diagnostic.error("missing-opening", "ends with '}::' but does not start with '::{': Kestra reads an ordinary log line");
@@ -73,6 +75,16 @@ final class LineShape {
         String after = line.substring(close + 3, end);
         return Diagnostic.error("trailing-text", (after.isBlank() ? "whitespace " : "text ") + preview(after)
                 + " after the closing '::' at column " + (close + 4) + ": the line must end with '::', so Kestra reads an ordinary log line");
+    }
+
+    /** A line like {"outputs":...} printed without the markers (the seed page's own shell example does this). */
+    private static boolean looksLikeBarePayload(String line, int end) {
+        String t = line.substring(0, end).strip();
+        if (!t.startsWith("{") || !t.endsWith("}")) {
+            return false;
+        }
+        String head = t.substring(1).stripLeading();
+        return head.startsWith("\"outputs\"") || head.startsWith("\"metrics\"") || head.startsWith("\"logs\"") || head.startsWith("\"assets\"");
     }
 
     private static String preview(String s) {

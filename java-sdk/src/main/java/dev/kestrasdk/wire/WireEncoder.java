@@ -137,6 +137,27 @@ public final class WireEncoder {
         }
     }
 
+    /**
+     * Canonical JSON text of any supported value, with no envelope: for tools that print values (reports,
+     * {@code --json} output) in the same encoding as the wire. Errors name paths from {@code value}.
+     */
+    public void value(Object value, AsciiBuffer buffer) {
+        begin(buffer, "value");
+        try {
+            writeValue(value);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        } finally {
+            end();
+        }
+    }
+
+    public static String json(Object value) {
+        AsciiBuffer b = new AsciiBuffer();
+        local().value(value, b);
+        return b.toString();
+    }
+
     // ---- convenience: one line as a String -------------------------------------------------------
 
     public static String outputsLine(Map<?, ?> outputs) {

@@ -69,7 +69,7 @@ class LineParserTest {
 
     @Test
     void ordinaryLinesAreLogLinesWithoutDiagnostics() {
-        for (String line : new String[]{"", "hello", "::", "a: b", "12:30:01 started", "{\"outputs\":{}}"}) {
+        for (String line : new String[]{"", "hello", "::", "a: b", "12:30:01 started", "{\"other\":{}}"}) {
             ParsedLine p = parser.parse(line);
             assertEquals(Verdict.LOG, p.verdict(), line);
             assertEquals(List.of(), p.diagnostics(), line);
@@ -89,6 +89,8 @@ class LineParserTest {
             "'::{\"outputs\":{\"a\":1}}::x'   | trailing-text",
             "'::{\"outputs\":{\"a\":1}}'      | missing-closing",
             "'{\"outputs\":{\"a\":1}}::'      | missing-opening",
+            "'{\"outputs\":{\"test\":\"value\",\"int\":2}}' | missing-markers",
+            "' { \"metrics\":[]} '             | missing-markers",
     })
     void nearMissesAreLogLinesWithADiagnostic(String line, String code) {
         notMatched(line, code);

@@ -1,0 +1,20 @@
+package dev.kestrasdk.cli;
+
+/** Exit codes of {@code ./kestra-sdk}, documented in docs/runner.md. */
+public final class ExitCodes {
+    /** The script succeeded; {@code parse}: no protocol line was dropped; {@code conformance}: every case passed. */
+    public static final int OK = 0;
+    /** The script failed (an exception, a syntax error, a non-zero exit); {@code parse}: a protocol line would be dropped; {@code conformance}: a case failed. */
+    public static final int FAILED = 1;
+    /** Bad command line: unknown option, missing argument (picocli's usage error). */
+    public static final int USAGE = 2;
+    /** Bad input the user can fix: missing file, unknown extension, malformed --input. */
+    public static final int INPUT = 3;
+    /** The script ran past its --timeout and was stopped. */
+    public static final int TIMED_OUT = 4;
+    /** An internal error of kestra-sdk itself (a bug: please report it). */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+}

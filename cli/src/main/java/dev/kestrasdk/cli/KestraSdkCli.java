@@ -1,0 +1,54 @@
+package dev.kestrasdk.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** {@code ./kestra-sdk}: the command-line entry point. */
+@Command(name = "kestra-sdk", mixinStandardHelpOptions = true, versionProvider = KestraSdkCli.Version.class,
+        description = "Run Kestra scripts in-process, check what Kestra would read from any program's output.",
+        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:the script failed / a protocol line would be dropped / a conformance case failed",
+                "2:bad command line",
+                "3:bad input (missing file, unknown extension, malformed --input)",
+                "4:the script timed out",
+                "70:internal error"})
+public final class KestraSdkCli {
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command and returns its exit code; never throws. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new KestraSdkCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof UserError u) {
+                commandLine.getErr().println("kestra-sdk: " + u.getMessage());
+                return u.exitCode;
+            }
+            commandLine.getErr().println("kestra-sdk: internal error: " + e);
+            if (System.getenv("KESTRA_SDK_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            } else {
+                commandLine.getErr().println("(set KESTRA_SDK_DEBUG=1 for the stack trace)");
+            }
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = KestraSdkCli.class.getPackage().getImplementationVersion();
+            return new String[]{"kestra-sdk " + (v == null ? "dev" : v) + ", wire format 1.0, " + Runtime.version()};
+        }
+    }
+}
