@@ -1,0 +1,103 @@
+package dev.kestrasdk.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ParseCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = KestraSdkCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Path file(String content) throws Exception {
+        Path f = dir.resolve("out.log");
+        Files.writeString(f, content, StandardCharsets.UTF_8);
+        return f;
+    }
+
+    @Test
+    void reportsWhatKestraTakesFromTheSeedsShellScript() throws Exception {
+        Path log = file("::{\"outputs\":{\"test\":\"value\",\"int\":2,\"bool\":true,\"float\":3.65}}::\n"
+                + "::{\"metrics\":[{\"name\":\"count\",\"type\":\"counter\",\"value\":1,\"tags\":{\"tag1\":\"i\",\"tag2\":\"win\"}}]}::\n"
+                + "::{\"metrics\":[{\"name\":\"time\",\"type\":\"timer\",\"value\":2.12,\"tags\":{\"tag1\":\"i\",\"tag2\":\"destroy\"}}]}::\n");
+        Run r = run("parse", log.toString());
+        assertEquals(ExitCodes.OK, r.exit());
+        assertEquals("""
+                Outputs (4):
+                  test = "value"
+                  int = 2
+                  bool = true
+                  float = 3.65
+                Metrics (2):
+                  counter count = 1.0 {tag1=i, tag2=win}
+                  timer time = 2.12 s {tag1=i, tag2=destroy}
+                Logs: 0
+                Assets: 0 emissions
+                Lines: 3 read, 3 taken by Kestra, 0 protocol lines dropped, 0 accepted with warnings
+                """, r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void everyDroppedLineGetsADiagnosticAndExitCodeOne() throws Exception {
+        Path log = file("start\n::{\"outputs\":{\"a\":1}}:: \r\n::{\"outputs\":{\"b\":NaN}}::\n::{\"outputs\":{\"c\":3}}::\r\n::{\"outputs\":{\"c\":4,\"c\":5}}::");
+        Run r = run("parse", log.toString());
+        assertEquals(ExitCodes.FAILED, r.exit());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].startsWith(log + ":2: error [trailing-text] whitespace \" \" after the closing '::' at column 24"), lines[0]);
+        assertTrue(lines[1].startsWith(log + ":3: error [invalid-json] Non-standard token 'NaN'"), lines[1]);
+        assertTrue(lines[2].startsWith(log + ":5: warning [duplicate-key] key \"outputs.c\" appears more than once"), lines[2]);
+        assertTrue(r.out().contains("Outputs (1):\n  c = 5\n"), r.out());
+        assertTrue(r.out().endsWith("Lines: 5 read, 2 taken by Kestra, 2 protocol lines dropped, 1 accepted with warnings\n"), r.out());
+    }
+
+    @Test
+    void jsonReport() throws Exception {
+        Path log = file("::{\"outputs\":{\"a\":1e400}}::\n::{\"logs\":[{\"level\":\"INFO\",\"message\":\"hi\"}]}::\n");
+        Run r = run("parse", "--json", log.toString());
+        assertEquals(ExitCodes.OK, r.exit());
+        assertEquals("{\"assets\":[],\"droppedLines\":0,\"lines\":2,\"logs\":[{\"level\":\"INFO\",\"message\":\"hi\"}],\"metrics\":[],"
+                + "\"outputs\":{\"a\":\"Infinity\"},\"problems\":[{\"diagnostics\":[{\"code\":\"float-overflow\",\"message\":"
+                + "\"outputs.a: 1e400 is beyond a 64-bit float; Kestra reads Infinity\",\"severity\":\"WARNING\"}],\"line\":1,"
+                + "\"verdict\":\"ACCEPTED\"}],\"protocolLines\":2}\n", r.out());
+    }
+
+    @Test
+    void aHugeLineIsReportedNotLoaded() throws Exception {
+        Path log = file("::{\"outputs\":{\"a\":\"" + "x".repeat(5000) + "\"}}::\nafter\n::{\"outputs\":{\"b\":2}}::\n");
+        Run r = run("parse", "--max-line-chars", "1000", log.toString());
+        assertEquals(ExitCodes.FAILED, r.exit());
+        assertTrue(r.out().startsWith(log + ":1: error [line-too-long] line of 5024 characters is longer than this parser's limit of 1000"), r.out());
+        assertTrue(r.out().contains("Outputs (1):\n  b = 2\n"), r.out());
+    }
+
+    @Test
+    void userErrorsAreOneLineWithoutAStackTrace() {
+        Run missing = run("parse", dir.resolve("nope.log").toString());
+        assertEquals(ExitCodes.INPUT, missing.exit());
+        assertEquals("kestra-sdk: " + dir.resolve("nope.log") + ": no such file\n", missing.err());
+        Run directory = run("parse", dir.toString());
+        assertEquals(ExitCodes.INPUT, directory.exit());
+        assertEquals("kestra-sdk: " + dir + ": is a directory, not a file\n", directory.err());
+        Run badOption = run("parse", "--bogus");
+        assertEquals(ExitCodes.USAGE, badOption.exit());
+        assertTrue(badOption.err().startsWith("Unknown option: '--bogus'"), badOption.err());
+    }
+}

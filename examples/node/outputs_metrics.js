@@ -1,0 +1,7 @@
+// The Node.js script of Kestra's "Outputs and Metrics" page, unchanged:
+//   ./kestra-sdk run examples/node/outputs_metrics.js
+const Kestra = require("@kestra-io/libs");
+Kestra.outputs({data: 'data', nr: 42, mybool: true, myfloat: 3.65});
+Kestra.counter('metric_name', 100, {partition: 'file1'});
+Kestra.timer('timer1', (callback) => {setTimeout(callback, 1000)}, {tag1: 'hi'});
+Kestra.timer('timer2', 2.12, {tag1: 'from', tag2: 'kestra'});
