@@ -1,0 +1,89 @@
+package dev.kestrasdk.runner;
+
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+import org.graalvm.polyglot.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Describes a guest error the way the guest's own traceback would: its type, its message, the script's line. */
+final class GuestFailures {
+    private GuestFailures() {
+    }
+
+    static ScriptFailure describe(PolyglotException e, String scriptSourceName) {
+        String type = typeOf(e);
+        String message = withoutTypePrefix(e.getMessage(), type);
+        List<GuestFrame> pythonStack = pythonTraceback(e.getGuestObject());
+        if (!pythonStack.isEmpty()) {
+            int line = pythonStack.stream().filter(f -> f.source().equals(scriptSourceName)).mapToInt(GuestFrame::line)
+                    .findFirst().orElse(0);
+            return new ScriptFailure(type, message, line, pythonStack);
+        }
+        List<GuestFrame> stack = new ArrayList<>();
+        int line = 0;
+        for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
+            SourceSection at = frame.getSourceLocation();
+            if (!frame.isGuestFrame() || at == null || !at.isAvailable()) {
+                continue;
+            }
+            GuestFrame guestFrame = new GuestFrame(frame.getRootName(), at.getSource().getName(), at.getStartLine());
+            stack.add(guestFrame);
+            if (line == 0 && scriptSourceName.equals(guestFrame.source())) {
+                line = guestFrame.line();
+            }
+        }
+        SourceSection location = e.getSourceLocation();
+        if (line == 0 && location != null && location.isAvailable()
+                && scriptSourceName.equals(location.getSource().getName())) {
+            line = location.getStartLine();
+        }
+        return new ScriptFailure(type, message, line, stack);
+    }
+
+    /**
+     * GraalPy's polyglot frames span a whole function (their start line is the {@code def}), so Python lines
+     * come from the exception's own {@code __traceback__}, innermost frame first. Empty for other guests.
+     */
+    private static List<GuestFrame> pythonTraceback(Value exception) {
+        List<GuestFrame> frames = new ArrayList<>();
+        if (exception == null || !exception.hasMember("__traceback__")) {
+            return frames;
+        }
+        for (Value tb = exception.getMember("__traceback__"); tb != null && !tb.isNull(); tb = tb.getMember("tb_next")) {
+            Value code = tb.getMember("tb_frame").getMember("f_code");
+            frames.add(0, new GuestFrame(code.getMember("co_name").asString(), code.getMember("co_filename").asString(),
+                    tb.getMember("tb_lineno").asInt()));
+        }
+        return frames;
+    }
+
+    private static String typeOf(PolyglotException e) {
+        if (e.isSyntaxError()) {
+            return "SyntaxError";
+        }
+        if (e.isHostException()) {
+            return e.asHostException().getClass().getSimpleName();
+        }
+        if (e.isInternalError()) {
+            return "InternalError";
+        }
+        Value guest = e.getGuestObject();
+        if (guest != null && !guest.isNull()) {
+            Value meta = guest.getMetaObject();
+            if (meta != null) {
+                return meta.getMetaSimpleName();
+            }
+        }
+        return "Error";
+    }
+
+    private static String withoutTypePrefix(String message, String type) {
+        if (message == null) {
+            return "";
+        }
+        String prefix = type + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.kestrasdk.runner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One script to run. Build it with {@link #ofFile} or {@link #ofText} and refine it with the {@code with...}
+ * methods, each of which returns a new request.
+ *
+ * @param language         the guest language
+ * @param text             the script's text, before template rendering
+ * @param sourceName       the name guest stack traces show; its extension also picks the JavaScript flavour
+ *                         ({@code .mjs} an ES module, {@code .cjs} a CommonJS script, {@code .js} decided by
+ *                         whether the text has top-level {@code import}/{@code export})
+ * @param inputs           the flow inputs: the script text is rendered with them ({@code {{ inputs.x }}}) and the
+ *                         script sees them as the global {@code inputs}; values must be ones the SDK can write
+ * @param timeout          how long the script may run, or {@code null} for no limit
+ * @param workingDirectory the script's current directory, readable (not writable) by the script
+ * @param listener         sees console lines as they are written
+ */
+public record ScriptRequest(ScriptLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                            Duration timeout, Path workingDirectory, ConsoleListener listener) {
+    public ScriptRequest {
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(sourceName, "sourceName");
+        inputs = inputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        workingDirectory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
+        listener = listener == null ? ConsoleListener.NONE : listener;
+    }
+
+    /** A script file; the language comes from its extension. Its directory becomes the working directory. */
+    public static ScriptRequest ofFile(Path file) {
+        ScriptLanguage language = ScriptLanguage.fromFileName(file.getFileName().toString()).orElseThrow(() ->
+                new IllegalArgumentException("cannot tell the language of " + file + " (expected .py, .js, .mjs or .cjs)"));
+        return ofFile(file, language);
+    }
+
+    public static ScriptRequest ofFile(Path file, ScriptLanguage language) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read script " + file, e);
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null);
+    }
+
+    /** Script text; the source is named {@code script.py} or {@code script.js}. */
+    public static ScriptRequest ofText(ScriptLanguage language, String text) {
+        return new ScriptRequest(language, text, language == ScriptLanguage.PYTHON ? "script.py" : "script.js",
+                null, null, null, null);
+    }
+
+    public ScriptRequest withSourceName(String name) {
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener);
+    }
+
+    public ScriptRequest withInputs(Map<String, ?> newInputs) {
+        return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
+                timeout, workingDirectory, listener);
+    }
+
+    public ScriptRequest withTimeout(Duration newTimeout) {
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener);
+    }
+
+    public ScriptRequest withWorkingDirectory(Path directory) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener);
+    }
+
+    public ScriptRequest withListener(ConsoleListener newListener) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.kestrasdk.runner;
+
+import dev.kestrasdk.emit.Emitter;
+import dev.kestrasdk.runner.bindings.ScriptEmitters;
+import dev.kestrasdk.runner.console.ConsoleRecorder;
+import dev.kestrasdk.runner.engine.EngineSettings;
+import dev.kestrasdk.runner.engine.GuestRuntime;
+import dev.kestrasdk.runner.engine.GuestScript;
+import dev.kestrasdk.runner.engine.SandboxedContexts;
+import dev.kestrasdk.runner.engine.ScriptInputs;
+import dev.kestrasdk.runner.engine.Watchdog;
+import dev.kestrasdk.runner.js.JavaScriptRuntime;
+import dev.kestrasdk.runner.python.PythonRuntime;
+import dev.kestrasdk.runner.template.ScriptTemplate;
+import dev.kestrasdk.runner.template.TemplateException;
+import dev.kestrasdk.sink.StreamSink;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs Kestra Python and JavaScript scripts in this JVM and reports what Kestra would read from them.
+ *
+ * <p>One runner holds one polyglot {@link Engine} shared by all scripts (the first Python script pays GraalPy's
+ * start-up, a few seconds; later ones reuse its caches). Each script gets a fresh, sandboxed context on the
+ * calling thread, so {@link #run} is thread-safe and scripts never see each other's state. Close the runner
+ * to release the engine.
+ *
+ * <pre>{@code
+ * try (ScriptRunner runner = new ScriptRunner()) {
+ *     ScriptResult result = runner.run(ScriptRequest.ofFile(Path.of("etl.py"))
+ *             .withInputs(Map.of("attempts", 10))
+ *             .withTimeout(Duration.ofMinutes(5)));
+ *     result.outputs();
+ * }
+ * }</pre>
+ */
+public final class ScriptRunner implements AutoCloseable {
+    private final Engine engine;
+    private final SandboxedContexts contexts;
+    private final Watchdog watchdog = new Watchdog();
+    private final ScriptTemplate template = new ScriptTemplate();
+    private final Map<ScriptLanguage, GuestRuntime> runtimes = new EnumMap<>(Map.of(
+            ScriptLanguage.PYTHON, new PythonRuntime(),
+            ScriptLanguage.JAVASCRIPT, new JavaScriptRuntime()));
+
+    public ScriptRunner() {
+        this(EngineSettings.defaults());
+    }
+
+    public ScriptRunner(EngineSettings settings) {
+        this.engine = settings.newEngine();
+        this.contexts = new SandboxedContexts(engine);
+    }
+
+    /**
+     * Runs one script to its end, its failure or its timeout. Guest failures are reported in the result, never
+     * thrown.
+     *
+     * @throws dev.kestrasdk.wire.WireFormatException if an input value cannot be given to a script
+     */
+    public ScriptResult run(ScriptRequest request) {
+        long start = System.nanoTime();
+        ScriptInputs inputs = ScriptInputs.of(request.inputs());
+        ConsoleRecorder console = new ConsoleRecorder(request.listener());
+        String text;
+        try {
+            text = template.render(request.text(), request.inputs());
+        } catch (TemplateException e) {
+            return result(console, ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
+                    new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()), start);
+        }
+        GuestRuntime runtime = runtimes.get(request.language());
+        Context.Builder builder = contexts.builder(runtime.languageId(), request.workingDirectory(),
+                runtime.virtualFiles(), console.stdout(), console.stderr());
+        runtime.configure(builder, request.workingDirectory());
+        Context context = builder.build();
+        Watchdog.Guard guard = watchdog.watch(context, request.timeout());
+        try {
+            runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard),
+                    emitters(console));
+            if (!guard.finish()) {
+                return timedOut(console, request, start);
+            }
+            return result(console, ScriptStatus.SUCCESS, 0, null, start);
+        } catch (PolyglotException e) {
+            if (!guard.finish() || e.isCancelled()) {
+                return timedOut(console, request, start);
+            }
+            if (e.isExit()) {
+                int code = e.getExitStatus();
+                return code == 0
+                        ? result(console, ScriptStatus.SUCCESS, 0, null, start)
+                        : result(console, ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName()), start);
+            }
+            return result(console, ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
+                    GuestFailures.describe(e, request.sourceName()), start);
+        } catch (IllegalStateException e) {
+            // The watchdog closed the context between two calls into it (a JavaScript timer loop).
+            if (!guard.finish()) {
+                return timedOut(console, request, start);
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context.close(true);
+            return result(console, ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
+                    new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()), start);
+        } finally {
+            guard.finish();
+            closeQuietly(context);
+        }
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+        engine.close();
+    }
+
+    private static ScriptResult result(ConsoleRecorder console, ScriptStatus status, int exitCode, ScriptFailure failure,
+                                       long start) {
+        console.finish();
+        return new ScriptResult(status, exitCode, console.report().outputs(), console.report().metrics(),
+                console.report().logs(), console.report().assets(), console.stdoutLines(), console.stderrLines(),
+                console.problems(), failure, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static ScriptResult timedOut(ConsoleRecorder console, ScriptRequest request, long start) {
+        return result(console, ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT,
+                new ScriptFailure("Timeout", "the script did not finish within " + request.timeout(), 0, List.of()), start);
+    }
+
+    private static void closeQuietly(Context context) {
+        try {
+            context.close();
+        } catch (PolyglotException | IllegalStateException e) {
+            // Cancelled by the watchdog, or already closed: nothing is left to release.
+        }
+    }
+
+    /** The script's SDK emitters; the SDK's own warnings (a very large line) go to the script's stderr. */
+    private static ScriptEmitters emitters(ConsoleRecorder console) {
+        return new ScriptEmitters(emitterInto(console, console.stdout()), emitterInto(console, console.stderr()));
+    }
+
+    private static Emitter emitterInto(ConsoleRecorder console, OutputStream stream) {
+        return new Emitter(new StreamSink(stream), warning -> {
+            byte[] line = ("kestra-sdk: warning: " + warning + "\n").getBytes(StandardCharsets.UTF_8);
+            console.stderr().write(line, 0, line.length);
+        });
+    }
+}

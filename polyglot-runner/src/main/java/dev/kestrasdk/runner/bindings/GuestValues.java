@@ -1,0 +1,294 @@
+package dev.kestrasdk.runner.bindings;
+
+import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.wire.WireFormatException;
+import dev.kestrasdk.wire.WireFormatException.Kind;
+import org.graalvm.polyglot.Value;
+
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns guest values into the Java values the SDK writes, so a Python, JavaScript or Java call with the same
+ * values prints the same bytes. Errors are {@link WireFormatException}s naming the path, as the encoder's own.
+ *
+ * <p>Rules common to both languages: null / None / undefined → {@code null}; booleans → {@link Boolean};
+ * strings → {@link String}; hash entries (Python dict, JavaScript Map) → {@link Map}, keys must be strings;
+ * date → {@link LocalDate}; time → {@link LocalTime} (with a zone: {@link java.time.OffsetTime}); date and
+ * time without zone → {@link LocalDateTime}; with a fixed-offset zone → {@link java.time.OffsetDateTime};
+ * with a region zone → {@link java.time.ZonedDateTime}; anything callable, host objects and other types are
+ * refused with a {@code TYPE} error.
+ *
+ * <p>Python: {@code int} of any size → {@link Long} or {@link BigInteger}, {@code float} → {@link Double}
+ * (told apart by the host type the value maps to, since 1 and 1.0 have the same interop traits); list and
+ * tuple (and subclasses) → {@link List}; set, bytes and other objects are refused, as {@code json.dumps}
+ * refuses them.
+ *
+ * <p>JavaScript: a number that is an integer within ±(2^53-1), and not -0, → {@link Long}, any other number →
+ * {@link Double} (-0 stays -0.0); BigInt → {@link BigInteger}; Date → {@link java.time.Instant}; arrays →
+ * {@link List}; other objects → {@link Map} of their own enumerable members, skipping members that are
+ * undefined, as {@code JSON.stringify} does; functions and symbols are refused.
+ */
+public final class GuestValues {
+    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    private final boolean javascript;
+    private final Value[] pythonSequenceTypes;
+
+    private GuestValues(boolean javascript, Value[] pythonSequenceTypes) {
+        this.javascript = javascript;
+        this.pythonSequenceTypes = pythonSequenceTypes;
+    }
+
+    /** @param listType Python's {@code list} and {@code tuple} type objects, for {@code isinstance} checks */
+    public static GuestValues python(Value listType, Value tupleType) {
+        return new GuestValues(false, new Value[] {listType, tupleType});
+    }
+
+    public static GuestValues javascript() {
+        return new GuestValues(true, new Value[0]);
+    }
+
+    /** A top-level argument that must be a mapping ({@code outputs}, {@code assets}). */
+    public Map<String, Object> toMap(Value v, String name) {
+        GuestPath path = GuestPath.root(name);
+        if (v == null || v.isNull() || !isMapping(v)) {
+            throw new WireFormatException(Kind.TYPE, name, name + " must be " + (javascript ? "an object" : "a dict")
+                    + ", not " + typeName(v));
+        }
+        return convertMap(v, path, 1);
+    }
+
+    /** Metric tags: a mapping, or nothing ({@code null}, written as {@code {}}). */
+    public Map<String, Object> toTags(Value v) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return toMap(v, "tags");
+    }
+
+    /** A metric name: a string. */
+    public String toName(Value v) {
+        if (v != null && v.isString()) {
+            return v.asString();
+        }
+        if (v == null || v.isNull()) {
+            return null; // the encoder's own message: a metric name is required
+        }
+        throw new WireFormatException(Kind.TYPE, "name", "metric name must be a string, not " + typeName(v));
+    }
+
+    /** A metric value: a number, or a Python timedelta (a duration). Non-numbers are left to the encoder's message. */
+    public Object toMetricValue(Value v) {
+        if (v != null && v.isDuration() && !v.isNumber()) {
+            return v.asDuration();
+        }
+        if (v != null && v.isBoolean()) {
+            throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not a boolean");
+        }
+        return toJava(v, GuestPath.root("value"), 0);
+    }
+
+    /** Any value, as the rules above say. */
+    public Object toJava(Value v, String name) {
+        return toJava(v, GuestPath.root(name), 0);
+    }
+
+    private Object toJava(Value v, GuestPath path, int depth) {
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isString()) {
+            return v.asString();
+        }
+        if (v.isHostObject() || v.isProxyObject()) {
+            throw unsupported(v, path);
+        }
+        if (v.isNumber()) {
+            return javascript ? javascriptNumber(v) : pythonNumber(v, path);
+        }
+        if (v.isDate() || v.isTime()) {
+            return dateTime(v, path);
+        }
+        if (v.canExecute() || v.canInstantiate()) {
+            throw new WireFormatException(Kind.TYPE, path.toString(), "a function is not a value that can be written");
+        }
+        if (depth >= WireEncoder.MAX_NESTING) {
+            throw new WireFormatException(Kind.VALUE, path.toString(),
+                    "nested deeper than " + WireEncoder.MAX_NESTING + " levels (does the value contain itself?)");
+        }
+        if (v.hasHashEntries() || (javascript && isPlainJsObject(v))) {
+            return convertMap(v, path, depth + 1);
+        }
+        if (v.hasArrayElements() && isSequence(v)) {
+            long size = v.getArraySize();
+            List<Object> list = new ArrayList<>((int) Math.min(size, 1 << 16));
+            for (int i = 0; i < size; i++) {
+                list.add(toJava(v.getArrayElement(i), path.index(i), depth + 1));
+            }
+            return list;
+        }
+        throw unsupported(v, path);
+    }
+
+    private boolean isMapping(Value v) {
+        return v.hasHashEntries() || (javascript && isPlainJsObject(v));
+    }
+
+    private Map<String, Object> convertMap(Value v, GuestPath path, int depth) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (v.hasHashEntries()) {
+            Value entries = v.getHashEntriesIterator();
+            while (entries.hasIteratorNextElement()) {
+                Value entry = entries.getIteratorNextElement();
+                Value key = entry.getArrayElement(0);
+                if (!key.isString()) {
+                    throw new WireFormatException(Kind.TYPE, path.toString(), "map key " + shortText(key) + " is "
+                            + article(typeName(key)) + ", not a string");
+                }
+                String k = key.asString();
+                map.put(k, toJava(entry.getArrayElement(1), path.key(k), depth));
+            }
+        } else {
+            for (String k : v.getMemberKeys()) {
+                Value member = v.getMember(k);
+                if (isUndefined(member)) {
+                    continue;
+                }
+                map.put(k, toJava(member, path.key(k), depth));
+            }
+        }
+        return map;
+    }
+
+    // ---- numbers ------------------------------------------------------------------------------------
+
+    private static Object pythonNumber(Value v, GuestPath path) {
+        Object host = v.as(Object.class);
+        if (host instanceof Double || host instanceof Float) {
+            return v.asDouble();
+        }
+        if (v.fitsInLong()) {
+            return v.asLong();
+        }
+        if (v.fitsInBigInteger()) {
+            return v.asBigInteger();
+        }
+        throw unsupported(v, path);
+    }
+
+    private static Object javascriptNumber(Value v) {
+        if (isBigInt(v)) {
+            return v.asBigInteger();
+        }
+        double d = v.asDouble();
+        boolean negativeZero = d == 0 && Double.doubleToRawLongBits(d) != 0;
+        if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER && !negativeZero) {
+            return (long) d;
+        }
+        return d;
+    }
+
+    private static boolean isBigInt(Value v) {
+        Value meta = v.getMetaObject();
+        return meta != null && "bigint".equals(meta.getMetaSimpleName());
+    }
+
+    // ---- dates and times ----------------------------------------------------------------------------
+
+    private Object dateTime(Value v, GuestPath path) {
+        if (javascript && v.isInstant()) {
+            return v.asInstant();
+        }
+        if (v.isDate() && v.isTime()) {
+            LocalDateTime local = LocalDateTime.of(v.asDate(), v.asTime());
+            if (!v.isTimeZone()) {
+                return local;
+            }
+            ZoneId zone = v.asTimeZone();
+            return zone instanceof ZoneOffset offset ? local.atOffset(offset) : local.atZone(zone);
+        }
+        if (v.isDate()) {
+            return v.asDate();
+        }
+        if (v.isTime()) {
+            LocalTime time = v.asTime();
+            if (v.isTimeZone() && v.asTimeZone() instanceof ZoneOffset offset) {
+                return time.atOffset(offset);
+            }
+            return time;
+        }
+        throw unsupported(v, path);
+    }
+
+    // ---- guest kinds --------------------------------------------------------------------------------
+
+    private boolean isSequence(Value v) {
+        if (javascript) {
+            return true;
+        }
+        for (Value type : pythonSequenceTypes) {
+            if (type.isMetaInstance(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPlainJsObject(Value v) {
+        return v.hasMembers() && !v.hasArrayElements() && !v.canExecute() && !v.isMetaObject() && !isSymbol(v);
+    }
+
+    private static boolean isSymbol(Value v) {
+        Value meta = v.getMetaObject();
+        return meta != null && "symbol".equals(meta.getMetaSimpleName());
+    }
+
+    private static boolean isUndefined(Value v) {
+        if (!v.isNull()) {
+            return false;
+        }
+        Value meta = v.getMetaObject();
+        return meta != null && "undefined".equals(meta.getMetaSimpleName());
+    }
+
+    private static WireFormatException unsupported(Value v, GuestPath path) {
+        return new WireFormatException(Kind.TYPE, path.toString(), typeName(v) + " is not a value that can be written"
+                + " (supported: null, booleans, numbers, strings, lists, maps with string keys, dates and times)");
+    }
+
+    static String typeName(Value v) {
+        if (v == null) {
+            return "nothing";
+        }
+        if (v.isNull()) {
+            Value meta = v.getMetaObject();
+            return meta == null ? "null" : meta.getMetaSimpleName();
+        }
+        if (v.isHostObject()) {
+            return "a Java object";
+        }
+        Value meta = v.getMetaObject();
+        return meta == null ? "an unknown value" : meta.getMetaSimpleName();
+    }
+
+    private static String article(String typeName) {
+        return (typeName.matches("(?i)^[aeiou].*") ? "an " : "a ") + typeName;
+    }
+
+    private static String shortText(Value v) {
+        String s = v.toString();
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.kestrasdk.runner.console;
+
+import dev.kestrasdk.parse.ParsedLine;
+import dev.kestrasdk.parse.ReportCollector;
+import dev.kestrasdk.runner.ConsoleListener;
+import dev.kestrasdk.runner.ConsoleStream;
+import dev.kestrasdk.runner.ProtocolProblem;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Records one run's console: both streams' lines in order, each parsed as Kestra parses it into one
+ * {@link ReportCollector} (so outputs merge in the order lines were written across both streams), plus the
+ * lines Kestra would drop. Thread-safe.
+ */
+public final class ConsoleRecorder {
+    private final ConsoleListener listener;
+    private final ReportCollector report = new ReportCollector();
+    private final List<String> stdout = new ArrayList<>();
+    private final List<String> stderr = new ArrayList<>();
+    private final List<ProtocolProblem> problems = new ArrayList<>();
+    private final LineSplitter stdoutStream = new LineSplitter(line -> record(ConsoleStream.STDOUT, line));
+    private final LineSplitter stderrStream = new LineSplitter(line -> record(ConsoleStream.STDERR, line));
+
+    public ConsoleRecorder(ConsoleListener listener) {
+        this.listener = listener;
+    }
+
+    /** The stream to give the guest as its stdout; protocol lines are written here too, to keep their order. */
+    public LineSplitter stdout() {
+        return stdoutStream;
+    }
+
+    public LineSplitter stderr() {
+        return stderrStream;
+    }
+
+    /** Takes in unterminated last lines; call once the guest is done writing. */
+    public void finish() {
+        stdoutStream.finish();
+        stderrStream.finish();
+    }
+
+    private synchronized void record(ConsoleStream stream, String line) {
+        List<String> lines = stream == ConsoleStream.STDOUT ? stdout : stderr;
+        lines.add(line);
+        ParsedLine parsed = report.accept(line);
+        if (parsed.hasProblems()) {
+            problems.add(new ProtocolProblem(stream, lines.size(), parsed));
+        }
+        listener.line(stream, line);
+    }
+
+    public ReportCollector report() {
+        return report;
+    }
+
+    public synchronized List<String> stdoutLines() {
+        return List.copyOf(stdout);
+    }
+
+    public synchronized List<String> stderrLines() {
+        return List.copyOf(stderr);
+    }
+
+    public synchronized List<ProtocolProblem> problems() {
+        return List.copyOf(problems);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kestrasdk.runner.engine;
+
+import org.graalvm.polyglot.Engine;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of the one polyglot {@link Engine} every script shares (its code caches and, with a JIT, compiled
+ * code). The defaults suit the interpreter-only Truffle runtime of a stock JDK; enabling the optimizing
+ * runtime is a matter of JVM flags plus, if wanted, {@code engine.*} options here.
+ */
+public record EngineSettings(Map<String, String> options) {
+    public EngineSettings {
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    }
+
+    /** Silences the "no runtime compilation" warning that every fresh interpreter-only engine prints. */
+    public static EngineSettings defaults() {
+        return new EngineSettings(Map.of("engine.WarnInterpreterOnly", "false"));
+    }
+
+    public EngineSettings with(String option, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(options);
+        copy.put(option, value);
+        return new EngineSettings(copy);
+    }
+
+    public Engine newEngine() {
+        return Engine.newBuilder()
+                .options(options)
+                // The engine's own messages (option warnings) go to the host's stderr, never into a script's console.
+                .logHandler(System.err)
+                .build();
+    }
+}

@@ -1,0 +1,15 @@
+package dev.kestrasdk.runner.engine;
+
+import java.nio.file.Path;
+
+/**
+ * A script ready to evaluate: its rendered text and what the guest runtime needs around it.
+ *
+ * @param text             the script's text, templates already rendered
+ * @param sourceName       the name stack traces show (a file name such as {@code script.py})
+ * @param inputs           the inputs, which the runtime turns into the guest's global {@code inputs}
+ * @param workingDirectory the script's current directory
+ * @param guard            the run's watchdog guard, for runtimes that wait on the script's behalf (event loops)
+ */
+public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard) {
+}

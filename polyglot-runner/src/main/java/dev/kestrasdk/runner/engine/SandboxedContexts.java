@@ -1,0 +1,52 @@
+package dev.kestrasdk.runner.engine;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.IOAccess;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+
+/**
+ * Makes the context of each script on the shared engine, with the sandbox defaults: guests reach Java only
+ * through methods marked {@link HostAccess.Export} (the bridge), cannot look up host classes, start processes
+ * or threads, load native code, read the environment or reach other languages, and see the file system only
+ * through a {@link ScriptFileSystem}. Standard input is empty.
+ *
+ * <p>Every context on one engine must use the same {@link HostAccess} instance, hence the single constant.
+ */
+public final class SandboxedContexts {
+    public static final HostAccess HOST_ACCESS = HostAccess.EXPLICIT;
+
+    private final Engine engine;
+
+    public SandboxedContexts(Engine engine) {
+        this.engine = engine;
+    }
+
+    /** A builder for one script's context; the caller adds language options and builds it. */
+    public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
+                                   OutputStream out, OutputStream err) {
+        return Context.newBuilder(languageId)
+                .engine(engine)
+                .allowHostAccess(HOST_ACCESS)
+                .allowHostClassLookup(className -> false)
+                .allowHostClassLoading(false)
+                .allowCreateProcess(false)
+                .allowCreateThread(false)
+                .allowNativeAccess(false)
+                .allowPolyglotAccess(PolyglotAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowIO(IOAccess.newBuilder()
+                        .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles))
+                        .build())
+                .currentWorkingDirectory(workingDirectory)
+                .in(InputStream.nullInputStream())
+                .out(out)
+                .err(err);
+    }
+}

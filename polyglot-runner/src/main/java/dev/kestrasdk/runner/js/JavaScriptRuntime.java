@@ -1,0 +1,72 @@
+package dev.kestrasdk.runner.js;
+
+import dev.kestrasdk.runner.bindings.GuestValues;
+import dev.kestrasdk.runner.bindings.KestraBridge;
+import dev.kestrasdk.runner.bindings.ScriptEmitters;
+import dev.kestrasdk.runner.engine.GuestRuntime;
+import dev.kestrasdk.runner.engine.GuestScript;
+import dev.kestrasdk.runner.engine.ResourceText;
+import dev.kestrasdk.runner.engine.VirtualFiles;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import java.nio.file.Path;
+
+import java.time.Duration;
+
+/**
+ * Runs JavaScript on GraalJS. {@code @kestra-io/libs} resolves through GraalJS's own CommonJS/ES module loader
+ * ({@code js.commonjs-require}) over the script's {@link dev.kestrasdk.runner.engine.ScriptFileSystem}, where
+ * {@link KestraPackageFiles} lays the package from the jar over every {@code node_modules}. A prelude installs
+ * the bridge, the {@code inputs} global and timers; after the script, the runner drives the timer loop until no
+ * timer is left, so {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node.
+ */
+public final class JavaScriptRuntime implements GuestRuntime {
+    private static final Source PRELUDE = Source.newBuilder("js",
+            ResourceText.text(JavaScriptRuntime.class, "prelude.js"), "kestra-prelude.js").buildLiteral();
+    private static final VirtualFiles PACKAGE_FILES = new KestraPackageFiles();
+
+    @Override
+    public String languageId() {
+        return "js";
+    }
+
+    @Override
+    public VirtualFiles virtualFiles() {
+        return PACKAGE_FILES;
+    }
+
+    @Override
+    public void configure(Context.Builder builder, Path workingDirectory) {
+        // js.commonjs-require is flagged experimental, though it is GraalJS's documented way to load npm packages.
+        builder.allowExperimentalOptions(true)
+                .option("js.commonjs-require", "true")
+                .option("js.commonjs-require-cwd", workingDirectory.toString())
+                // console.log writes in the JVM's default charset otherwise, which turns é into ? under Latin-1.
+                .option("js.charset", "UTF-8")
+                // As Node does since v15: a rejected promise nobody handles fails the script.
+                .option("js.unhandled-rejections", "throw");
+    }
+
+    @Override
+    public void run(Context context, GuestScript script, ScriptEmitters emitters) throws InterruptedException {
+        KestraBridge bridge = new KestraBridge(emitters, GuestValues.javascript());
+        Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json());
+        JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
+        context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
+        runTimers(runNextTimer, script);
+    }
+
+    private static void runTimers(Value runNextTimer, GuestScript script) throws InterruptedException {
+        while (true) {
+            double waitMillis = runNextTimer.execute().asDouble();
+            if (waitMillis < 0) {
+                return;
+            }
+            if (waitMillis > 0 && !script.guard().pause(Duration.ofNanos((long) (waitMillis * 1_000_000)))) {
+                return; // timed out while idle: the runner reports it
+            }
+        }
+    }
+}

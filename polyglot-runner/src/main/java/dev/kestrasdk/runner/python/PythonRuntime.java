@@ -1,0 +1,63 @@
+package dev.kestrasdk.runner.python;
+
+import dev.kestrasdk.runner.bindings.GuestValues;
+import dev.kestrasdk.runner.bindings.KestraBridge;
+import dev.kestrasdk.runner.bindings.ScriptEmitters;
+import dev.kestrasdk.runner.engine.GuestRuntime;
+import dev.kestrasdk.runner.engine.GuestScript;
+import dev.kestrasdk.runner.engine.ResourceText;
+import dev.kestrasdk.runner.engine.VirtualFiles;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import java.nio.file.Path;
+
+/**
+ * Runs Python scripts on GraalPy. Before the script, {@code kestra.py} (a resource file) is evaluated into a
+ * fresh {@code types.ModuleType('kestra')} holding the bridge and registered in {@code sys.modules}, so
+ * {@code from kestra import Kestra} works with no file system; the inputs become the global dict {@code inputs}.
+ */
+public final class PythonRuntime implements GuestRuntime {
+    static final String MODULE_NAME = "kestra";
+    private static final String MODULE_SOURCE = ResourceText.text(PythonRuntime.class, "kestra.py");
+
+    @Override
+    public String languageId() {
+        return "python";
+    }
+
+    @Override
+    public VirtualFiles virtualFiles() {
+        return VirtualFiles.NONE;
+    }
+
+    @Override
+    public void configure(Context.Builder builder, Path workingDirectory) {
+        // The file system is read-only: do not try to write .pyc files next to imported modules.
+        builder.option("python.DontWriteBytecodeFlag", "true");
+    }
+
+    @Override
+    public void run(Context context, GuestScript script, ScriptEmitters emitters) {
+        Value builtins = importModule(context, "builtins");
+        GuestValues values = GuestValues.python(builtins.getMember("list"), builtins.getMember("tuple"));
+        installKestraModule(context, builtins, new KestraBridge(emitters, values));
+        Object inputs = new PythonValues(builtins).toPython(script.inputs().values());
+        context.getBindings("python").putMember("inputs", inputs);
+        context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
+    }
+
+    private static void installKestraModule(Context context, Value builtins, KestraBridge bridge) {
+        Value module = importModule(context, "types").getMember("ModuleType").execute(MODULE_NAME);
+        module.putMember("_bridge", bridge);
+        Value code = builtins.getMember("compile").execute(MODULE_SOURCE, MODULE_NAME + ".py", "exec");
+        builtins.getMember("exec").execute(code, module.getMember("__dict__"));
+        importModule(context, "sys").getMember("modules").putHashEntry(MODULE_NAME, module);
+    }
+
+    // An expression source leaves no name behind in the script's globals.
+    private static Value importModule(Context context, String name) {
+        return context.eval("python", "__import__('" + name + "')");
+    }
+}
