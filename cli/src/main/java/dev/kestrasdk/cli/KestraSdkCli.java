@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 /** {@code ./kestra-sdk}: the command-line entry point. */
 @Command(name = "kestra-sdk", mixinStandardHelpOptions = true, versionProvider = KestraSdkCli.Version.class,
         description = "Run Kestra scripts in-process, check what Kestra would read from any program's output.",
-        subcommands = {ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",

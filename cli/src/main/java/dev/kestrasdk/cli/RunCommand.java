@@ -1,0 +1,171 @@
+package dev.kestrasdk.cli;
+
+import dev.kestrasdk.cli.jvm.JvmScriptProcess;
+import dev.kestrasdk.runner.ConsoleStream;
+import dev.kestrasdk.runner.ProtocolProblem;
+import dev.kestrasdk.runner.ScriptFailure;
+import dev.kestrasdk.runner.ScriptLanguage;
+import dev.kestrasdk.runner.ScriptRequest;
+import dev.kestrasdk.runner.ScriptResult;
+import dev.kestrasdk.runner.ScriptRunner;
+import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.wire.WireFormatException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code kestra-sdk run FILE}: run a Kestra script in this JVM and report what Kestra would record. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run a Kestra script in-process and report what Kestra would record from it.",
+                "Python (.py) and JavaScript (.js, .mjs, .cjs) run in this JVM through GraalVM, with the `kestra` and",
+                "`@kestra-io/libs` libraries built in; a single-file Java program (.java) runs in a child JVM with the",
+                "Java SDK. The script's output is shown live, then a summary.", "",
+                "Example: ./kestra-sdk run examples/python/outputs_metrics.py --input attempts=10"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the script: .py, .js, .mjs, .cjs or .java")
+    Path file;
+
+    @Option(names = "--input", paramLabel = "NAME=VALUE",
+            description = "a flow input (repeatable); VALUE is read as JSON when it is valid JSON, else as a string")
+    List<String> inputs = new ArrayList<>();
+
+    @Option(names = "--inputs-file", paramLabel = "FILE", description = "flow inputs as a JSON object; --input overrides")
+    Path inputsFile;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
+            description = "stop the script after this long: 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
+    Duration timeout;
+
+    @Option(names = "--language", paramLabel = "LANG", description = "python or js, when the extension does not tell")
+    String language;
+
+    @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(file + (Files.isDirectory(file) ? ": is a directory, not a script" : ": no such file"));
+        }
+        Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
+        String name = file.getFileName().toString();
+        dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
+            (stream == ConsoleStream.STDOUT ? out : err).println(line);
+        };
+        ScriptResult result;
+        if (language == null && name.endsWith(".java")) {
+            result = new JvmScriptProcess().run(file, inputValues, timeout, echo);
+        } else {
+            ScriptLanguage lang = language(name);
+            ScriptRequest request;
+            try {
+                request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo);
+            } catch (WireFormatException e) {
+                throw new UserError("input " + e.getMessage());
+            }
+            try (ScriptRunner runner = new ScriptRunner()) {
+                result = runner.run(request);
+            }
+        }
+        if (json) {
+            out.println(WireEncoder.json(ParseCommand.sanitize(resultJson(result, name))));
+        } else {
+            printSummary(out, result, name);
+        }
+        out.flush();
+        return switch (result.status()) {
+            case SUCCESS -> ExitCodes.OK;
+            case FAILED -> ExitCodes.FAILED;
+            case TIMED_OUT -> ExitCodes.TIMED_OUT;
+        };
+    }
+
+    private ScriptLanguage language(String name) {
+        if (language != null) {
+            return switch (language.toLowerCase(Locale.ROOT)) {
+                case "python", "py" -> ScriptLanguage.PYTHON;
+                case "js", "javascript", "node" -> ScriptLanguage.JAVASCRIPT;
+                default -> throw new UserError("--language " + language + ": expected python or js");
+            };
+        }
+        return ScriptLanguage.fromFileName(name).orElseThrow(() -> new UserError(
+                file + ": unknown script type (expected .py, .js, .mjs, .cjs or .java; or give --language)"));
+    }
+
+    private static void printSummary(PrintWriter out, ScriptResult r, String name) {
+        ReportPrinter printer = new ReportPrinter(out);
+        out.println();
+        out.println("== " + name + ": " + r.status() + " in " + seconds(r.duration()) + " ==");
+        for (ProtocolProblem p : r.problems()) {
+            printer.problem(p.stream().name().toLowerCase(Locale.ROOT) + ":" + p.lineNumber(), p.line());
+        }
+        printer.outputs(r.outputs());
+        printer.metrics(r.metrics());
+        printer.logsAndAssets(r.logs(), r.assets());
+        ScriptFailure f = r.failure();
+        String status = "Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration());
+        if (f != null) {
+            status += "\nFailure: " + f.describe();
+        }
+        if (r.status() != ScriptStatus.SUCCESS && (!r.outputs().isEmpty() || !r.metrics().isEmpty())) {
+            status += "\n(outputs and metrics printed before the failure are kept, as Kestra keeps them)";
+        }
+        out.println(status);
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
+    }
+
+    static Map<String, Object> resultJson(ScriptResult r, String name) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("script", name);
+        doc.put("status", r.status().name());
+        doc.put("exitCode", r.exitCode());
+        doc.put("durationSeconds", r.duration().toNanos() / 1e9);
+        doc.put("outputs", r.outputs());
+        doc.put("metrics", r.metrics().stream().map(ParseCommand::metricJson).toList());
+        doc.put("logs", r.logs().stream().map(l -> Map.of("level", l.level().name(), "message", String.valueOf(l.message()))).toList());
+        doc.put("assets", r.assets());
+        doc.put("problems", r.problems().stream().map(p -> Map.of(
+                "stream", p.stream().name().toLowerCase(Locale.ROOT),
+                "line", p.lineNumber(),
+                "verdict", p.line().verdict().name(),
+                "diagnostics", p.diagnostics().stream().map(d -> Map.of(
+                        "severity", d.severity().name(), "code", d.code(), "message", d.message())).toList())).toList());
+        ScriptFailure f = r.failure();
+        if (f != null) {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("type", f.type());
+            failure.put("message", f.message());
+            failure.put("line", f.line());
+            failure.put("stack", f.stack().stream().map(s -> Map.of("function", String.valueOf(s.function()),
+                    "source", String.valueOf(s.source()), "line", s.line())).toList());
+            doc.put("failure", failure);
+        } else {
+            doc.put("failure", null);
+        }
+        doc.put("stdout", r.stdout());
+        doc.put("stderr", r.stderr());
+        return doc;
+    }
+}
