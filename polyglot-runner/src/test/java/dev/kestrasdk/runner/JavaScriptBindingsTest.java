@@ -1,0 +1,237 @@
+package dev.kestrasdk.runner;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code require('@kestra-io/libs')} and {@code import Kestra from '@kestra-io/libs'} in real GraalJS. */
+class JavaScriptBindingsTest {
+    private static ScriptRunner runner;
+
+    @BeforeAll
+    static void start() {
+        runner = new ScriptRunner();
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    static ScriptResult js(String script) {
+        return runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, script));
+    }
+
+    static ScriptResult succeeded(String script) {
+        ScriptResult result = js(script);
+        assertEquals(ScriptStatus.SUCCESS, result.status(), () -> String.valueOf(result.failure()));
+        return result;
+    }
+
+    @Test
+    void requireFormPrintsCanonicalOutputsInOrderWithConsoleLog() {
+        ScriptResult result = succeeded("""
+                const Kestra = require('@kestra-io/libs');
+                console.log('before é😀');
+                Kestra.outputs({b: 1, a: 'é'});
+                console.log('after');
+                """);
+        assertEquals(List.of("before é😀", "::{\"outputs\":{\"a\":\"\\u00e9\",\"b\":1}}::", "after"), result.stdout());
+    }
+
+    @Test
+    void importFormInScriptText() {
+        ScriptResult result = succeeded("""
+                import Kestra from '@kestra-io/libs';
+                Kestra.outputs({imported: true});
+                """);
+        assertEquals(List.of("::{\"outputs\":{\"imported\":true}}::"), result.stdout());
+    }
+
+    @Test
+    void mjsAndCjsFilesResolveTheModuleAndReadTheirOwnDirectory(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("helper.cjs"), "module.exports = { rows: 7 };\n");
+        Files.writeString(dir.resolve("main.mjs"), """
+                import Kestra from '@kestra-io/libs';
+                import helper from './helper.cjs';
+                Kestra.outputs({rows: helper.rows});
+                """);
+        Files.writeString(dir.resolve("main.cjs"), """
+                const Kestra = require('@kestra-io/libs');
+                Kestra.counter('rows', require('./helper.cjs').rows);
+                """);
+        ScriptResult esm = runner.run(ScriptRequest.ofFile(dir.resolve("main.mjs")));
+        assertEquals(ScriptStatus.SUCCESS, esm.status(), () -> String.valueOf(esm.failure()));
+        assertEquals(List.of("::{\"outputs\":{\"rows\":7}}::"), esm.stdout());
+        ScriptResult cjs = runner.run(ScriptRequest.ofFile(dir.resolve("main.cjs")));
+        assertEquals(ScriptStatus.SUCCESS, cjs.status(), () -> String.valueOf(cjs.failure()));
+        assertEquals(List.of("::{\"metrics\":[{\"name\":\"rows\",\"tags\":{},\"type\":\"counter\",\"value\":7}]}::"), cjs.stdout());
+    }
+
+    @Test
+    void numbersFollowTheDocumentedRules() {
+        ScriptResult result = succeeded("""
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({one: 1.0, half: 0.5, neg: -0, safe: 2 ** 53 - 1, unsafe: 2 ** 53, big: 2n ** 70n, small: 10n,
+                                n: null, u: undefined, list: [1, 'x', null, true], nested: {z: {y: []}}, date: new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 120))});
+                """);
+        assertEquals(List.of("::{\"outputs\":{\"big\":1180591620717411303424,\"date\":\"2024-01-02T03:04:05.12Z\",\"half\":0.5,"
+                + "\"list\":[1,\"x\",null,true],\"n\":null,\"neg\":-0.0,\"nested\":{\"z\":{\"y\":[]}},\"one\":1,"
+                + "\"safe\":9007199254740991,\"small\":10,\"unsafe\":9007199254740992.0}}::"), result.stdout());
+    }
+
+    @Test
+    void metricsAssetsAndLogger() {
+        ScriptResult result = succeeded("""
+                const Kestra = require('@kestra-io/libs');
+                Kestra.counter('metric_name', 100, {partition: 'file1'});
+                Kestra.gauge('g', 1.5);
+                Kestra.timer('timer2', 2.12, {tag1: 'from', tag2: 'kestra'});
+                Kestra.assets({outputs: [{id: 't', type: 'TABLE'}]});
+                const log = Kestra.logger();
+                log.trace('t');
+                log.debug('d');
+                log.info('hi', 'there', {a: 1}, 2);
+                log.warn('careful');
+                log.error('bad');
+                """);
+        assertEquals(List.of(
+                "::{\"metrics\":[{\"name\":\"metric_name\",\"tags\":{\"partition\":\"file1\"},\"type\":\"counter\",\"value\":100}]}::",
+                "::{\"metrics\":[{\"name\":\"g\",\"tags\":{},\"type\":\"gauge\",\"value\":1.5}]}::",
+                "::{\"metrics\":[{\"name\":\"timer2\",\"tags\":{\"tag1\":\"from\",\"tag2\":\"kestra\"},\"type\":\"timer\",\"value\":2.12}]}::",
+                "::{\"assets\":{\"outputs\":[{\"id\":\"t\",\"type\":\"TABLE\"}]}}::",
+                "::{\"logs\":[{\"level\":\"TRACE\",\"message\":\"t\"}]}::",
+                "::{\"logs\":[{\"level\":\"DEBUG\",\"message\":\"d\"}]}::",
+                "::{\"logs\":[{\"level\":\"INFO\",\"message\":\"hi\"},{\"level\":\"INFO\",\"message\":\"there\"},"
+                        + "{\"level\":\"INFO\",\"message\":\"{\\\"a\\\":1}\"},{\"level\":\"INFO\",\"message\":\"2\"}]}::"),
+                result.stdout());
+        assertEquals(List.of(
+                "::{\"logs\":[{\"level\":\"WARN\",\"message\":\"careful\"}]}::",
+                "::{\"logs\":[{\"level\":\"ERROR\",\"message\":\"bad\"}]}::"), result.stderr());
+        assertEquals(8, result.logs().size());
+    }
+
+    @Test
+    void timerForms() {
+        ScriptResult result = succeeded("""
+                const Kestra = require('@kestra-io/libs');
+                Kestra.timer('callback', (done) => { setTimeout(done, 50); }, {tag1: 'hi'});
+                const p = Kestra.timer('promise', () => new Promise((resolve) => setTimeout(() => resolve(42), 30)));
+                p.then((v) => console.log('resolved', v));
+                const r = Kestra.timer('sync', () => 'value');
+                console.log('sync returned', r);
+                try {
+                  Kestra.timer('throws', (done) => { throw new Error('boom'); });
+                } catch (e) {
+                  console.log('caught', e.message);
+                }
+                Kestra.timer('rejects', async () => { throw new Error('later'); }).catch((e) => console.log('rejected', e.message));
+                """);
+        List<String> metricLines = result.stdout().stream().filter(l -> l.startsWith("::")).toList();
+        assertEquals(List.of("sync", "throws", "rejects", "promise", "callback"),
+                result.metrics().stream().map(m -> m.name()).toList(), String.join("\n", result.stdout()));
+        assertTrue(metricLines.get(4).matches("::\\{\"metrics\":\\[\\{\"name\":\"callback\",\"tags\":\\{\"tag1\":\"hi\"},"
+                + "\"type\":\"timer\",\"value\":0\\.\\d+}]}::"), metricLines.get(4));
+        assertTrue(result.metrics().get(4).value() >= 0.05, "the callback timer ran until done(): " + result.metrics().get(4));
+        assertTrue(result.metrics().get(3).value() >= 0.03, "the promise timer ran until it settled");
+        assertTrue(result.stdout().containsAll(List.of("sync returned value", "caught boom", "rejected later", "resolved 42")),
+                String.join("\n", result.stdout()));
+    }
+
+    @Test
+    void conversionErrorsThrowTypeErrorOrRangeErrorWithThePath() {
+        ScriptResult result = succeeded("""
+                const Kestra = require('@kestra-io/libs');
+                const cases = [
+                  () => Kestra.outputs({rows: [{}, {}, {}, {ratio: NaN}]}),
+                  () => Kestra.outputs({f: () => 1}),
+                  () => Kestra.outputs({s: Symbol('x')}),
+                  () => Kestra.outputs([1, 2]),
+                  () => Kestra.outputs({inf: -Infinity}),
+                  () => Kestra.counter('c', '12'),
+                  () => Kestra.counter(12, 1),
+                  () => Kestra.timer('t', -0.5),
+                  () => Kestra.gauge('g', 1, {env: {a: 1}}),
+                  () => Kestra.logger().info(),
+                ];
+                for (const c of cases) {
+                  try {
+                    c();
+                    console.log('no error');
+                  } catch (e) {
+                    console.log(e.constructor.name + ': ' + e.message);
+                  }
+                }
+                """);
+        assertEquals(List.of(
+                "RangeError: outputs.rows[3].ratio: NaN is not valid JSON",
+                "TypeError: outputs.f: a function is not a value that can be written",
+                "TypeError: outputs.s: symbol is not a value that can be written (supported: null, booleans, numbers, strings, lists, maps with string keys, dates and times)",
+                "TypeError: outputs: outputs must be an object, not Array",
+                "RangeError: outputs.inf: -Infinity is not valid JSON",
+                "TypeError: value: a metric value must be a number, not string",
+                "TypeError: name: metric name must be a string, not number",
+                "RangeError: value: a timer cannot be negative (-0.5 seconds)",
+                "TypeError: tags.env: a tag value must be a string, number or boolean, not an object (tags are flat)",
+                "RangeError: messages: at least one message is required"),
+                result.stdout());
+    }
+
+    @Test
+    void failureKeepsEarlierOutputsAndNamesTheLine() {
+        ScriptResult result = js("""
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({before: 1});
+                function explode() {
+                  throw new TypeError('nope');
+                }
+                explode();
+                """);
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals(1, result.exitCode());
+        assertEquals(Map.of("before", 1), result.outputs());
+        assertEquals("TypeError", result.failure().type());
+        assertEquals("nope", result.failure().message());
+        assertEquals(4, result.failure().line());
+        assertEquals(new GuestFrame("explode", "script.js", 4), result.failure().stack().get(0));
+    }
+
+    @Test
+    void unhandledRejectionFailsTheScript() {
+        ScriptResult result = js("Promise.reject(new RangeError('lost'));\nconsole.log('still printed');");
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("RangeError", result.failure().type(), result.failure().describe());
+        assertEquals(List.of("still printed"), result.stdout());
+    }
+
+    @Test
+    void syntaxErrorIsReportedWithItsLine() {
+        ScriptResult result = js("console.log('ok');\nlet x = ;\n");
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("SyntaxError", result.failure().type());
+        assertEquals(2, result.failure().line(), result.failure().describe());
+        assertEquals(List.of(), result.stdout());
+    }
+
+    @Test
+    void inputsAreAGlobalObjectAndRenderIntoTheScript() {
+        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+                const Kestra = require('@kestra-io/libs');
+                const attempts = {{ inputs.attempts }};
+                Kestra.outputs({doubled: attempts * 2, seen: inputs});
+                """).withInputs(Map.of("attempts", 10, "when", java.time.LocalDate.of(2024, 1, 2))));
+        assertEquals(ScriptStatus.SUCCESS, result.status(), () -> String.valueOf(result.failure()));
+        assertEquals(List.of("::{\"outputs\":{\"doubled\":20,\"seen\":{\"attempts\":10,\"when\":\"2024-01-02\"}}}::"),
+                result.stdout());
+    }
+}
