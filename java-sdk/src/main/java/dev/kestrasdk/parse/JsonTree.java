@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Reads the payload into a small tree with Jackson's streaming parser, under the same limits as Kestra's
- * reader (Jackson's defaults: nesting 1000, numbers 1000 characters, strings 20,000,000 characters) and,
+ * reader (nesting 1000, numbers 1000 characters, strings and keys 20,000,000 characters) and,
  * like it, reading only the first JSON value: whatever follows is ignored (and reported).
  *
  * <p>Nodes: {@link Obj} (a LinkedHashMap where a repeated key keeps its first position and last value, as
@@ -23,8 +23,9 @@ import java.util.Map;
  * Kestra's coercions depend on it), and {@code null}.
  */
 final class JsonTree {
+    // Kestra's JacksonMapper raises the default maxNameLength (50,000) to 20,000,000 for every parser.
     static final StreamReadConstraints KESTRA_LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(1000).maxNumberLength(1000).maxStringLength(20_000_000).build();
+            .maxNestingDepth(1000).maxNumberLength(1000).maxStringLength(20_000_000).maxNameLength(20_000_000).build();
 
     private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(KESTRA_LIMITS).build();
 

@@ -11,8 +11,6 @@ import dev.kestrasdk.protocol.MetricType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +25,6 @@ import java.util.Set;
  */
 final class MessageReader {
     private static final Set<String> KNOWN_KEYS = Set.of("outputs", "metrics", "logs", "assets");
-    // slf4j's Level order, which Jackson uses when a level is given as an index
-    private static final LogLevel[] LEVEL_ORDINALS = {LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG, LogLevel.TRACE};
 
     static final class Rejected extends Exception {
         final String code;
@@ -54,7 +50,7 @@ final class MessageReader {
         Map<String, Object> outputs = readOutputs(root.get("outputs"));
         List<Metric> metrics = readMetrics(root.get("metrics"));
         List<LogEntry> logs = readLogs(root.get("logs"));
-        Map<String, Object> assets = readAssets(root.get("assets"));
+        Map<String, Object> assets = new AssetReader(this).read(root.get("assets"));
         return new Message(outputs, metrics, logs, assets);
     }
 
@@ -71,7 +67,7 @@ final class MessageReader {
     }
 
     /** Plain Java values with the number types Kestra's untyped reader produces. */
-    private Map<String, Object> plainMap(Obj obj, String path) {
+    Map<String, Object> plainMap(Obj obj, String path) {
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, obj.size() * 4 / 3 + 1));
         for (Map.Entry<String, Object> e : obj.entrySet()) {
             checkText(e.getKey(), path);
@@ -80,7 +76,7 @@ final class MessageReader {
         return map;
     }
 
-    private Object plain(Object node, String path) {
+    Object plain(Object node, String path) {
         if (node instanceof Obj o) {
             return plainMap(o, path);
         }
@@ -169,7 +165,7 @@ final class MessageReader {
             warnings.add(Diagnostic.warning("null-value", path + " has no name; Kestra records a metric named null"));
         }
         coerceString(entry.get("description"), path + ".description");
-        checkTimestamp(entry.get("timestamp"), path + ".timestamp");
+        KestraTime.checkInstant(entry.get("timestamp"), path + ".timestamp");
         Map<String, String> tags = readTags(entry.get("tags"), path + ".tags");
         Double value = type == MetricType.TIMER ? timerSeconds(entry.get("value"), path + ".value")
                 : doubleValue(entry.get("value"), path + ".value");
@@ -203,64 +199,56 @@ final class MessageReader {
             return null;
         }
         if (node instanceof Num n) {
-            double d = Double.parseDouble(n.text());
+            // an integer token is read as an integer first: -0 gives 0.0, not -0.0
+            double d = n.integral() ? new BigInteger(n.text()).doubleValue() : Double.parseDouble(n.text());
             if (Double.isInfinite(d)) {
                 warnings.add(Diagnostic.warning("float-overflow", path + ": " + n.text() + " is beyond a 64-bit float; Kestra reads " + d));
             }
             return d;
         }
         if (node instanceof String s) {
-            String t = s.trim();
-            if (t.isEmpty()) {
-                warnings.add(Diagnostic.warning("null-value", path + " is an empty string; Kestra records a metric without a value"));
-                return null;
-            }
-            Double special = switch (t) {
-                case "NaN" -> Double.NaN;
-                case "Infinity", "+Infinity", "INF" -> Double.POSITIVE_INFINITY;
-                case "-Infinity", "-INF" -> Double.NEGATIVE_INFINITY;
-                default -> null;
-            };
-            if (special != null) {
-                warnings.add(Diagnostic.warning("non-finite-value", path + " is the string \"" + t + "\"; Kestra records " + special));
-                return special;
-            }
-            try {
-                double d = Double.parseDouble(t);
+            Double d = JacksonScalars.doubleOfString(s, path);
+            if (d == null) {
+                warnings.add(Diagnostic.warning("null-value", path + " is the string \"" + s + "\"; Kestra records a metric without a value"));
+            } else if (d.isNaN() || d.isInfinite()) {
+                warnings.add(Diagnostic.warning("non-finite-value", path + " is the string \"" + s + "\"; Kestra records " + d));
+            } else {
                 warnings.add(Diagnostic.warning("coerced-value", path + " is the string \"" + s + "\"; Kestra converts it to " + d));
-                return d;
-            } catch (NumberFormatException e) {
-                throw new Rejected("bad-metric-value", path + " is the string \"" + s + "\", which is not a number");
             }
+            return d;
         }
         throw new Rejected("bad-metric-value", path + " must be a number, not " + kind(node));
     }
 
+    /** A timer's value as Kestra's Duration holds it, in seconds; see {@link KestraTime} for the quirks. */
     private Double timerSeconds(Object node, String path) throws Rejected {
         if (node == null) {
             warnings.add(Diagnostic.warning("null-value", path + " is null; Kestra records a timer without a value"));
             return null;
         }
-        BigDecimal seconds;
+        Duration d;
+        BigDecimal written;
         if (node instanceof Num n) {
-            if (n.integral() && new BigInteger(n.text()).bitLength() >= 64) {
-                throw new Rejected("bad-metric-value", path + ": " + n.text() + " seconds is out of the range Kestra reads (a 64-bit integer)");
-            }
-            seconds = new BigDecimal(n.text());
+            d = n.integral() ? KestraTime.durationOfInteger(n.text(), path) : KestraTime.durationOfDecimal(n.text(), path);
+            written = new BigDecimal(n.text());
         } else if (node instanceof String s) {
-            String t = s.trim();
-            if (t.isEmpty()) {
-                warnings.add(Diagnostic.warning("null-value", path + " is an empty string; Kestra records a timer without a value"));
+            d = KestraTime.durationOfString(s, path);
+            if (d == null) {
+                warnings.add(Diagnostic.warning("null-value", path + " is a blank string; Kestra records a timer without a value"));
                 return null;
             }
-            seconds = parseDurationText(t, path);
-            warnings.add(Diagnostic.warning("coerced-value", path + " is the string \"" + s + "\"; Kestra reads " + seconds.toPlainString() + " seconds"));
+            written = parsesAsDecimal(s.trim());
+            warnings.add(Diagnostic.warning("coerced-value", path + " is the string \"" + s + "\"; Kestra reads "
+                    + KestraTime.seconds(d).toPlainString() + " seconds"));
         } else {
             throw new Rejected("bad-metric-value", path + " must be a number of seconds, not " + kind(node));
         }
-        if (seconds.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            warnings.add(Diagnostic.warning("float-overflow", path + ": " + seconds + " seconds does not fit a Duration; Kestra records a wrong value"));
-            return null;
+        BigDecimal seconds = KestraTime.seconds(d);
+        if (written != null && written.compareTo(seconds) != 0) {
+            boolean subNano = written.subtract(seconds).abs().compareTo(BigDecimal.ONE.movePointLeft(9)) < 0;
+            warnings.add(Diagnostic.warning(subNano ? "timer-precision" : "float-overflow", path + ": Kestra records "
+                    + seconds.toPlainString() + " seconds for " + written + (subNano ? " (it keeps whole nanoseconds)"
+                    : " (its conversion to a Duration overflows or drops the sign of the fraction)")));
         }
         if (seconds.signum() < 0) {
             warnings.add(Diagnostic.warning("negative-timer", path + " is negative (" + seconds.toPlainString() + " s); Kestra records a negative duration"));
@@ -268,37 +256,12 @@ final class MessageReader {
         return seconds.doubleValue();
     }
 
-    private static BigDecimal parseDurationText(String t, String path) throws Rejected {
+    private static BigDecimal parsesAsDecimal(String t) {
         try {
             return new BigDecimal(t);
-        } catch (NumberFormatException notNumber) {
-            try {
-                Duration d = Duration.parse(t);
-                return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
-            } catch (DateTimeParseException e) {
-                throw new Rejected("bad-metric-value", path + " is the string \"" + t + "\", neither seconds nor an ISO-8601 duration");
-            }
+        } catch (NumberFormatException e) {
+            return null; // an ISO-8601 duration: nothing to compare with
         }
-    }
-
-    private static void checkTimestamp(Object node, String path) throws Rejected {
-        if (node == null || node instanceof Num) {
-            return;
-        }
-        if (node instanceof String s) {
-            try {
-                OffsetDateTime.parse(s.trim());
-                return;
-            } catch (DateTimeParseException e) {
-                try {
-                    java.time.Instant.parse(s.trim());
-                    return;
-                } catch (DateTimeParseException e2) {
-                    throw new Rejected("bad-timestamp", path + " \"" + s + "\" is not an ISO-8601 instant");
-                }
-            }
-        }
-        throw new Rejected("bad-timestamp", path + " must be an ISO-8601 string or epoch seconds, not " + kind(node));
     }
 
     // ---- logs -------------------------------------------------------------------------------------
@@ -340,7 +303,7 @@ final class MessageReader {
             return null;
         }
         if (node instanceof String s) {
-            LogLevel level = LogLevel.fromWireName(s);
+            LogLevel level = JacksonScalars.levelOfString(s);
             if (level == null) {
                 throw new Rejected("bad-log-level", path + " \"" + s + "\" is not one of TRACE, DEBUG, INFO, WARN, ERROR (upper case)");
             }
@@ -348,64 +311,18 @@ final class MessageReader {
         }
         if (node instanceof Num n && n.integral()) {
             BigInteger i = new BigInteger(n.text());
-            if (i.signum() >= 0 && i.compareTo(BigInteger.valueOf(LEVEL_ORDINALS.length)) < 0) {
-                return LEVEL_ORDINALS[i.intValue()];
+            LogLevel level = i.bitLength() < 32 ? JacksonScalars.levelOfIndex(i.intValue()) : null;
+            if (level != null) {
+                return level;
             }
         }
         throw new Rejected("bad-log-level", path + " " + describe(node) + " is not one of TRACE, DEBUG, INFO, WARN, ERROR");
     }
 
-    // ---- assets -----------------------------------------------------------------------------------
-
-    private Map<String, Object> readAssets(Object node) throws Rejected {
-        if (node == null) {
-            return null;
-        }
-        if (!(node instanceof Obj obj)) {
-            throw new Rejected("wrong-type", "\"assets\" must be an object with \"inputs\" and/or \"outputs\" lists, not " + kind(node));
-        }
-        checkAssetList(obj.get("inputs"), "assets.inputs", false);
-        checkAssetList(obj.get("outputs"), "assets.outputs", true);
-        return plainMap(obj, "assets");
-    }
-
-    private static void checkAssetList(Object node, String path, boolean typeRequired) throws Rejected {
-        if (node == null) {
-            return;
-        }
-        if (!(node instanceof List<?> list)) {
-            throw new Rejected("bad-asset", path + " must be a list, not " + kind(node));
-        }
-        for (int i = 0; i < list.size(); i++) {
-            Object item = list.get(i);
-            String at = path + "[" + i + "]";
-            if (item == null) {
-                continue;
-            }
-            if (!(item instanceof Obj asset)) {
-                throw new Rejected("bad-asset", at + " must be an object, not " + kind(item));
-            }
-            for (String field : List.of("id", "namespace", "tenantId", "displayName", "description")) {
-                coerceString(asset.get(field), at + "." + field);
-            }
-            Object type = asset.first("type");
-            if (typeRequired && !(type instanceof String)) {
-                throw new Rejected("bad-asset", at + ".type is " + (type == null ? "missing" : describe(type)) + "; an output asset needs a string type (TABLE, FILE, ...)");
-            }
-            if (!typeRequired) {
-                coerceString(type, at + ".type");
-            }
-            Object metadata = asset.get("metadata");
-            if (metadata != null && !(metadata instanceof Obj)) {
-                throw new Rejected("bad-asset", at + ".metadata must be an object, not " + kind(metadata));
-            }
-        }
-    }
-
     // ---- shared -----------------------------------------------------------------------------------
 
     /** Jackson's coercion of a scalar to a String field: numbers and booleans become their text. */
-    private static String coerceString(Object node, String path) throws Rejected {
+    static String coerceString(Object node, String path) throws Rejected {
         if (node == null || node instanceof String) {
             return (String) node;
         }
@@ -418,7 +335,7 @@ final class MessageReader {
         throw new Rejected("wrong-type", path + " must be a string, not " + kind(node));
     }
 
-    private static String kind(Object node) {
+    static String kind(Object node) {
         if (node instanceof Obj) {
             return "an object";
         }
@@ -437,7 +354,7 @@ final class MessageReader {
         return "null";
     }
 
-    private static String describe(Object node) {
+    static String describe(Object node) {
         if (node instanceof String s) {
             return "\"" + s + "\"";
         }

@@ -1,0 +1,80 @@
+package dev.kestrasdk.conformance.kestra;
+
+import dev.kestrasdk.protocol.LogEntry;
+import dev.kestrasdk.protocol.Message;
+import dev.kestrasdk.protocol.Metric;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one accepted line gives, in a form both Kestra's objects and the SDK's {@link Message} reduce to, so
+ * that {@code equals} means "the same data". Output values keep their Java types (Integer 1 is not Long 1,
+ * Double -0.0 is not 0.0). Absent parts are empty, since Kestra sometimes gives null and sometimes an empty
+ * collection for the same absence.
+ *
+ * @param assets {@code null} or {@code {"inputs": [...], "outputs": [...]}}, each asset a map of the fields
+ *               Kestra keeps (see {@link #INPUT_FIELDS}, {@link #OUTPUT_FIELDS}), or null for a null entry
+ */
+public record Extracted(Map<String, Object> outputs, List<MetricValue> metrics, List<LogValue> logs,
+                        Map<String, Object> assets) {
+
+    /** Fields of Kestra's AssetIdentifier (an input asset). */
+    public static final List<String> INPUT_FIELDS = List.of("tenantId", "namespace", "id", "type");
+    /** Fields of Kestra's Asset (an output asset) that come from the line. */
+    public static final List<String> OUTPUT_FIELDS =
+            List.of("tenantId", "namespace", "id", "type", "displayName", "description", "metadata");
+
+    /** A metric: counter/gauge value as Kestra's Double, a timer's Duration as Double seconds. */
+    public record MetricValue(String type, String name, Double value, Map<String, String> tags) {
+    }
+
+    public record LogValue(String level, String message) {
+    }
+
+    public Extracted {
+        outputs = outputs == null ? Map.of() : outputs;
+        metrics = metrics == null ? List.of() : metrics;
+        logs = logs == null ? List.of() : logs;
+    }
+
+    /** The same reduction applied to what the SDK's parser returns. */
+    public static Extracted of(Message m) {
+        List<MetricValue> metrics = new ArrayList<>();
+        for (Metric x : m.metrics()) {
+            metrics.add(new MetricValue(x.type().wireName(), x.name(), x.value(), new LinkedHashMap<>(x.tags())));
+        }
+        List<LogValue> logs = new ArrayList<>();
+        for (LogEntry e : m.logs()) {
+            logs.add(new LogValue(e.level().name(), e.message()));
+        }
+        return new Extracted(m.outputs(), metrics, logs, m.assets() == null ? null : sdkAssets(m.assets()));
+    }
+
+    private static Map<String, Object> sdkAssets(Map<String, Object> assets) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("inputs", pick(assets.get("inputs"), INPUT_FIELDS));
+        out.put("outputs", pick(assets.get("outputs"), OUTPUT_FIELDS));
+        return out;
+    }
+
+    private static List<Object> pick(Object list, List<String> fields) {
+        List<Object> out = new ArrayList<>();
+        if (list instanceof List<?> items) {
+            for (Object item : items) {
+                out.add(item instanceof Map<?, ?> asset ? pickFields(asset, fields) : item);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> pickFields(Map<?, ?> asset, List<String> fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String f : fields) {
+            out.put(f, asset.get(f));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.kestrasdk.parse;
+
+import dev.kestrasdk.parse.JsonTree.Num;
+import dev.kestrasdk.parse.JsonTree.Obj;
+import dev.kestrasdk.parse.MessageReader.Rejected;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code "assets"} into what Kestra's {@code AssetEmit(inputs, outputs)} holds, as a plain map
+ * {@code {"inputs": [...], "outputs": [...]}} (both always present):
+ * <ul>
+ * <li>an input is Kestra's {@code AssetIdentifier}: {@code tenantId, namespace, id, type}, strings (numbers
+ *     and booleans become their text as written), other keys ignored;</li>
+ * <li>an output is Kestra's {@code Asset} plugin, chosen by a non-empty string {@code type} and read from a
+ *     JSON tree first, so a float field becomes Java's text of the double ({@code 1.50} gives "1.5"), a
+ *     non-object entry becomes null, and every key Kestra does not know is added to {@code metadata}
+ *     (always a map): {@code tenantId, namespace, id, type, displayName, description, metadata}.</li>
+ * </ul>
+ */
+final class AssetReader {
+    private static final List<String> INPUT_FIELDS = List.of("tenantId", "namespace", "id", "type");
+    private static final List<String> OUTPUT_TEXT_FIELDS = List.of("tenantId", "namespace", "id", "type", "displayName", "description");
+    // Asset properties that are not reported back but still checked by Kestra's reader
+    private static final Set<String> OUTPUT_CHECKED_FIELDS = Set.of("metadata", "created", "updated", "deleted");
+
+    private final MessageReader values;
+
+    AssetReader(MessageReader values) {
+        this.values = values;
+    }
+
+    Map<String, Object> read(Object node) throws Rejected {
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof Obj obj)) {
+            throw new Rejected("wrong-type", "\"assets\" must be an object with \"inputs\" and/or \"outputs\" lists, not " + MessageReader.kind(node));
+        }
+        List<Object> inputs = new ArrayList<>();
+        for (Object item : list(obj.get("inputs"), "assets.inputs")) {
+            String at = "assets.inputs[" + inputs.size() + "]";
+            inputs.add(item == null ? null : input(item, at));
+        }
+        List<Object> outputs = new ArrayList<>();
+        for (Object item : list(obj.get("outputs"), "assets.outputs")) {
+            String at = "assets.outputs[" + outputs.size() + "]";
+            outputs.add(item instanceof Obj asset ? output(asset, at) : null);
+        }
+        Map<String, Object> assets = new LinkedHashMap<>();
+        assets.put("inputs", inputs);
+        assets.put("outputs", outputs);
+        return assets;
+    }
+
+    private static List<?> list(Object node, String path) throws Rejected {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof List<?> list)) {
+            throw new Rejected("bad-asset", path + " must be a list, not " + MessageReader.kind(node));
+        }
+        return list;
+    }
+
+    private static Map<String, Object> input(Object item, String at) throws Rejected {
+        if (!(item instanceof Obj asset)) {
+            throw new Rejected("bad-asset", at + " must be an object, not " + MessageReader.kind(item));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String field : INPUT_FIELDS) {
+            out.put(field, MessageReader.coerceString(asset.get(field), at + "." + field));
+        }
+        return out;
+    }
+
+    private Map<String, Object> output(Obj asset, String at) throws Rejected {
+        Object type = asset.get("type");
+        if (!(type instanceof String t) || t.isEmpty()) {
+            throw new Rejected("bad-asset", at + ".type is " + (type == null ? "missing" : MessageReader.describe(type))
+                    + "; an output asset needs a non-empty string type (TABLE, FILE, ...)");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String field : OUTPUT_TEXT_FIELDS) {
+            out.put(field, treeText(asset.get(field), at + "." + field));
+        }
+        Object metadata = asset.get("metadata");
+        if (metadata != null && !(metadata instanceof Obj)) {
+            throw new Rejected("bad-asset", at + ".metadata must be an object, not " + MessageReader.kind(metadata));
+        }
+        Map<String, Object> meta = metadata == null ? new LinkedHashMap<>() : values.plainMap((Obj) metadata, at + ".metadata");
+        for (String field : List.of("created", "updated")) {
+            KestraTime.checkInstant(asset.get(field), at + "." + field);
+        }
+        checkBoolean(asset.get("deleted"), at + ".deleted");
+        for (Map.Entry<String, Object> e : asset.entrySet()) {
+            if (!OUTPUT_TEXT_FIELDS.contains(e.getKey()) && !OUTPUT_CHECKED_FIELDS.contains(e.getKey())) {
+                meta.put(e.getKey(), values.plain(e.getValue(), at + "." + e.getKey()));
+            }
+        }
+        out.put("metadata", meta);
+        return out;
+    }
+
+    /** A string field read from a JSON tree: a number is the text of its tree node, not the text written. */
+    private static String treeText(Object node, String path) throws Rejected {
+        if (node instanceof Num n) {
+            return n.integral() ? new BigInteger(n.text()).toString() : Double.toString(Double.parseDouble(n.text()));
+        }
+        return MessageReader.coerceString(node, path);
+    }
+
+    /**
+     * Jackson's primitive boolean: true/false, null, an integer (non-zero is true), or a string that, trimmed,
+     * is empty or "true"/"True"/"TRUE"/"false"/"False"/"FALSE".
+     */
+    private static void checkBoolean(Object node, String path) throws Rejected {
+        if (node == null || node instanceof Boolean || (node instanceof Num n && n.integral())) {
+            return;
+        }
+        if (node instanceof String s && Set.of("", "true", "True", "TRUE", "false", "False", "FALSE").contains(s.trim())) {
+            return;
+        }
+        throw new Rejected("bad-asset", path + " must be a boolean, not " + MessageReader.describe(node));
+    }
+}
