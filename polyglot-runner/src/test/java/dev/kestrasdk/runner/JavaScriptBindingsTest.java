@@ -234,4 +234,26 @@ class JavaScriptBindingsTest {
         assertEquals(List.of("::{\"outputs\":{\"doubled\":20,\"seen\":{\"attempts\":10,\"when\":\"2024-01-02\"}}}::"),
                 result.stdout());
     }
+
+    @Test
+    void everyConsoleLineIsParsedAsKestraParsesItAndSeenLive() {
+        List<String> seen = new java.util.ArrayList<>();
+        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({a: 1, b: 1});
+                console.error('::{"outputs":{"b":2}}::');
+                console.log('::{"outputs":{"lost":1}}:: ');
+                console.log('::{"metrics":[{"name":"h","type":"histogram","value":1}]}::');
+                process;
+                """).withListener((stream, line) -> seen.add(stream + " " + line)));
+        assertEquals(ScriptStatus.FAILED, result.status(), "no process object outside Node");
+        assertEquals(Map.of("a", 1, "b", 2), result.outputs(), "stderr lines count, later keys replace earlier ones");
+        assertEquals(List.of(ConsoleStream.STDOUT, ConsoleStream.STDOUT), result.problems().stream().map(ProtocolProblem::stream).toList());
+        assertEquals(List.of(2L, 3L), result.problems().stream().map(ProtocolProblem::lineNumber).toList());
+        assertEquals(List.of(
+                "STDOUT ::{\"outputs\":{\"a\":1,\"b\":1}}::",
+                "STDERR ::{\"outputs\":{\"b\":2}}::",
+                "STDOUT ::{\"outputs\":{\"lost\":1}}:: ",
+                "STDOUT ::{\"metrics\":[{\"name\":\"h\",\"type\":\"histogram\",\"value\":1}]}::"), seen);
+    }
 }

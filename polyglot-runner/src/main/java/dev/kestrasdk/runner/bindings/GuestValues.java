@@ -67,12 +67,22 @@ public final class GuestValues {
         return convertMap(v, path, 1);
     }
 
-    /** Metric tags: a mapping, or nothing ({@code null}, written as {@code {}}). */
+    /** Metric tags: a flat mapping, or nothing ({@code null}, written as {@code {}}). */
     public Map<String, Object> toTags(Value v) {
         if (v == null || v.isNull()) {
             return null;
         }
-        return toMap(v, "tags");
+        Map<String, Object> tags = toMap(v, "tags");
+        for (Map.Entry<String, Object> tag : tags.entrySet()) {
+            Object value = tag.getValue();
+            if (value instanceof Map || value instanceof List) {
+                throw new WireFormatException(Kind.TYPE, GuestPath.root("tags").key(tag.getKey()).toString(),
+                        "a tag value must be a string, number or boolean, not " + (value instanceof Map
+                                ? (javascript ? "an object" : "a dict") : (javascript ? "an array" : "a list"))
+                        + " (tags are flat)");
+            }
+        }
+        return tags;
     }
 
     /** A metric name: a string. */
@@ -91,8 +101,8 @@ public final class GuestValues {
         if (v != null && v.isDuration() && !v.isNumber()) {
             return v.asDuration();
         }
-        if (v != null && v.isBoolean()) {
-            throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not a boolean");
+        if (v != null && !v.isNull() && !v.isNumber()) {
+            throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not " + typeName(v));
         }
         return toJava(v, GuestPath.root("value"), 0);
     }
@@ -174,7 +184,7 @@ public final class GuestValues {
 
     // ---- numbers ------------------------------------------------------------------------------------
 
-    private static Object pythonNumber(Value v, GuestPath path) {
+    private Object pythonNumber(Value v, GuestPath path) {
         Object host = v.as(Object.class);
         if (host instanceof Double || host instanceof Float) {
             return v.asDouble();
@@ -263,24 +273,38 @@ public final class GuestValues {
         return meta != null && "undefined".equals(meta.getMetaSimpleName());
     }
 
-    private static WireFormatException unsupported(Value v, GuestPath path) {
+    private WireFormatException unsupported(Value v, GuestPath path) {
         return new WireFormatException(Kind.TYPE, path.toString(), typeName(v) + " is not a value that can be written"
                 + " (supported: null, booleans, numbers, strings, lists, maps with string keys, dates and times)");
     }
 
-    static String typeName(Value v) {
+    /** The guest's name for a value's type: {@code int}, {@code set}, {@code number}, {@code Array}. */
+    String typeName(Value v) {
         if (v == null) {
             return "nothing";
-        }
-        if (v.isNull()) {
-            Value meta = v.getMetaObject();
-            return meta == null ? "null" : meta.getMetaSimpleName();
         }
         if (v.isHostObject()) {
             return "a Java object";
         }
+        // Primitives cross interop as Java values, so their meta object is Java's (Integer, String): name them here.
+        if (v.isBoolean()) {
+            return javascript ? "boolean" : "bool";
+        }
+        if (v.isString()) {
+            return javascript ? "string" : "str";
+        }
+        if (v.isNumber()) {
+            if (javascript) {
+                return isBigInt(v) ? "bigint" : "number";
+            }
+            Object host = v.as(Object.class);
+            return host instanceof Double || host instanceof Float ? "float" : "int";
+        }
         Value meta = v.getMetaObject();
-        return meta == null ? "an unknown value" : meta.getMetaSimpleName();
+        if (meta != null) {
+            return meta.getMetaSimpleName();
+        }
+        return v.isNull() ? (javascript ? "null" : "None") : "an unknown value";
     }
 
     private static String article(String typeName) {

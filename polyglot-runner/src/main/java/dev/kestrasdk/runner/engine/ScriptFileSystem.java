@@ -26,7 +26,7 @@ import java.util.Set;
  * because module loaders walk up parent directories looking for {@code package.json} / {@code node_modules}
  * and give up on the first error that is not "not found".
  *
- * <p>The languages' own homes (the Python standard library, extracted by GraalPy) stay readable through
+ * <p>The languages' internal resources (the Python standard library GraalPy extracts) stay readable through
  * {@link #forLanguages}.
  */
 public final class ScriptFileSystem implements FileSystem {
@@ -41,11 +41,11 @@ public final class ScriptFileSystem implements FileSystem {
         this.virtualFiles = virtualFiles;
     }
 
-    /** The file system to give a context: this one, with the language homes and internal resources readable. */
+    /** The file system to give a context: this one, with the languages' internal resources readable. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles) {
         ScriptFileSystem fs = new ScriptFileSystem(List.of(workingDirectory), virtualFiles);
         fs.setCurrentWorkingDirectory(workingDirectory.toAbsolutePath().normalize());
-        return FileSystem.allowInternalResourceAccess(FileSystem.allowLanguageHomeAccess(fs));
+        return FileSystem.allowInternalResourceAccess(fs);
     }
 
     @Override

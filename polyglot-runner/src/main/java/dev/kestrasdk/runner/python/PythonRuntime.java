@@ -16,7 +16,8 @@ import java.nio.file.Path;
 /**
  * Runs Python scripts on GraalPy. Before the script, {@code kestra.py} (a resource file) is evaluated into a
  * fresh {@code types.ModuleType('kestra')} holding the bridge and registered in {@code sys.modules}, so
- * {@code from kestra import Kestra} works with no file system; the inputs become the global dict {@code inputs}.
+ * {@code from kestra import Kestra} works with no file system; the inputs become the global dict {@code inputs};
+ * the working directory heads {@code sys.path}.
  */
 public final class PythonRuntime implements GuestRuntime {
     static final String MODULE_NAME = "kestra";
@@ -43,6 +44,8 @@ public final class PythonRuntime implements GuestRuntime {
         Value builtins = importModule(context, "builtins");
         GuestValues values = GuestValues.python(builtins.getMember("list"), builtins.getMember("tuple"));
         installKestraModule(context, builtins, new KestraBridge(emitters, values));
+        // As `python script.py` in the working directory would: its modules are importable.
+        importModule(context, "sys").getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
         Object inputs = new PythonValues(builtins).toPython(script.inputs().values());
         context.getBindings("python").putMember("inputs", inputs);
         context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
