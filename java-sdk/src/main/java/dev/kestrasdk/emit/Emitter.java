@@ -22,8 +22,8 @@ import java.util.function.Consumer;
  * one per script. Each call prints exactly one line, or throws {@link WireFormatException} and prints nothing.
  */
 public final class Emitter {
-    /** Lines longer than this get a one-time warning: some task runners have split long lines (kestra-io/plugin-scripts#52). */
-    public static final int LARGE_LINE_BYTES = 64 * 1024;
+    /** Lines longer than this get a one-time warning: Docker's log driver splits lines at 16 KiB, and a split protocol line is lost. */
+    public static final int LARGE_LINE_BYTES = 16 * 1024;
 
     private static final ThreadLocal<AsciiBuffer> BUFFER = ThreadLocal.withInitial(AsciiBuffer::new);
 
@@ -148,8 +148,9 @@ public final class Emitter {
 
     private void send(AsciiBuffer line) {
         if (line.length() > LARGE_LINE_BYTES && warnedLarge.compareAndSet(false, true)) {
-            warnings.accept("a protocol line of " + line.length() + " bytes was written; some task runners split lines"
-                    + " longer than 16 KiB and Kestra then loses the payload (see docs/wire-format.md, 'Line length')");
+            warnings.accept("a protocol line of " + line.length() + " bytes was written; Docker's log driver splits lines"
+                    + " longer than 16 KiB and a split line is lost to Kestra (see docs/wire-format.md, 'Line length'):"
+                    + " prefer output files for large data");
         }
         sink.accept(line);
     }

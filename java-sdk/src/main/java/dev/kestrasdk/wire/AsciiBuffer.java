@@ -28,6 +28,10 @@ public final class AsciiBuffer {
         }
     }
 
+    byte byteAt(int index) {
+        return bytes[index];
+    }
+
     /** Truncates back to a mark: used to drop a partly written line when a value turns out to be invalid. */
     void truncate(int mark) {
         length = mark;

@@ -66,6 +66,7 @@ public final class WireEncoder {
         begin(buffer, "assets");
         try {
             requireMap(assets, "assets");
+            AssetShape.check(assets);
             out.appendAscii("::{\"assets\":");
             nesting = 1;
             writeMap(assets);
@@ -113,7 +114,7 @@ public final class WireEncoder {
                 throw new WireFormatException(Kind.TYPE, "level", "log level is required (TRACE, DEBUG, INFO, WARN or ERROR)");
             }
             if (messages == null || messages.isEmpty()) {
-                throw new WireFormatException(Kind.VALUE, "messages", "at least one message is required");
+                throw new WireFormatException(messages == null ? Kind.TYPE : Kind.VALUE, "messages", "at least one message is required");
             }
             out.appendAscii("::{\"logs\":[");
             for (int i = 0; i < messages.size(); i++) {
@@ -280,7 +281,7 @@ public final class WireEncoder {
             out.append('"');
         } else if (v instanceof Collection<?>) {
             throw new WireFormatException(Kind.TYPE, path.toString(), "unordered collection " + typeName(v)
-                    + " has no deterministic order; pass a List or a SortedSet");
+                    + " has no deterministic order; pass a List or an ordered collection (LinkedHashSet, SortedSet)");
         } else if (v instanceof Duration) {
             throw new WireFormatException(Kind.TYPE, path.toString(),
                     "java.time.Duration is not an output value; use a number of seconds or a string (a timer takes a Duration)");
@@ -291,6 +292,24 @@ public final class WireEncoder {
     }
 
     private void writeNumber(Number n) {
+        int mark = out.length();
+        writeNumberText(n);
+        int digits = 0;
+        for (int i = mark; i < out.length(); i++) {
+            byte b = out.byteAt(i);
+            if (b >= '0' && b <= '9') {
+                digits++;
+            }
+        }
+        // Kestra's reader counts every digit it sees: zeros after "0." and exponent digits too
+        if (digits > CanonicalNumbers.MAX_DIGITS) {
+            out.truncate(mark);
+            throw new WireFormatException(Kind.VALUE, path.toString(), "number written with " + digits
+                    + " digits is longer than the " + CanonicalNumbers.MAX_DIGITS + " digits Kestra reads");
+        }
+    }
+
+    private void writeNumberText(Number n) {
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
                 || n instanceof AtomicInteger || n instanceof AtomicLong) {
             out.appendAscii(Long.toString(n.longValue()));
@@ -302,12 +321,7 @@ public final class WireEncoder {
             }
             out.appendAscii(CanonicalNumbers.ofFloat(f));
         } else if (n instanceof BigInteger i) {
-            String text = CanonicalNumbers.ofInteger(i);
-            if (text.length() - (i.signum() < 0 ? 1 : 0) > CanonicalNumbers.MAX_DIGITS) {
-                throw new WireFormatException(Kind.VALUE, path.toString(), "integer of " + i.abs().toString().length()
-                        + " digits is longer than the " + CanonicalNumbers.MAX_DIGITS + " digits Kestra reads");
-            }
-            out.appendAscii(text);
+            out.appendAscii(CanonicalNumbers.ofInteger(i));
         } else if (n instanceof BigDecimal b) {
             out.appendAscii(CanonicalNumbers.ofBigDecimal(checkedDecimal(b)));
         } else {
@@ -331,7 +345,7 @@ public final class WireEncoder {
             return b;
         }
         BigDecimal stripped = b.stripTrailingZeros();
-        if (stripped.precision() > CanonicalNumbers.MAX_DIGITS) {
+        if (stripped.precision() > CanonicalNumbers.MAX_DIGITS) { // before formatting a possibly huge text
             throw new WireFormatException(Kind.VALUE, path.toString(), "decimal of " + stripped.precision()
                     + " digits is longer than the " + CanonicalNumbers.MAX_DIGITS + " digits Kestra reads");
         }
@@ -492,7 +506,7 @@ public final class WireEncoder {
             out.append(':');
             Object v = values[at];
             if (v == null) {
-                throw new WireFormatException(Kind.VALUE, path.toString(), "a tag value must be a string, number or boolean, not null");
+                throw new WireFormatException(Kind.TYPE, path.toString(), "a tag value must be a string, number or boolean, not null");
             }
             if (v instanceof Map || v instanceof Collection || v.getClass().isArray()) {
                 throw new WireFormatException(Kind.TYPE, path.toString(),
@@ -526,8 +540,15 @@ public final class WireEncoder {
         if (!(value instanceof Number n)) {
             throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not " + typeName(value));
         }
+        if ((n instanceof Double || n instanceof Float) && !Double.isFinite(n.doubleValue())) {
+            finite(n.doubleValue());
+        }
         if (type == MetricType.TIMER && signum(n) < 0) {
             throw new WireFormatException(Kind.VALUE, "value", "a timer cannot be negative (" + n + " seconds)");
+        }
+        if (n instanceof BigInteger i && Double.isInfinite(i.doubleValue())) {
+            throw new WireFormatException(Kind.VALUE, "value", "integer " + i.toString().substring(0, 12)
+                    + "... is beyond the range of a 64-bit float; Kestra holds metric values as doubles and would record Infinity");
         }
         writeNumber(n);
         if (type == MetricType.TIMER && tooLongForDuration(n)) {

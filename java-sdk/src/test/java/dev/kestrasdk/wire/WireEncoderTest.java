@@ -130,8 +130,13 @@ class WireEncoderTest {
 
     @Test
     void numbersKestraCannotReadAreRefused() {
-        assertEquals("outputs.big: integer of 1001 digits is longer than the 1000 digits Kestra reads",
+        assertEquals("outputs.big: number written with 1001 digits is longer than the 1000 digits Kestra reads",
                 refused(() -> outputsLine(map("big", BigInteger.TEN.pow(1000)))).getMessage());
+        assertEquals("::{\"outputs\":{\"big\":" + "9".repeat(1000) + "}}::", outputsLine(map("big", BigInteger.TEN.pow(1000).subtract(BigInteger.ONE))));
+        // Kestra counts every digit it reads, the zeros after "0." included
+        BigDecimal small = new BigDecimal("0.0" + "9".repeat(999));
+        assertEquals("outputs.d: number written with 1001 digits is longer than the 1000 digits Kestra reads",
+                refused(() -> outputsLine(map("d", small))).getMessage());
         assertEquals("outputs.d: decimal 1E+400 is beyond the range of a 64-bit float; Kestra would read Infinity",
                 refused(() -> outputsLine(map("d", new BigDecimal("1E+400")))).getMessage());
         assertEquals("outputs.d: decimal 1E-400 is too small for a 64-bit float; Kestra would read 0",
@@ -157,7 +162,7 @@ class WireEncoderTest {
 
     @Test
     void unorderedCollectionsAreRefused() {
-        assertEquals("outputs.s: unordered collection java.util.HashSet has no deterministic order; pass a List or a SortedSet",
+        assertEquals("outputs.s: unordered collection java.util.HashSet has no deterministic order; pass a List or an ordered collection (LinkedHashSet, SortedSet)",
                 refused(() -> outputsLine(map("s", new HashSet<>(List.of(1))))).getMessage());
     }
 
@@ -281,13 +286,17 @@ class WireEncoderTest {
         assertEquals("value: a Duration is only a timer's value; a counter takes a number", refused(() -> metricLine(MetricType.COUNTER, "c", Duration.ZERO, null)).getMessage());
         assertEquals("value: a timer of 1.0E19 seconds does not fit the Duration Kestra stores (at most 9223372036854775807 seconds)",
                 refused(() -> metricLine(MetricType.TIMER, "t", 1e19, null)).getMessage());
+        assertEquals("value: -Infinity is not valid JSON", refused(() -> metricLine(MetricType.TIMER, "t", Double.NEGATIVE_INFINITY, null)).getMessage());
+        assertEquals("value: integer 100000000000... is beyond the range of a 64-bit float; Kestra holds metric values as doubles and would record Infinity",
+                refused(() -> metricLine(MetricType.COUNTER, "c", BigInteger.TEN.pow(309), null)).getMessage());
         assertEquals("type: metric type is required (counter, gauge or timer)", refused(() -> metricLine(null, "c", 1, null)).getMessage());
     }
 
     @Test
     void tagsAreFlatScalars() {
-        assertEquals("tags.env: a tag value must be a string, number or boolean, not null",
-                refused(() -> metricLine(MetricType.COUNTER, "c", 1, map("env", null))).getMessage());
+        WireFormatException nullTag = refused(() -> metricLine(MetricType.COUNTER, "c", 1, map("env", null)));
+        assertEquals("tags.env: a tag value must be a string, number or boolean, not null", nullTag.getMessage());
+        assertEquals(WireFormatException.Kind.TYPE, nullTag.kind());
         WireFormatException nested = refused(() -> metricLine(MetricType.COUNTER, "c", 1, map("m", Map.of())));
         assertEquals("tags.m: a tag value must be a string, number or boolean, not java.util.ImmutableCollections$MapN (tags are flat)", nested.getMessage());
         assertEquals(WireFormatException.Kind.TYPE, nested.kind());
@@ -322,7 +331,25 @@ class WireEncoderTest {
         assertEquals("::{\"assets\":{\"outputs\":[{\"id\":\"orders\",\"metadata\":{\"rows\":3},\"type\":\"TABLE\"}]}}::",
                 WireEncoder.assetsLine(map("outputs", List.of(map("type", "TABLE", "id", "orders", "metadata", map("rows", 3))))));
         assertEquals("assets.outputs[0].x: NaN is not valid JSON",
-                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("x", Double.NaN))))).getMessage());
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "TABLE", "x", Double.NaN))))).getMessage());
+    }
+
+    @Test
+    void assetsMustHaveTheShapeKestraReads() {
+        assertEquals("assets.outputs[0].type: an output asset needs a type (TABLE, FILE, ...); Kestra rejects the line without one",
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("id", "t"))))).getMessage());
+        assertEquals("assets: key extra is not read by Kestra; an assets payload has \"inputs\" and \"outputs\" lists",
+                refused(() -> WireEncoder.assetsLine(map("extra", 1))).getMessage());
+        assertEquals("assets.inputs: must be a list of asset maps, not java.lang.String",
+                refused(() -> WireEncoder.assetsLine(map("inputs", "t"))).getMessage());
+        assertEquals("assets.inputs[0]: an asset must be a map, not java.lang.String",
+                refused(() -> WireEncoder.assetsLine(map("inputs", List.of("t")))).getMessage());
+        assertEquals("assets.outputs[0].id: must be a string, not java.lang.Integer",
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "TABLE", "id", 3))))).getMessage());
+        assertEquals("assets.outputs[0].metadata: must be a map, not java.lang.String",
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "TABLE", "metadata", "x"))))).getMessage());
+        assertEquals("::{\"assets\":{\"inputs\":[{\"id\":\"src\"}],\"outputs\":[]}}::",
+                WireEncoder.assetsLine(map("inputs", List.of(map("id", "src")), "outputs", List.of())));
     }
 
     // ---- no partial lines -------------------------------------------------------------------------
