@@ -42,20 +42,32 @@ final class AssetReader {
         if (!(node instanceof Obj obj)) {
             throw new Rejected("wrong-type", "\"assets\" must be an object with \"inputs\" and/or \"outputs\" lists, not " + MessageReader.kind(node));
         }
-        List<Object> inputs = new ArrayList<>();
-        for (Object item : list(obj.get("inputs"), "assets.inputs")) {
-            String at = "assets.inputs[" + inputs.size() + "]";
-            inputs.add(item == null ? null : input(item, at));
-        }
-        List<Object> outputs = new ArrayList<>();
-        for (Object item : list(obj.get("outputs"), "assets.outputs")) {
-            String at = "assets.outputs[" + outputs.size() + "]";
-            outputs.add(item instanceof Obj asset ? output(asset, at) : null);
-        }
+        MessageReader.checkRecord(obj, Set.of("inputs", "outputs"), "assets");
+        List<Object> inputs = values.readLast(obj, "inputs", (r, n) -> inputs(n));
+        List<Object> outputs = values.readLast(obj, "outputs", (r, n) -> new AssetReader(r).outputs(n));
         Map<String, Object> assets = new LinkedHashMap<>();
         assets.put("inputs", inputs);
         assets.put("outputs", outputs);
         return assets;
+    }
+
+    // An output asset is read from a JSON tree, where a repeated key simply keeps its last value.
+    private List<Object> inputs(Object node) throws Rejected {
+        List<Object> inputs = new ArrayList<>();
+        for (Object item : list(node, "assets.inputs")) {
+            String at = "assets.inputs[" + inputs.size() + "]";
+            inputs.add(item == null ? null : input(item, at));
+        }
+        return inputs;
+    }
+
+    private List<Object> outputs(Object node) throws Rejected {
+        List<Object> outputs = new ArrayList<>();
+        for (Object item : list(node, "assets.outputs")) {
+            String at = "assets.outputs[" + outputs.size() + "]";
+            outputs.add(item instanceof Obj asset ? output(asset, at) : null);
+        }
+        return outputs;
     }
 
     private static List<?> list(Object node, String path) throws Rejected {
@@ -68,13 +80,14 @@ final class AssetReader {
         return list;
     }
 
-    private static Map<String, Object> input(Object item, String at) throws Rejected {
+    private Map<String, Object> input(Object item, String at) throws Rejected {
         if (!(item instanceof Obj asset)) {
             throw new Rejected("bad-asset", at + " must be an object, not " + MessageReader.kind(item));
         }
+        MessageReader.checkRecord(asset, Set.copyOf(INPUT_FIELDS), at);
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : INPUT_FIELDS) {
-            out.put(field, MessageReader.coerceString(asset.get(field), at + "." + field));
+            out.put(field, values.readLast(asset, field, (r, n) -> MessageReader.coerceString(n, at + "." + field)));
         }
         return out;
     }

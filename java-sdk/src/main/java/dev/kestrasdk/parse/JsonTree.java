@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the payload into a small tree with Jackson's streaming parser, under the same limits as Kestra's
@@ -33,23 +34,72 @@ final class JsonTree {
     record Num(String text, boolean integral) {
     }
 
-    /** An object; remembers the first value of a repeated key (Jackson's type-id lookup takes the first). */
+    /**
+     * An object; remembers the earlier values of a repeated key, since Jackson reads them all: its type-id
+     * lookup takes the first, and a bad earlier value fails the line although the last one is kept.
+     */
     static final class Obj extends LinkedHashMap<String, Object> {
-        private Map<String, Object> firsts;
+        private Map<String, List<Object>> earlier;
+        // each repeated key with the keys read before it (rare, so a copy each time is fine)
+        private List<Map.Entry<String, Set<String>>> repeats;
 
         Object first(String key) {
-            return firsts != null && firsts.containsKey(key) ? firsts.get(key) : get(key);
+            List<Object> e = earlier(key);
+            return e.isEmpty() ? get(key) : e.get(0);
+        }
+
+        /** The values of {@code key} that a later occurrence replaced, in order; usually none. */
+        List<Object> earlier(String key) {
+            return earlier == null ? List.of() : earlier.getOrDefault(key, List.of());
         }
 
         void putRead(String key, Object value, List<String> duplicates, String path) {
             if (containsKey(key)) {
-                if (firsts == null) {
-                    firsts = new HashMap<>();
+                if (earlier == null) {
+                    earlier = new HashMap<>();
+                    repeats = new ArrayList<>();
                 }
-                firsts.putIfAbsent(key, get(key));
+                earlier.computeIfAbsent(key, k -> new ArrayList<>()).add(get(key));
+                repeats.add(Map.entry(key, Set.copyOf(keySet())));
                 duplicates.add(path.isEmpty() ? key : path + "." + key);
             }
             put(key, value);
+        }
+
+        /** True when the value kept for {@code key} was read before the first {@code marker} key (or there is none). */
+        boolean lastReadBefore(String key, String marker) {
+            for (String k : keySet()) {
+                if (k.equals(marker)) {
+                    return false;
+                }
+                if (k.equals(key)) {
+                    break;
+                }
+            }
+            if (repeats != null) {
+                for (Map.Entry<String, Set<String>> r : repeats) {
+                    if (r.getKey().equals(key) && r.getValue().contains(marker)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Jackson builds a Java record as soon as it has read every component; a component key read again
+         * after that has nowhere to go and fails the whole line ("Should never call set() on setterless
+         * property"). Returns the first such key of this object read as a record of {@code components}, or null.
+         */
+        String repeatedAfterAll(Set<String> components) {
+            if (repeats != null) {
+                for (Map.Entry<String, Set<String>> r : repeats) {
+                    if (components.contains(r.getKey()) && r.getValue().containsAll(components)) {
+                        return r.getKey();
+                    }
+                }
+            }
+            return null;
         }
     }
 

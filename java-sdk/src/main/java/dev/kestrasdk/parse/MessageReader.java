@@ -25,6 +25,7 @@ import java.util.Set;
  */
 final class MessageReader {
     private static final Set<String> KNOWN_KEYS = Set.of("outputs", "metrics", "logs", "assets");
+    private static final Set<String> LOG_LINE = Set.of("level", "message");
 
     static final class Rejected extends Exception {
         final String code;
@@ -42,16 +43,47 @@ final class MessageReader {
     }
 
     Message read(Obj root) throws Rejected {
+        checkRecord(root, KNOWN_KEYS, "the line");
         for (String key : root.keySet()) {
             if (!KNOWN_KEYS.contains(key)) {
                 warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra (known: outputs, metrics, logs, assets)"));
             }
         }
-        Map<String, Object> outputs = readOutputs(root.get("outputs"));
-        List<Metric> metrics = readMetrics(root.get("metrics"));
-        List<LogEntry> logs = readLogs(root.get("logs"));
-        Map<String, Object> assets = new AssetReader(this).read(root.get("assets"));
+        Map<String, Object> outputs = readLast(root, "outputs", (r, n) -> r.readOutputs(n));
+        List<Metric> metrics = readLast(root, "metrics", (r, n) -> r.readMetrics(n));
+        List<LogEntry> logs = readLast(root, "logs", (r, n) -> r.readLogs(n));
+        Map<String, Object> assets = readLast(root, "assets", (r, n) -> new AssetReader(r).read(n));
         return new Message(outputs, metrics, logs, assets);
+    }
+
+    /** Reads one field of a typed object (a {@link MessageReader} to report with, and the node). */
+    @FunctionalInterface
+    interface Reading<T> {
+        T apply(MessageReader reader, Object node) throws Rejected;
+    }
+
+    /**
+     * Reads the value of {@code key}. Jackson deserializes every occurrence of a repeated key and keeps the
+     * last, so an earlier value it cannot read still fails the whole line: those are read too, quietly.
+     */
+    <T> T readLast(Obj obj, String key, Reading<T> reading) throws Rejected {
+        List<Object> earlier = obj.earlier(key);
+        if (!earlier.isEmpty()) {
+            MessageReader quiet = new MessageReader(new ArrayList<>());
+            for (Object node : earlier) {
+                reading.apply(quiet, node);
+            }
+        }
+        return reading.apply(this, obj.get(key));
+    }
+
+    /** Rejects an object Kestra reads as a Java record when one of its components is repeated too late (see {@link Obj#repeatedAfterAll}). */
+    static void checkRecord(Obj obj, Set<String> components, String what) throws Rejected {
+        String key = obj.repeatedAfterAll(components);
+        if (key != null) {
+            throw new Rejected("duplicate-key", "\"" + key + "\" appears again in " + what + " after all of " + components
+                    + " were read; Kestra's reader fails on it");
+        }
     }
 
     // ---- outputs ----------------------------------------------------------------------------------
@@ -160,22 +192,39 @@ final class MessageReader {
             throw new Rejected("unknown-metric-type", path + ".type " + describe(typeNode)
                     + " is not a metric type Kestra knows (counter, gauge, timer; lower case)");
         }
-        String name = coerceString(entry.get("name"), path + ".name");
+        // Later "type" keys are read as the entry's plain string property.
+        for (Object later : entry.earlier("type").isEmpty() ? List.of() : allButFirst(entry, "type")) {
+            coerceString(later, path + ".type");
+        }
+        // Jackson buffers the keys before "type" (it needs the type first) and its buffer keeps an integer
+        // as a number: a name -0 written before "type" becomes "0", after it "-0".
+        boolean nameBuffered = entry.lastReadBefore("name", "type");
+        String name = readLast(entry, "name", (r, n) -> coerceString(n, path + ".name", nameBuffered));
         if (name == null) {
             warnings.add(Diagnostic.warning("null-value", path + " has no name; Kestra records a metric named null"));
         }
-        coerceString(entry.get("description"), path + ".description");
-        KestraTime.checkInstant(entry.get("timestamp"), path + ".timestamp");
-        Map<String, String> tags = readTags(entry.get("tags"), path + ".tags");
-        Double value = type == MetricType.TIMER ? timerSeconds(entry.get("value"), path + ".value")
-                : doubleValue(entry.get("value"), path + ".value");
+        readLast(entry, "description", (r, n) -> coerceString(n, path + ".description"));
+        readLast(entry, "timestamp", (r, n) -> {
+            KestraTime.checkInstant(n, path + ".timestamp");
+            return null;
+        });
+        boolean tagsBuffered = entry.lastReadBefore("tags", "type");
+        Map<String, String> tags = readLast(entry, "tags", (r, n) -> r.readTags(n, path + ".tags", tagsBuffered));
+        Double value = readLast(entry, "value", (r, n) -> type == MetricType.TIMER ? r.timerSeconds(n, path + ".value")
+                : r.doubleValue(n, path + ".value"));
         if (name != null) {
             checkText(name, path + ".name");
         }
         return new Metric(type, name, value, tags);
     }
 
-    private Map<String, String> readTags(Object node, String path) throws Rejected {
+    private static List<Object> allButFirst(Obj obj, String key) {
+        List<Object> all = new ArrayList<>(obj.earlier(key));
+        all.add(obj.get(key));
+        return all.subList(1, all.size());
+    }
+
+    private Map<String, String> readTags(Object node, String path, boolean buffered) throws Rejected {
         if (node == null) {
             return null;
         }
@@ -183,14 +232,17 @@ final class MessageReader {
             throw new Rejected("wrong-type", path + " must be an object of strings, not " + kind(node));
         }
         Map<String, String> tags = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : obj.entrySet()) {
-            Object v = e.getValue();
-            if (v instanceof Obj || v instanceof List) {
-                throw new Rejected("bad-tag-value", path + "." + e.getKey() + " is " + kind(v) + "; a tag value must be a string, number or boolean");
-            }
-            tags.put(e.getKey(), coerceString(v, path + "." + e.getKey()));
+        for (String key : obj.keySet()) {
+            tags.put(key, readLast(obj, key, (r, v) -> tagValue(v, path + "." + key, buffered)));
         }
         return tags;
+    }
+
+    private static String tagValue(Object v, String path, boolean buffered) throws Rejected {
+        if (v instanceof Obj || v instanceof List) {
+            throw new Rejected("bad-tag-value", path + " is " + kind(v) + "; a tag value must be a string, number or boolean");
+        }
+        return coerceString(v, path, buffered);
     }
 
     private Double doubleValue(Object node, String path) throws Rejected {
@@ -284,8 +336,9 @@ final class MessageReader {
             if (!(item instanceof Obj entry)) {
                 throw new Rejected("wrong-type", path + " must be an object, not " + kind(item));
             }
-            LogLevel level = readLevel(entry.get("level"), path + ".level");
-            String message = coerceString(entry.get("message"), path + ".message");
+            checkRecord(entry, LOG_LINE, path);
+            LogLevel level = readLast(entry, "level", (r, n) -> readLevel(n, path + ".level"));
+            String message = readLast(entry, "message", (r, n) -> coerceString(n, path + ".message"));
             if (level == null) {
                 warnings.add(Diagnostic.warning("null-value", path + " has no level; Kestra cannot log it"));
                 continue;
@@ -322,6 +375,14 @@ final class MessageReader {
     // ---- shared -----------------------------------------------------------------------------------
 
     /** Jackson's coercion of a scalar to a String field: numbers and booleans become their text. */
+    /** {@link #coerceString(Object, String)}, with an integer as Jackson's token buffer gives it back when {@code buffered}. */
+    static String coerceString(Object node, String path, boolean buffered) throws Rejected {
+        if (buffered && node instanceof Num n && n.integral()) {
+            return new BigInteger(n.text()).toString();
+        }
+        return coerceString(node, path);
+    }
+
     static String coerceString(Object node, String path) throws Rejected {
         if (node == null || node instanceof String) {
             return (String) node;
