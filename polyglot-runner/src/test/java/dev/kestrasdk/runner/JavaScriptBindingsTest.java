@@ -163,6 +163,7 @@ class JavaScriptBindingsTest {
                   () => Kestra.timer('t', -0.5),
                   () => Kestra.gauge('g', 1, {env: {a: 1}}),
                   () => Kestra.logger().info(),
+                  () => { const a = [1]; a.push({back: a}); Kestra.outputs({a}); },
                 ];
                 for (const c of cases) {
                   try {
@@ -183,7 +184,8 @@ class JavaScriptBindingsTest {
                 "TypeError: name: metric name must be a string, not number",
                 "RangeError: value: a timer cannot be negative (-0.5 seconds)",
                 "TypeError: tags.env: a tag value must be a string, number or boolean, not an object (tags are flat)",
-                "RangeError: messages: at least one message is required"),
+                "RangeError: messages: at least one message is required",
+                "RangeError: outputs.a[1].back: cycle: this value contains itself (it is also at outputs.a)"),
                 result.stdout());
     }
 
@@ -244,9 +246,8 @@ class JavaScriptBindingsTest {
                 console.error('::{"outputs":{"b":2}}::');
                 console.log('::{"outputs":{"lost":1}}:: ');
                 console.log('::{"metrics":[{"name":"h","type":"histogram","value":1}]}::');
-                process;
                 """).withListener((stream, line) -> seen.add(stream + " " + line)));
-        assertEquals(ScriptStatus.FAILED, result.status(), "no process object outside Node");
+        assertEquals(ScriptStatus.SUCCESS, result.status());
         assertEquals(Map.of("a", 1, "b", 2), result.outputs(), "stderr lines count, later keys replace earlier ones");
         assertEquals(List.of(ConsoleStream.STDOUT, ConsoleStream.STDOUT), result.problems().stream().map(ProtocolProblem::stream).toList());
         assertEquals(List.of(2L, 3L), result.problems().stream().map(ProtocolProblem::lineNumber).toList());
@@ -255,5 +256,22 @@ class JavaScriptBindingsTest {
                 "STDERR ::{\"outputs\":{\"b\":2}}::",
                 "STDOUT ::{\"outputs\":{\"lost\":1}}:: ",
                 "STDOUT ::{\"metrics\":[{\"name\":\"h\",\"type\":\"histogram\",\"value\":1}]}::"), seen);
+    }
+
+    @Test
+    void processExitGivesItsCodeEvenFromATimer() {
+        ScriptResult result = js("""
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({step: 1});
+                setTimeout(() => { process.exit(4); console.log('never'); }, 5);
+                """);
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals(4, result.exitCode());
+        assertEquals(Map.of("step", 1), result.outputs());
+        assertEquals(List.of("::{\"outputs\":{\"step\":1}}::"), result.stdout());
+
+        ScriptResult clean = js("console.log(typeof quit, typeof read, process.argv[1], JSON.stringify(process.env));\nprocess.exit();");
+        assertEquals(ScriptStatus.SUCCESS, clean.status());
+        assertEquals(List.of("undefined undefined script.js {}"), clean.stdout());
     }
 }

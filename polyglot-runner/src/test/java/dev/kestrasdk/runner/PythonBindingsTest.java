@@ -298,4 +298,24 @@ class PythonBindingsTest {
         assertEquals(2, result.failure().line());
         assertEquals(List.of(), result.stdout());
     }
+
+    @Test
+    void dictAndTupleSubclassesAreAcceptedAndACycleIsRefused() {
+        ScriptResult result = succeeded("""
+                import collections
+                from kestra import Kestra
+                Point = collections.namedtuple('Point', 'x y')
+                counts = collections.defaultdict(int)
+                counts['b'] += 2
+                Kestra.outputs({'point': Point(1, 2), 'counts': counts, 'ordered': collections.OrderedDict(z=1, a=2)})
+                loop = {}
+                loop['self'] = loop
+                try:
+                    Kestra.outputs({'loop': loop})
+                except ValueError as e:
+                    print(e)
+                """);
+        assertEquals(List.of("::{\"outputs\":{\"counts\":{\"b\":2},\"ordered\":{\"a\":2,\"z\":1},\"point\":[1,2]}}::",
+                "outputs.loop.self: cycle: this value contains itself (it is also at outputs.loop)"), result.stdout());
+    }
 }

@@ -25,7 +25,8 @@ import java.util.Map;
  * date → {@link LocalDate}; time → {@link LocalTime} (with a zone: {@link java.time.OffsetTime}); date and
  * time without zone → {@link LocalDateTime}; with a fixed-offset zone → {@link java.time.OffsetDateTime};
  * with a region zone → {@link java.time.ZonedDateTime}; anything callable, host objects and other types are
- * refused with a {@code TYPE} error.
+ * refused with a {@code TYPE} error; a container that contains itself, or nesting deeper than Kestra reads, with
+ * a {@code VALUE} error.
  *
  * <p>Python: {@code int} of any size → {@link Long} or {@link BigInteger}, {@code float} → {@link Double}
  * (told apart by the host type the value maps to, since 1 and 1.0 have the same interop traits); list and
@@ -64,7 +65,7 @@ public final class GuestValues {
             throw new WireFormatException(Kind.TYPE, name, name + " must be " + (javascript ? "an object" : "a dict")
                     + ", not " + typeName(v));
         }
-        return convertMap(v, path, 1);
+        return convertMap(v, path, Open.NONE.enter(v, path));
     }
 
     /** Metric tags: a flat mapping, or nothing ({@code null}, written as {@code {}}). */
@@ -104,15 +105,47 @@ public final class GuestValues {
         if (v != null && !v.isNull() && !v.isNumber()) {
             throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not " + typeName(v));
         }
-        return toJava(v, GuestPath.root("value"), 0);
+        return toJava(v, GuestPath.root("value"), Open.NONE);
     }
 
     /** Any value, as the rules above say. */
     public Object toJava(Value v, String name) {
-        return toJava(v, GuestPath.root(name), 0);
+        return toJava(v, GuestPath.root(name), Open.NONE);
     }
 
-    private Object toJava(Value v, GuestPath path, int depth) {
+    /** The containers being converted, innermost first, so a value that contains itself is reported, not followed. */
+    private record Open(Value container, GuestPath path, int depth, Open outer) {
+        static final Open NONE = new Open(null, null, 0, null);
+
+        Open enter(Value c, GuestPath p) {
+            return new Open(c, p, depth + 1, this);
+        }
+
+        /** Where {@code c} is already open, or {@code null}. Value equality is guest identity. */
+        GuestPath pathOf(Value c) {
+            for (Open o = this; o.container != null; o = o.outer) {
+                if (o.container.equals(c)) {
+                    return o.path;
+                }
+            }
+            return null;
+        }
+    }
+
+    private Open enter(Value v, GuestPath path, Open open) {
+        GuestPath seen = open.pathOf(v);
+        if (seen != null) {
+            throw new WireFormatException(Kind.VALUE, path.toString(),
+                    "cycle: this value contains itself (it is also at " + seen + ")");
+        }
+        if (open.depth() >= WireEncoder.MAX_NESTING) {
+            throw new WireFormatException(Kind.VALUE, path.toString(),
+                    "nested deeper than " + WireEncoder.MAX_NESTING + " levels, the most Kestra's JSON reader accepts");
+        }
+        return open.enter(v, path);
+    }
+
+    private Object toJava(Value v, GuestPath path, Open open) {
         if (v == null || v.isNull()) {
             return null;
         }
@@ -134,18 +167,15 @@ public final class GuestValues {
         if (v.canExecute() || v.canInstantiate()) {
             throw new WireFormatException(Kind.TYPE, path.toString(), "a function is not a value that can be written");
         }
-        if (depth >= WireEncoder.MAX_NESTING) {
-            throw new WireFormatException(Kind.VALUE, path.toString(),
-                    "nested deeper than " + WireEncoder.MAX_NESTING + " levels (does the value contain itself?)");
-        }
         if (v.hasHashEntries() || (javascript && isPlainJsObject(v))) {
-            return convertMap(v, path, depth + 1);
+            return convertMap(v, path, enter(v, path, open));
         }
         if (v.hasArrayElements() && isSequence(v)) {
+            Open inner = enter(v, path, open);
             long size = v.getArraySize();
             List<Object> list = new ArrayList<>((int) Math.min(size, 1 << 16));
             for (int i = 0; i < size; i++) {
-                list.add(toJava(v.getArrayElement(i), path.index(i), depth + 1));
+                list.add(toJava(v.getArrayElement(i), path.index(i), inner));
             }
             return list;
         }
@@ -156,7 +186,8 @@ public final class GuestValues {
         return v.hasHashEntries() || (javascript && isPlainJsObject(v));
     }
 
-    private Map<String, Object> convertMap(Value v, GuestPath path, int depth) {
+    /** @param open the containers being converted, this map included */
+    private Map<String, Object> convertMap(Value v, GuestPath path, Open open) {
         Map<String, Object> map = new LinkedHashMap<>();
         if (v.hasHashEntries()) {
             Value entries = v.getHashEntriesIterator();
@@ -168,7 +199,7 @@ public final class GuestValues {
                             + article(typeName(key)) + ", not a string");
                 }
                 String k = key.asString();
-                map.put(k, toJava(entry.getArrayElement(1), path.key(k), depth));
+                map.put(k, toJava(entry.getArrayElement(1), path.key(k), open));
             }
         } else {
             for (String k : v.getMemberKeys()) {
@@ -176,7 +207,7 @@ public final class GuestValues {
                 if (isUndefined(member)) {
                     continue;
                 }
-                map.put(k, toJava(member, path.key(k), depth));
+                map.put(k, toJava(member, path.key(k), open));
             }
         }
         return map;

@@ -19,7 +19,8 @@ import java.time.Duration;
  * Runs JavaScript on GraalJS. {@code @kestra-io/libs} resolves through GraalJS's own CommonJS/ES module loader
  * ({@code js.commonjs-require}) over the script's {@link dev.kestrasdk.runner.engine.ScriptFileSystem}, where
  * {@link KestraPackageFiles} lays the package from the jar over every {@code node_modules}. A prelude installs
- * the bridge, the {@code inputs} global and timers; after the script, the runner drives the timer loop until no
+ * the bridge, the {@code inputs} global, timers and a minimal {@code process} ({@code process.exit(code)} ends
+ * the script with that exit code); after the script, the runner drives the timer loop until no
  * timer is left, so {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node.
  */
 public final class JavaScriptRuntime implements GuestRuntime {
@@ -42,6 +43,8 @@ public final class JavaScriptRuntime implements GuestRuntime {
         // js.commonjs-require is flagged experimental, though it is GraalJS's documented way to load npm packages.
         builder.allowExperimentalOptions(true)
                 .option("js.commonjs-require", "true")
+                // Only for quit(code), which process.exit wraps; the prelude removes the shell's other globals.
+                .option("js.shell", "true")
                 .option("js.commonjs-require-cwd", workingDirectory.toString())
                 // console.log writes in the JVM's default charset otherwise, which turns é into ? under Latin-1.
                 .option("js.charset", "UTF-8")
@@ -52,7 +55,7 @@ public final class JavaScriptRuntime implements GuestRuntime {
     @Override
     public void run(Context context, GuestScript script, ScriptEmitters emitters) throws InterruptedException {
         KestraBridge bridge = new KestraBridge(emitters, GuestValues.javascript());
-        Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json());
+        Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(), script.sourceName());
         JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
         context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
         runTimers(runNextTimer, script);

@@ -1,12 +1,30 @@
 // Evaluated by the runner in each fresh JavaScript context before the script. Returns the function that
-// installs the bridge, the `inputs` global and a small timer loop (setTimeout/setInterval, which GraalJS
-// lacks outside Node), and hands back `runNextTimer` for the runner's event loop.
-(function install(bridge, inputsJson) {
+// installs the bridge, the `inputs` global, a minimal `process` (exit, empty env, argv) and a small timer loop
+// (setTimeout/setInterval, which GraalJS lacks outside Node), and hands back `runNextTimer` for the runner's
+// event loop.
+(function install(bridge, inputsJson, sourceName) {
   'use strict';
+  // js.shell is on only for its quit(), which ends the context with an exit code; its file and stdin readers go.
+  const quit = globalThis.quit;
+  for (const name of ['quit', 'read', 'readbuffer', 'readline', 'loadWithNewGlobal']) {
+    delete globalThis[name];
+  }
   Object.defineProperty(globalThis, Symbol.for('dev.kestrasdk.runner.bridge'), { value: bridge });
   Object.defineProperty(globalThis, 'inputs', {
     value: JSON.parse(inputsJson), writable: true, configurable: true, enumerable: false,
   });
+
+  function define(name, value) {
+    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+  }
+  define('process', Object.freeze({
+    argv: Object.freeze(['node', sourceName]),
+    env: Object.freeze({}),
+    platform: 'linux',
+    exit(code) {
+      quit(code === undefined ? 0 : Number(code) | 0);
+    },
+  }));
 
   const clock = bridge.stopwatch();
   const now = () => clock.elapsedNanos() / 1e6;
@@ -24,9 +42,6 @@
     return id;
   }
 
-  function define(name, value) {
-    Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
-  }
   define('setTimeout', (callback, delay, ...args) => schedule(callback, delay, args, false));
   define('setInterval', (callback, delay, ...args) => schedule(callback, delay, args, true));
   define('setImmediate', (callback, ...args) => schedule(callback, 0, args, false));
