@@ -83,39 +83,46 @@ public final class ScriptRunner implements AutoCloseable {
         runtime.configure(builder, request.workingDirectory());
         Context context = builder.build();
         Watchdog.Guard guard = watchdog.watch(context, request.timeout());
+        Outcome outcome;
         try {
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard),
                     emitters(console));
-            if (!guard.finish()) {
-                return timedOut(console, request, start);
-            }
-            return result(console, ScriptStatus.SUCCESS, 0, null, start);
+            outcome = guard.finish() ? Outcome.SUCCESS : Outcome.timedOut(request);
         } catch (PolyglotException e) {
-            if (!guard.finish() || e.isCancelled()) {
-                return timedOut(console, request, start);
-            }
-            if (e.isExit()) {
-                int code = e.getExitStatus();
-                return code == 0
-                        ? result(console, ScriptStatus.SUCCESS, 0, null, start)
-                        : result(console, ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName()), start);
-            }
-            return result(console, ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
-                    GuestFailures.describe(e, request.sourceName()), start);
+            // Described while the context is open: a Python traceback is read from the live exception.
+            outcome = !guard.finish() || e.isCancelled() ? Outcome.timedOut(request) : Outcome.of(e, request);
         } catch (IllegalStateException e) {
-            // The watchdog closed the context between two calls into it (a JavaScript timer loop).
-            if (!guard.finish()) {
-                return timedOut(console, request, start);
+            if (guard.finish()) {
+                throw e;
             }
-            throw e;
+            outcome = Outcome.timedOut(request); // the watchdog closed the context between two calls into it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             context.close(true);
-            return result(console, ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
-                    new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()), start);
+            outcome = new Outcome(ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
+                    new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()));
         } finally {
             guard.finish();
-            closeQuietly(context);
+            closeQuietly(context); // before reading the console: closing flushes what the guest still buffers
+        }
+        return result(console, outcome.status, outcome.exitCode, outcome.failure, start);
+    }
+
+    /** How a run ended, before its console is read. */
+    private record Outcome(ScriptStatus status, int exitCode, ScriptFailure failure) {
+        static final Outcome SUCCESS = new Outcome(ScriptStatus.SUCCESS, 0, null);
+
+        static Outcome timedOut(ScriptRequest request) {
+            return new Outcome(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT,
+                    new ScriptFailure("Timeout", "the script did not finish within " + request.timeout(), 0, List.of()));
+        }
+
+        static Outcome of(PolyglotException e, ScriptRequest request) {
+            if (e.isExit() && e.getExitStatus() == 0) {
+                return SUCCESS;
+            }
+            int code = e.isExit() ? e.getExitStatus() : ScriptResult.EXIT_FAILURE;
+            return new Outcome(ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName()));
         }
     }
 
@@ -131,11 +138,6 @@ public final class ScriptRunner implements AutoCloseable {
         return new ScriptResult(status, exitCode, console.report().outputs(), console.report().metrics(),
                 console.report().logs(), console.report().assets(), console.stdoutLines(), console.stderrLines(),
                 console.problems(), failure, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private static ScriptResult timedOut(ConsoleRecorder console, ScriptRequest request, long start) {
-        return result(console, ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT,
-                new ScriptFailure("Timeout", "the script did not finish within " + request.timeout(), 0, List.of()), start);
     }
 
     private static void closeQuietly(Context context) {

@@ -261,10 +261,10 @@ class PythonBindingsTest {
         assertEquals(3, failed.exitCode());
         assertEquals(Map.of("step", 1), failed.outputs());
 
-        ScriptResult clean = python("import sys\nprint('bye')\nsys.exit(0)\nprint('never')");
+        ScriptResult clean = python("import sys\nprint('bye')\nsys.stdout.write('no newline')\nsys.exit(0)\nprint('never')");
         assertEquals(ScriptStatus.SUCCESS, clean.status());
         assertEquals(0, clean.exitCode());
-        assertEquals(List.of("bye"), clean.stdout());
+        assertEquals(List.of("bye", "no newline"), clean.stdout());
     }
 
     @Test
