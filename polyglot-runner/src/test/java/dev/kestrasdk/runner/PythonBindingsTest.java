@@ -60,6 +60,24 @@ class PythonBindingsTest {
     }
 
     @Test
+    void decimalsKeepTheirDigits() {
+        ScriptResult result = succeeded("""
+                from decimal import Decimal
+                from kestra import Kestra
+                Kestra.outputs({'d': Decimal('1.10'), 'e': Decimal('1E+30'), 'f': Decimal('-0.000001'), 'z': Decimal('0.00')})
+                Kestra.gauge('g', Decimal('2.50'))
+                try:
+                    Kestra.outputs({'n': Decimal('NaN')})
+                except ValueError as e:
+                    print('ValueError:', e)
+                """);
+        assertEquals(List.of(
+                "::{\"outputs\":{\"d\":1.1,\"e\":1e+30,\"f\":-0.000001,\"z\":0.0}}::",
+                "::{\"metrics\":[{\"name\":\"g\",\"tags\":{},\"type\":\"gauge\",\"value\":2.5}]}::",
+                "ValueError: outputs.n: Decimal('NaN') is not valid JSON"), result.stdout());
+    }
+
+    @Test
     void metricsOfEveryType() {
         ScriptResult result = succeeded("""
                 from kestra import Kestra

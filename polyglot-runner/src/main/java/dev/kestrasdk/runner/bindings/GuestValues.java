@@ -5,6 +5,7 @@ import dev.kestrasdk.wire.WireFormatException;
 import dev.kestrasdk.wire.WireFormatException.Kind;
 import org.graalvm.polyglot.Value;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -102,6 +103,9 @@ public final class GuestValues {
         if (v != null && v.isDuration() && !v.isNumber()) {
             return v.asDuration();
         }
+        if (v != null && !javascript && isPythonDecimal(v)) {
+            return pythonDecimal(v, GuestPath.root("value"));
+        }
         if (v != null && !v.isNull() && !v.isNumber()) {
             throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not " + typeName(v));
         }
@@ -170,6 +174,9 @@ public final class GuestValues {
         if (v.hasHashEntries() || (javascript && isPlainJsObject(v))) {
             return convertMap(v, path, enter(v, path, open));
         }
+        if (!javascript && isPythonDecimal(v)) {
+            return pythonDecimal(v, path);
+        }
         if (v.hasArrayElements() && isSequence(v)) {
             Open inner = enter(v, path, open);
             long size = v.getArraySize();
@@ -227,6 +234,22 @@ public final class GuestValues {
             return v.asBigInteger();
         }
         throw unsupported(v, path);
+    }
+
+    private static boolean isPythonDecimal(Value v) {
+        Value meta = v.getMetaObject();
+        // the meta object's qualified name does not carry the module here: check the type's own methods too
+        return meta != null && "Decimal".equals(meta.getMetaSimpleName()) && v.hasMember("as_tuple") && v.hasMember("is_nan");
+    }
+
+    /** A Python Decimal keeps its exact digits, as a Java BigDecimal does (wire-format.md 5.5). */
+    private static BigDecimal pythonDecimal(Value v, GuestPath path) {
+        String text = v.invokeMember("__str__").asString();
+        try {
+            return new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new WireFormatException(Kind.VALUE, path.toString(), "Decimal('" + text + "') is not valid JSON");
+        }
     }
 
     private static Object javascriptNumber(Value v) {
