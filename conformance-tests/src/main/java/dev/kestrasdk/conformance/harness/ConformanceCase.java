@@ -1,0 +1,46 @@
+package dev.kestrasdk.conformance.harness;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One test vector as the harness uses it: the calls to make (raw JSON, sent to the adapter as they are) and
+ * what the reference encoder does with them.
+ *
+ * @param id            unique, stable identifier (used in known-deviations files)
+ * @param group         the vector group (file or description) it belongs to
+ * @param callsJson     the compact JSON array of calls, typed values still tagged ({@code {"$int":"..."}})
+ * @param expectedLines the canonical lines, without line terminators, in order
+ * @param expectedError the error the last call raises, or {@code null}
+ * @param languages     notes per language ({@code js}, {@code python}, ...), possibly empty
+ */
+public record ConformanceCase(String id, String group, String description, String callsJson,
+                              List<String> expectedLines, ExpectedError expectedError, Map<String, String> languages) {
+
+    /** The refusal the reference encoder raises at the last call. */
+    public record ExpectedError(String kind, String path) {
+        public ExpectedError {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public String toString() {
+            return "a " + kind + " error" + (path == null ? "" : " at " + path);
+        }
+    }
+
+    public ConformanceCase {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(callsJson, "callsJson");
+        group = group == null ? "" : group;
+        description = description == null ? "" : description;
+        expectedLines = List.copyOf(expectedLines);
+        languages = languages == null ? Map.of() : Map.copyOf(languages);
+    }
+
+    /** The request line the harness writes to the adapter's standard input. */
+    public String requestLine() {
+        return "{\"case\":" + Json.quote(id) + ",\"calls\":" + Json.compact(callsJson) + "}";
+    }
+}

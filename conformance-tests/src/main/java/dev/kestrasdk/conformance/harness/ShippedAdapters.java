@@ -1,0 +1,108 @@
+package dev.kestrasdk.conformance.harness;
+
+import dev.kestrasdk.conformance.adapter.JavaSdkAdapter;
+import dev.kestrasdk.emit.Emitter;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The adapters this project ships (docs/conformance.md): {@code java} (this project's SDK in a child JVM),
+ * {@code node} ({@code @kestra-io/libs} on Node) and {@code python} (PyPI {@code kestra} in the peers' venv).
+ */
+public final class ShippedAdapters {
+    /** A shipped adapter: its short name, the SDK name used in reports and known-deviations files, its command. */
+    public record Adapter(String shortName, String sdk, String command) {
+    }
+
+    public static final List<String> NAMES = List.of("java", "node", "python");
+
+    private ShippedAdapters() {
+    }
+
+    /**
+     * The adapter called {@code shortName}, with paths resolved against the repository.
+     *
+     * @throws IllegalStateException when its peer is not installed (with the command that installs it)
+     */
+    public static Adapter get(String shortName) {
+        return switch (shortName) {
+            case "java" -> new Adapter("java", "java-sdk", shell(javaBinary()) + " -cp " + shell(javaClassPath()) + " "
+                    + JavaSdkAdapter.class.getName());
+            case "node" -> {
+                Path dir = repository().resolve("conformance-tests/adapters/node");
+                if (!Files.isDirectory(dir.resolve("node_modules/@kestra-io/libs"))) {
+                    throw notInstalled("@kestra-io/libs is not installed in " + dir.resolve("node_modules"));
+                }
+                yield new Adapter("node", "node-kestra-libs", "node " + shell(dir.resolve("adapter.js").toString()));
+            }
+            case "python" -> {
+                Path root = repository();
+                Path python = root.resolve("conformance-tests/peers/.venv/bin/python");
+                if (!Files.isExecutable(python)) {
+                    throw notInstalled("the Python venv " + python.getParent().getParent() + " does not exist");
+                }
+                yield new Adapter("python", "python-kestra", shell(python.toString()) + " "
+                        + shell(root.resolve("conformance-tests/adapters/python/adapter.py").toString()));
+            }
+            default -> throw new IllegalArgumentException("unknown shipped adapter " + shortName + " (known: " + NAMES + ")");
+        };
+    }
+
+    private static IllegalStateException notInstalled(String what) {
+        return new IllegalStateException(what + ": run conformance-tests/peers/install (it installs the upstream "
+                + "libraries the shipped adapters run: npm ci and a Python venv)");
+    }
+
+    /**
+     * The repository root: {@code $KESTRA_SDK_HOME} if set, else the first parent of this code's location (a
+     * {@code target/classes} directory or a jar in {@code cli/target/lib}) that holds
+     * {@code conformance-tests/adapters}, else the working directory's.
+     */
+    public static Path repository() {
+        String home = System.getenv("KESTRA_SDK_HOME");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath();
+        }
+        for (Path start : List.of(codeLocation(ShippedAdapters.class), Path.of("").toAbsolutePath())) {
+            for (Path p = start; p != null; p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("conformance-tests/adapters"))) {
+                    return p;
+                }
+            }
+        }
+        throw new IllegalStateException("cannot find the kestra-sdk repository (no conformance-tests/adapters above "
+                + codeLocation(ShippedAdapters.class) + " or the working directory); set KESTRA_SDK_HOME");
+    }
+
+    /** The class path a child JVM needs for {@link JavaSdkAdapter}: where it, the SDK and jackson-core come from. */
+    static String javaClassPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : List.of(JavaSdkAdapter.class, Emitter.class, com.fasterxml.jackson.core.JsonFactory.class)) {
+            entries.add(codeLocation(c).toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Path codeLocation(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException | NullPointerException e) {
+            return Path.of("").toAbsolutePath();
+        }
+    }
+
+    /** A word quoted for bash when it needs it. */
+    static String shell(String word) {
+        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+    }
+}
