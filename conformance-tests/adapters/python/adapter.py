@@ -56,6 +56,16 @@ def decode(v):
 
 
 def decode_tag(tag, p):
+    try:
+        return _decode_tag(tag, p)
+    except (ValueError, OverflowError) as e:
+        if tag in ("$datetime", "$instant", "$date", "$time", "$duration"):
+            # datetime holds years 1 to 9999 only, and no leap second
+            raise Unsupported("Python's datetime types cannot hold " + str(p) + " (" + str(e) + ")")
+        raise
+
+
+def _decode_tag(tag, p):
     if tag == "$int":
         return int(p)
     if tag == "$float":

@@ -2,13 +2,13 @@ package dev.kestrasdk.cli;
 
 /** Exit codes of {@code ./kestra-sdk}, documented in docs/runner.md. */
 public final class ExitCodes {
-    /** The script succeeded; {@code parse}: no protocol line was dropped; {@code conformance}: every case passed. */
+    /** The script succeeded; {@code parse}: no protocol line was dropped; {@code conformance}: the failures are exactly the known deviations. */
     public static final int OK = 0;
-    /** The script failed (an exception, a syntax error, a non-zero exit); {@code parse}: a protocol line would be dropped; {@code conformance}: a case failed. */
+    /** The script failed (an exception, a syntax error, a non-zero exit); {@code parse}: a protocol line would be dropped; {@code conformance}: a failure that is not a known deviation, or a known deviation that now passes. */
     public static final int FAILED = 1;
     /** Bad command line: unknown option, missing argument (picocli's usage error). */
     public static final int USAGE = 2;
-    /** Bad input the user can fix: missing file, unknown extension, malformed --input. */
+    /** Bad input the user can fix: missing file, unknown extension, malformed --input; {@code conformance}: the adapter cannot start. */
     public static final int INPUT = 3;
     /** The script ran past its --timeout and was stopped. */
     public static final int TIMED_OUT = 4;

@@ -8,13 +8,13 @@ import java.io.PrintWriter;
 /** {@code ./kestra-sdk}: the command-line entry point. */
 @Command(name = "kestra-sdk", mixinStandardHelpOptions = true, versionProvider = KestraSdkCli.Version.class,
         description = "Run Kestra scripts in-process, check what Kestra would read from any program's output.",
-        subcommands = {RunCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ParseCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:the script failed / a protocol line would be dropped / a conformance case failed",
+                "1:the script failed / a protocol line would be dropped / conformance failures differ from the known deviations",
                 "2:bad command line",
-                "3:bad input (missing file, unknown extension, malformed --input)",
+                "3:bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)",
                 "4:the script timed out",
                 "70:internal error"})
 public final class KestraSdkCli {

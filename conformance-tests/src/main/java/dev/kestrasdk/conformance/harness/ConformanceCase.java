@@ -26,8 +26,13 @@ public record ConformanceCase(String id, String group, String description, Strin
 
         @Override
         public String toString() {
-            return "a " + kind + " error" + (path == null ? "" : " at " + path);
+            return "a " + kind + " error" + (path == null ? "" : " at " + shortPath(path));
         }
+    }
+
+    /** A path as shown in reasons: a very deep one is cut in the middle. */
+    static String shortPath(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 40) + "...(" + path.length() + " chars)..." + path.substring(path.length() - 20);
     }
 
     public ConformanceCase {

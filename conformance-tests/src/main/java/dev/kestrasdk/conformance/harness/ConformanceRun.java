@@ -88,12 +88,16 @@ public record ConformanceRun(String sdk, String command, String knownSource, Lis
         List<KnownDeviations.Entry> entries = new ArrayList<>();
         for (CaseResult r : results) {
             if (r.verdict(Level.KESTRA).failed()) {
-                entries.add(new KnownDeviations.Entry(r.kase().id(), Level.KESTRA, r.verdict(Level.KESTRA).reason(), 0));
+                entries.add(new KnownDeviations.Entry(r.kase().id(), Level.KESTRA, cut(r.verdict(Level.KESTRA).reason()), 0));
             } else if (r.verdict(Level.CANONICAL).failed()) {
-                entries.add(new KnownDeviations.Entry(r.kase().id(), Level.CANONICAL, r.verdict(Level.CANONICAL).reason(), 0));
+                entries.add(new KnownDeviations.Entry(r.kase().id(), Level.CANONICAL, cut(r.verdict(Level.CANONICAL).reason()), 0));
             }
         }
         return KnownDeviations.format(entries);
+    }
+
+    private static String cut(String reason) {
+        return reason.length() <= 200 ? reason : reason.substring(0, 200) + "...";
     }
 
     /** One line: counts per level and the result. */

@@ -74,7 +74,7 @@ public final class Judge {
             }
             if (error.path() != null && !run.message().startsWith(error.path() + ":")) {
                 return Verdict.fail("expected " + error + ", got " + raised(run)
-                        + ", whose message does not start with `" + error.path() + ":`");
+                        + ", whose message does not start with `" + ConformanceCase.shortPath(error.path()) + ":`");
             }
         }
         return Verdict.PASS;
