@@ -102,7 +102,8 @@ final class ConformanceCommand implements Callable<Integer> {
             runs.add(runOne(out, s, cases, allCases));
         }
         String generatedBy = reportAll ? "./kestra-sdk conformance --report-all" + (markdown == null ? "" : " --markdown " + markdown)
-                : "./kestra-sdk conformance " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+                : "./kestra-sdk " + String.join(" ", spec.commandLine().getParseResult().originalArgs().stream()
+                        .map(a -> a.matches("[A-Za-z0-9_./:=@%+,-]+") ? a : "'" + a.replace("'", "'\\''") + "'").toList());
         if (writeKnownDeviations != null) {
             if (runs.size() != 1) {
                 throw new UserError("--write-known-deviations needs one --sdk, not --report-all", ExitCodes.USAGE);
