@@ -78,6 +78,16 @@ public final class AsciiBuffer {
         out.write(bytes, 0, length + 1);
     }
 
+    /**
+     * Copies bytes {@code [0, length)} followed by a newline into {@code dest} at {@code offset}; the caller
+     * checks there is room for {@code length() + 1} bytes. Returns the number of bytes copied.
+     */
+    public int copyLineTo(byte[] dest, int offset) {
+        System.arraycopy(bytes, 0, dest, offset, length);
+        dest[offset + length] = '\n';
+        return length + 1;
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
     }

@@ -1,0 +1,78 @@
+package dev.kestrasdk.sink;
+
+import dev.kestrasdk.wire.AsciiBuffer;
+
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * Collects whole lines in a buffer and writes them to the stream in large blocks: for writing protocol lines
+ * to a file at full speed (about ten times the lines per second of {@link StreamSink}, which makes one write
+ * system call per line). A line is never split across two writes unless it alone is larger than the buffer.
+ * Lines reach the stream only when the buffer fills, on {@link #flush()} and on {@link #close()}: do not
+ * use it for a script's standard output under Kestra, which reads lines as they come. Thread-safe.
+ */
+public final class BufferedStreamSink implements LineSink, Flushable, Closeable {
+    /** Default buffer size: 64 KiB. */
+    public static final int DEFAULT_BUFFER_BYTES = 64 * 1024;
+
+    private final OutputStream out;
+    private final byte[] buffer;
+    private int count;
+
+    public BufferedStreamSink(OutputStream out) {
+        this(out, DEFAULT_BUFFER_BYTES);
+    }
+
+    public BufferedStreamSink(OutputStream out, int bufferBytes) {
+        if (bufferBytes < 1) {
+            throw new IllegalArgumentException("bufferBytes must be positive, was " + bufferBytes);
+        }
+        this.out = out;
+        this.buffer = new byte[bufferBytes];
+    }
+
+    @Override
+    public synchronized void accept(AsciiBuffer line) {
+        try {
+            int needed = line.length() + 1;
+            if (needed > buffer.length - count) {
+                drain();
+                if (needed > buffer.length) {
+                    line.writeLineTo(out); // larger than the whole buffer: one write of its own
+                    return;
+                }
+            }
+            count += line.copyLineTo(buffer, count);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write a protocol line", e);
+        }
+    }
+
+    /** Writes the buffered lines and flushes the stream. */
+    @Override
+    public synchronized void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    /** Flushes, then closes the stream. */
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            flush();
+        } finally {
+            out.close();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (count > 0) {
+            out.write(buffer, 0, count);
+            count = 0;
+        }
+    }
+}
