@@ -262,6 +262,8 @@ public final class WireEncoder {
             writeValue(e.name());
         } else if (v instanceof Optional<?> o) {
             writeValue(o.orElse(null));
+        } else if (v instanceof DeferredError d) {
+            throw d.error();
         } else {
             writeOther(v);
         }

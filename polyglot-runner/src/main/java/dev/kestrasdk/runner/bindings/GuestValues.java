@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.bindings;
 
+import dev.kestrasdk.wire.DeferredError;
 import dev.kestrasdk.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import dev.kestrasdk.wire.WireFormatException.Kind;
@@ -103,6 +104,9 @@ public final class GuestValues {
         if (v != null && v.isDuration() && !v.isNumber()) {
             return v.asDuration();
         }
+        if (v != null && !javascript && isPythonTimedelta(v)) {
+            return timedelta(v);
+        }
         if (v != null && !javascript && isPythonDecimal(v)) {
             return pythonDecimal(v, GuestPath.root("value"));
         }
@@ -165,6 +169,9 @@ public final class GuestValues {
         if (v.isNumber()) {
             return javascript ? javascriptNumber(v) : pythonNumber(v, path);
         }
+        if (!javascript && isPythonTime(v)) {
+            return pythonTime(v);
+        }
         if (v.isDate() || v.isTime()) {
             return dateTime(v, path);
         }
@@ -182,11 +189,23 @@ public final class GuestValues {
             long size = v.getArraySize();
             List<Object> list = new ArrayList<>((int) Math.min(size, 1 << 16));
             for (int i = 0; i < size; i++) {
-                list.add(toJava(v.getArrayElement(i), path.index(i), inner));
+                list.add(deferringErrors(v.getArrayElement(i), path.index(i), inner));
             }
             return list;
         }
         throw unsupported(v, path);
+    }
+
+    /**
+     * A child that cannot be converted becomes a {@link DeferredError}: the encoder walks keys in canonical
+     * order and raises it only if no earlier value fails first, exactly as the Java SDK would for the same call.
+     */
+    private Object deferringErrors(Value v, GuestPath path, Open open) {
+        try {
+            return toJava(v, path, open);
+        } catch (WireFormatException e) {
+            return new DeferredError(e);
+        }
     }
 
     private boolean isMapping(Value v) {
@@ -206,7 +225,7 @@ public final class GuestValues {
                             + article(typeName(key)) + ", not a string");
                 }
                 String k = key.asString();
-                map.put(k, toJava(entry.getArrayElement(1), path.key(k), open));
+                map.put(k, deferringErrors(entry.getArrayElement(1), path.key(k), open));
             }
         } else {
             for (String k : v.getMemberKeys()) {
@@ -214,7 +233,7 @@ public final class GuestValues {
                 if (isUndefined(member)) {
                     continue;
                 }
-                map.put(k, toJava(member, path.key(k), open));
+                map.put(k, deferringErrors(member, path.key(k), open));
             }
         }
         return map;
@@ -234,6 +253,35 @@ public final class GuestValues {
             return v.asBigInteger();
         }
         throw unsupported(v, path);
+    }
+
+    private static boolean isPythonTime(Value v) {
+        Value meta = v.getMetaObject();
+        return meta != null && "time".equals(meta.getMetaSimpleName()) && v.hasMember("utcoffset") && v.hasMember("microsecond")
+                && !v.hasMember("year");
+    }
+
+    /**
+     * A Python {@code datetime.time}, read from its fields: interop's time-zone query hands the time to its
+     * tzinfo, whose utcoffset() accepts only a datetime, so the time's own utcoffset() gives the offset.
+     */
+    private static Object pythonTime(Value v) {
+        LocalTime time = LocalTime.of(v.getMember("hour").asInt(), v.getMember("minute").asInt(),
+                v.getMember("second").asInt(), v.getMember("microsecond").asInt() * 1000);
+        Value offset = v.invokeMember("utcoffset");
+        return offset.isNull() ? time : time.atOffset(ZoneOffset.ofTotalSeconds((int) timedelta(offset).getSeconds()));
+    }
+
+    private static boolean isPythonTimedelta(Value v) {
+        Value meta = v.getMetaObject();
+        return meta != null && "timedelta".equals(meta.getMetaSimpleName()) && v.hasMember("days") && v.hasMember("microseconds");
+    }
+
+    /** A timedelta's exact length: days, seconds and microseconds are its normalized fields. */
+    private static java.time.Duration timedelta(Value td) {
+        return java.time.Duration.ofDays(td.getMember("days").asLong())
+                .plusSeconds(td.getMember("seconds").asLong())
+                .plusNanos(td.getMember("microseconds").asLong() * 1000);
     }
 
     private static boolean isPythonDecimal(Value v) {
@@ -310,9 +358,22 @@ public final class GuestValues {
         return false;
     }
 
+    /**
+     * Objects JSON.stringify would write as their own enumerable members: plain objects and class instances.
+     * Built-ins whose data is not in members (a Set, a RegExp, an Error, a typed array) would silently come out
+     * as {@code {}}; they are refused instead.
+     */
     private static boolean isPlainJsObject(Value v) {
-        return v.hasMembers() && !v.hasArrayElements() && !v.canExecute() && !v.isMetaObject() && !isSymbol(v);
+        if (!v.hasMembers() || v.hasArrayElements() || v.canExecute() || v.isMetaObject() || isSymbol(v)) {
+            return false;
+        }
+        Value meta = v.getMetaObject();
+        String type = meta == null ? "Object" : meta.getMetaSimpleName();
+        return !(NOT_PLAIN_JS.contains(type) || type.endsWith("Error") || type.endsWith("Array"));
     }
+
+    private static final java.util.Set<String> NOT_PLAIN_JS = java.util.Set.of("Set", "WeakSet", "WeakMap", "WeakRef",
+            "RegExp", "Promise", "ArrayBuffer", "SharedArrayBuffer", "DataView", "FinalizationRegistry");
 
     private static boolean isSymbol(Value v) {
         Value meta = v.getMetaObject();
