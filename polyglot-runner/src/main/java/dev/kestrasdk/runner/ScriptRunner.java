@@ -3,6 +3,7 @@ package dev.kestrasdk.runner;
 import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.console.ConsoleRecorder;
+import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.engine.GuestRuntime;
 import dev.kestrasdk.runner.engine.GuestScript;
@@ -45,6 +46,7 @@ import java.util.Map;
 public final class ScriptRunner implements AutoCloseable {
     private final Engine engine;
     private final SandboxedContexts contexts;
+    private final ContextPool pool;
     private final Watchdog watchdog = new Watchdog();
     private final ScriptTemplate template = new ScriptTemplate();
     private final Map<ScriptLanguage, GuestRuntime> runtimes = new EnumMap<>(Map.of(
@@ -56,8 +58,14 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     public ScriptRunner(EngineSettings settings) {
+        this(settings, ContextPool.Settings.NONE);
+    }
+
+    /** With {@code pool}, Python contexts are prepared ahead on a background thread (docs/runner.md, "Performance settings"). */
+    public ScriptRunner(EngineSettings settings, ContextPool.Settings pool) {
         this.engine = settings.newEngine();
         this.contexts = new SandboxedContexts(engine);
+        this.pool = new ContextPool(contexts, runtimes.get(ScriptLanguage.PYTHON), pool);
     }
 
     /**
@@ -78,10 +86,13 @@ public final class ScriptRunner implements AutoCloseable {
                     new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()), start);
         }
         GuestRuntime runtime = runtimes.get(request.language());
-        Context.Builder builder = contexts.builder(runtime.languageId(), request.workingDirectory(),
-                runtime.virtualFiles(), console.stdout(), console.stderr());
-        runtime.configure(builder, request.workingDirectory());
-        Context context = builder.build();
+        Context context = pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr());
+        if (context == null) { // no prepared context: build one here
+            Context.Builder builder = contexts.builder(runtime.languageId(), request.workingDirectory(),
+                    runtime.virtualFiles(), console.stdout(), console.stderr());
+            runtime.configure(builder, request.workingDirectory());
+            context = builder.build();
+        }
         Watchdog.Guard guard = watchdog.watch(context, request.timeout());
         Outcome outcome;
         try {
@@ -126,8 +137,14 @@ public final class ScriptRunner implements AutoCloseable {
         }
     }
 
+    /** The Python context pool (empty unless enabled), for benchmarks and tests that wait for it to fill. */
+    public ContextPool contextPool() {
+        return pool;
+    }
+
     @Override
     public void close() {
+        pool.close();
         watchdog.close();
         engine.close();
     }
