@@ -13,8 +13,8 @@ final class GuestFailures {
     }
 
     static ScriptFailure describe(PolyglotException e, String scriptSourceName) {
-        String type = typeOf(e);
-        String message = withoutTypePrefix(e.getMessage(), type);
+        String type = e.isExit() ? "SystemExit" : typeOf(e);
+        String message = e.isExit() ? "exit code " + e.getExitStatus() : withoutTypePrefix(e.getMessage(), type);
         List<GuestFrame> pythonStack = pythonTraceback(e.getGuestObject());
         if (!pythonStack.isEmpty()) {
             int line = pythonStack.stream().filter(f -> f.source().equals(scriptSourceName)).mapToInt(GuestFrame::line)

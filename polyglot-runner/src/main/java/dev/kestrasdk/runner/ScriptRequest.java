@@ -1,5 +1,7 @@
 package dev.kestrasdk.runner;
 
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,9 +27,12 @@ import java.util.Objects;
  * @param timeout          how long the script may run, or {@code null} for no limit
  * @param workingDirectory the script's current directory, readable (not writable) by the script
  * @param listener         sees console lines as they are written
+ * @param sandbox          what the script may do beyond reading its working directory; {@link SandboxPolicy#CLOSED}
+ *                         unless opened with {@link #withSandbox}
  */
 public record ScriptRequest(ScriptLanguage language, String text, String sourceName, Map<String, Object> inputs,
-                            Duration timeout, Path workingDirectory, ConsoleListener listener) {
+                            Duration timeout, Path workingDirectory, ConsoleListener listener,
+                            SandboxPolicy sandbox) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -38,6 +43,12 @@ public record ScriptRequest(ScriptLanguage language, String text, String sourceN
         }
         workingDirectory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
         listener = listener == null ? ConsoleListener.NONE : listener;
+        sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
+    }
+
+    public ScriptRequest(ScriptLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, null);
     }
 
     /** A script file; the language comes from its extension. Its directory becomes the working directory. */
@@ -55,33 +66,38 @@ public record ScriptRequest(ScriptLanguage language, String text, String sourceN
             throw new UncheckedIOException("cannot read script " + file, e);
         }
         Path absolute = file.toAbsolutePath().normalize();
-        return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null);
+        return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null, null);
     }
 
     /** Script text; the source is named {@code script.py} or {@code script.js}. */
     public static ScriptRequest ofText(ScriptLanguage language, String text) {
         return new ScriptRequest(language, text, language == ScriptLanguage.PYTHON ? "script.py" : "script.js",
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener);
+                timeout, workingDirectory, listener, sandbox);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox);
+    }
+
+    /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
+    public ScriptRequest withSandbox(SandboxPolicy policy) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy);
     }
 }

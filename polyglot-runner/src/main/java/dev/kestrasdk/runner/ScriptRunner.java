@@ -7,6 +7,8 @@ import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.engine.GuestRuntime;
 import dev.kestrasdk.runner.engine.GuestScript;
+import dev.kestrasdk.runner.engine.MemoryLimit;
+import dev.kestrasdk.runner.engine.MemoryWatchdog;
 import dev.kestrasdk.runner.engine.SandboxedContexts;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.Watchdog;
@@ -48,6 +50,8 @@ public final class ScriptRunner implements AutoCloseable {
     private final SandboxedContexts contexts;
     private final ContextPool pool;
     private final Watchdog watchdog = new Watchdog();
+    // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
+    private final MemoryWatchdog memoryWatchdog = new MemoryWatchdog(MemoryLimit.defaults());
     private final ScriptTemplate template = new ScriptTemplate();
     private final Map<ScriptLanguage, GuestRuntime> runtimes = new EnumMap<>(Map.of(
             ScriptLanguage.PYTHON, new PythonRuntime(),
@@ -86,27 +90,35 @@ public final class ScriptRunner implements AutoCloseable {
                     new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()), start);
         }
         GuestRuntime runtime = runtimes.get(request.language());
-        Context context = pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr());
+        // Prepared contexts have the closed sandbox: a request that opens it gets its own.
+        Context context = request.sandbox().isClosed()
+                ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.languageId(), request.workingDirectory(),
-                    runtime.virtualFiles(), console.stdout(), console.stderr());
+                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox());
             runtime.configure(builder, request.workingDirectory());
             context = builder.build();
         }
         Watchdog.Guard guard = watchdog.watch(context, request.timeout());
+        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context);
         Outcome outcome;
         try {
-            runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard),
-                    emitters(console));
+            runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
+                    request.sandbox()), emitters(console));
             outcome = guard.finish() ? Outcome.SUCCESS : Outcome.timedOut(request);
         } catch (PolyglotException e) {
             // Described while the context is open: a Python traceback is read from the live exception.
-            outcome = !guard.finish() || e.isCancelled() ? Outcome.timedOut(request) : Outcome.of(e, request);
+            outcome = memory.stopReason() != null ? Outcome.memoryLimit(memory)
+                    : !guard.finish() || e.isCancelled() ? Outcome.timedOut(request) : Outcome.of(e, request);
         } catch (IllegalStateException e) {
-            if (guard.finish()) {
+            // A watchdog closed the context between two calls into it.
+            if (memory.stopReason() != null) {
+                outcome = Outcome.memoryLimit(memory);
+            } else if (guard.finish()) {
                 throw e;
+            } else {
+                outcome = Outcome.timedOut(request);
             }
-            outcome = Outcome.timedOut(request); // the watchdog closed the context between two calls into it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             context.close(true);
@@ -115,6 +127,7 @@ public final class ScriptRunner implements AutoCloseable {
         } finally {
             guard.finish();
             closeQuietly(context); // before reading the console: closing flushes what the guest still buffers
+            memory.close(); // after closing: its memory can be collected now
         }
         return result(console, outcome.status, outcome.exitCode, outcome.failure, start);
     }
@@ -126,6 +139,11 @@ public final class ScriptRunner implements AutoCloseable {
         static Outcome timedOut(ScriptRequest request) {
             return new Outcome(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT,
                     new ScriptFailure("Timeout", "the script did not finish within " + request.timeout(), 0, List.of()));
+        }
+
+        static Outcome memoryLimit(MemoryWatchdog.Watch memory) {
+            return new Outcome(ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
+                    new ScriptFailure("MemoryLimit", memory.stopReason(), 0, List.of()));
         }
 
         static Outcome of(PolyglotException e, ScriptRequest request) {
@@ -146,6 +164,7 @@ public final class ScriptRunner implements AutoCloseable {
     public void close() {
         pool.close();
         watchdog.close();
+        memoryWatchdog.close();
         engine.close();
     }
 

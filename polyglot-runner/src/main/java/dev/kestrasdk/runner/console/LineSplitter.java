@@ -6,9 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * A guest's stdout or stderr: cuts the bytes into lines at {@code \n} and hands each complete line, decoded as
- * UTF-8, to a consumer. Decoding whole lines (never chunks) keeps multi-byte characters intact however the
- * guest splits its writes. A trailing {@code \r} is dropped, as Kestra's reader ignores it.
+ * A guest's stdout or stderr: cuts the bytes into lines as Kestra's process task runner reads them
+ * ({@code BufferedReader.readLine}: a line ends at {@code \n}, {@code \r} or {@code \r\n}, the terminator is
+ * not part of it, and a last line without one still counts) and hands each line, decoded as UTF-8, to a consumer.
+ * Decoding whole lines (never chunks) keeps multi-byte characters intact however the guest splits its writes.
  *
  * <p>Methods are synchronized on this stream, the same lock {@link dev.kestrasdk.sink.StreamSink} takes, so a
  * protocol line written by the bridge never lands inside a line the guest is printing.
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 public final class LineSplitter extends OutputStream {
     private final Consumer<String> lines;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(256);
+    private boolean afterCarriageReturn; // a \n right after a \r ends no second line
 
     public LineSplitter(Consumer<String> lines) {
         this.lines = lines;
@@ -23,11 +25,8 @@ public final class LineSplitter extends OutputStream {
 
     @Override
     public synchronized void write(int b) {
-        if (b == '\n') {
-            emit();
-        } else {
-            pending.write(b);
-        }
+        byte[] one = {(byte) b};
+        write(one, 0, 1);
     }
 
     @Override
@@ -35,10 +34,26 @@ public final class LineSplitter extends OutputStream {
         int start = offset;
         int end = offset + length;
         for (int i = offset; i < end; i++) {
-            if (bytes[i] == '\n') {
+            byte b = bytes[i];
+            if (b == '\n' || b == '\r') {
+                if (b == '\n' && afterCarriageReturn && i == start && pending.size() == 0) {
+                    afterCarriageReturn = false;
+                    start = i + 1; // the \n of a \r\n split across two writes
+                    continue;
+                }
                 pending.write(bytes, start, i - start);
                 emit();
+                afterCarriageReturn = false;
+                if (b == '\r') {
+                    if (i + 1 < end && bytes[i + 1] == '\n') {
+                        i++;
+                    } else {
+                        afterCarriageReturn = i + 1 == end; // the \n may come in the next write
+                    }
+                }
                 start = i + 1;
+            } else {
+                afterCarriageReturn = false;
             }
         }
         pending.write(bytes, start, end - start);
@@ -54,10 +69,6 @@ public final class LineSplitter extends OutputStream {
     private void emit() {
         byte[] bytes = pending.toByteArray();
         pending.reset();
-        int length = bytes.length;
-        if (length > 0 && bytes[length - 1] == '\r') {
-            length--;
-        }
-        lines.accept(new String(bytes, 0, length, StandardCharsets.UTF_8));
+        lines.accept(new String(bytes, StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package dev.kestrasdk.runner.engine;
 
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+
 import java.nio.file.Path;
 
 /**
@@ -10,6 +12,8 @@ import java.nio.file.Path;
  * @param inputs           the inputs, which the runtime turns into the guest's global {@code inputs}
  * @param workingDirectory the script's current directory
  * @param guard            the run's watchdog guard, for runtimes that wait on the script's behalf (event loops)
+ * @param sandbox          what the script may do; runtimes turn refusals into clear guest errors
  */
-public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard) {
+public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
+                          SandboxPolicy sandbox) {
 }

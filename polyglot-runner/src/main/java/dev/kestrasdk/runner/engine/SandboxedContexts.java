@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.engine;
 
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
  * Makes the context of each script on the shared engine, with the sandbox defaults: guests reach Java only
  * through methods marked {@link HostAccess.Export} (the bridge), cannot look up host classes, start processes
  * or threads, load native code, read the environment or reach other languages, and see the file system only
- * through a {@link ScriptFileSystem}. Standard input is empty.
+ * through a {@link ScriptFileSystem}. Standard input is empty. A {@link SandboxPolicy} may open writing below the
+ * working directory, the environment and threads.
  *
  * <p>Every context on one engine must use the same {@link HostAccess} instance, hence the single constant.
  */
@@ -31,18 +33,24 @@ public final class SandboxedContexts {
     /** A builder for one script's context; the caller adds language options and builds it. */
     public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
                                    OutputStream out, OutputStream err) {
+        return builder(languageId, workingDirectory, virtualFiles, out, err, SandboxPolicy.CLOSED);
+    }
+
+    /** As above, with what the request's {@link SandboxPolicy} opens: writing, the environment, threads. */
+    public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
+                                   OutputStream out, OutputStream err, SandboxPolicy sandbox) {
         return Context.newBuilder(languageId)
                 .engine(engine)
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLookup(className -> false)
                 .allowHostClassLoading(false)
                 .allowCreateProcess(false)
-                .allowCreateThread(false)
+                .allowCreateThread(sandbox.threads())
                 .allowNativeAccess(false)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .allowEnvironmentAccess(sandbox.environment() ? EnvironmentAccess.INHERIT : EnvironmentAccess.NONE)
                 .allowIO(IOAccess.newBuilder()
-                        .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles))
+                        .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles, sandbox.write()))
                         .build())
                 .currentWorkingDirectory(workingDirectory)
                 .in(InputStream.nullInputStream())

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AccessMode;
+import java.nio.file.CopyOption;
 import java.nio.file.DirectoryStream;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -16,36 +17,62 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What a script may see of the file system: read-only access below its working directory, plus
- * {@link VirtualFiles} served from memory. Everything else answers "no such file" rather than "access denied",
- * because module loaders walk up parent directories looking for {@code package.json} / {@code node_modules}
- * and give up on the first error that is not "not found".
+ * What a script may see of the file system: read-only access below its working directory (read-write when the
+ * sandbox allows writing), plus {@link VirtualFiles} served from memory. Paths are checked twice: as written
+ * (after {@code ..} is resolved) and after symbolic links are resolved, so a link inside the working directory
+ * cannot lead out of it.
+ *
+ * <p>Outside the working directory, the folders above it, the files directly in them and anything under their
+ * {@code node_modules} answer "no such file", because module loaders walk up parent directories looking for
+ * {@code package.json} / {@code node_modules} and give up on the first error that is not "not found"; every
+ * other path outside answers "access denied" ({@code PermissionError}), so a script is told what was refused.
  *
  * <p>The languages' internal resources (the Python standard library GraalPy extracts) stay readable through
  * {@link #forLanguages}.
  */
 public final class ScriptFileSystem implements FileSystem {
     private static final FileTime EPOCH = FileTime.fromMillis(0);
+    private static final String OUTSIDE = "outside the script's working directory (kestra-sdk sandbox)";
+    private static final String READ_ONLY = "scripts cannot write files (kestra-sdk sandbox; allow writing below the "
+            + "working directory with SandboxPolicy.allowWrite() or kestra-sdk run --allow-write)";
 
     private final FileSystem host = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
+    private final FileSystem writableHost;
     private final List<Path> readableRoots;
+    private final List<Path> realRoots;
     private final VirtualFiles virtualFiles;
 
-    private ScriptFileSystem(List<Path> readableRoots, VirtualFiles virtualFiles) {
+    private ScriptFileSystem(List<Path> readableRoots, VirtualFiles virtualFiles, boolean writable) {
         this.readableRoots = readableRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.realRoots = this.readableRoots.stream().map(ScriptFileSystem::realOrSame).toList();
         this.virtualFiles = virtualFiles;
+        this.writableHost = writable ? FileSystem.newDefaultFileSystem() : null;
     }
 
-    /** The file system to give a context: this one, with the languages' internal resources readable. */
+    /** The file system to give a context: this one, read-only, with the languages' internal resources readable. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles) {
-        ScriptFileSystem fs = new ScriptFileSystem(List.of(workingDirectory), virtualFiles);
+        return forLanguages(workingDirectory, virtualFiles, false);
+    }
+
+    /** As {@link #forLanguages(Path, VirtualFiles)}; {@code writable} lets the script write below its directory. */
+    public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable) {
+        ScriptFileSystem fs = new ScriptFileSystem(List.of(workingDirectory), virtualFiles, writable);
         fs.setCurrentWorkingDirectory(workingDirectory.toAbsolutePath().normalize());
         return FileSystem.allowInternalResourceAccess(fs);
+    }
+
+    private static Path realOrSame(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
+        }
     }
 
     @Override
@@ -66,6 +93,9 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public void setCurrentWorkingDirectory(Path directory) {
         host.setCurrentWorkingDirectory(directory);
+        if (writableHost != null) {
+            writableHost.setCurrentWorkingDirectory(directory);
+        }
     }
 
     @Override
@@ -76,7 +106,9 @@ public final class ScriptFileSystem implements FileSystem {
         }
         requireReadable(p);
         Path real = host.toRealPath(p, options);
-        requireReadable(real); // a symbolic link must not lead out of the readable roots
+        if (!inside(real, realRoots)) { // a symbolic link must not lead out of the readable roots
+            throw outside(p);
+        }
         return real;
     }
 
@@ -89,7 +121,11 @@ public final class ScriptFileSystem implements FileSystem {
             }
             return;
         }
-        requireReadable(p);
+        if (modes.contains(AccessMode.WRITE)) {
+            writable(p).checkAccess(p, modes, options);
+            return;
+        }
+        requireInside(p);
         host.checkAccess(p, modes, options);
     }
 
@@ -104,14 +140,20 @@ public final class ScriptFileSystem implements FileSystem {
             }
             return new ReadOnlyByteChannel(content);
         }
-        requireReadable(p);
+        if (options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND)) {
+            FileSystem fs = writable(p);
+            Set<OpenOption> noLinks = new HashSet<>(options);
+            noLinks.add(LinkOption.NOFOLLOW_LINKS); // a link created meanwhile must not be followed out
+            return fs.newByteChannel(p, noLinks, attrs);
+        }
+        requireInside(p);
         return host.newByteChannel(p, options, attrs);
     }
 
     @Override
     public DirectoryStream<Path> newDirectoryStream(Path dir, DirectoryStream.Filter<? super Path> filter) throws IOException {
         Path p = normalized(dir);
-        requireReadable(p);
+        requireInside(p);
         return host.newDirectoryStream(p, filter);
     }
 
@@ -122,18 +164,54 @@ public final class ScriptFileSystem implements FileSystem {
         if (content != null || virtualFiles.isDirectory(p)) {
             return virtualAttributes(content);
         }
-        requireReadable(p);
+        requireInside(p);
         return host.readAttributes(p, attributes, options);
     }
 
     @Override
     public void createDirectory(Path dir, FileAttribute<?>... attrs) throws IOException {
-        throw new AccessDeniedException(dir.toString(), null, "scripts cannot write files here");
+        writable(normalized(dir)).createDirectory(normalized(dir), attrs);
     }
 
     @Override
     public void delete(Path path) throws IOException {
-        throw new AccessDeniedException(path.toString(), null, "scripts cannot delete files here");
+        Path p = normalized(path);
+        FileSystem fs = writable(p);
+        if (p.equals(readableRoots.get(0))) {
+            throw new AccessDeniedException(p.toString(), null, "the working directory itself cannot be deleted");
+        }
+        fs.delete(p);
+    }
+
+    @Override
+    public void move(Path source, Path target, CopyOption... options) throws IOException {
+        Path from = normalized(source);
+        Path to = normalized(target);
+        FileSystem fs = writable(from);
+        writable(to);
+        fs.move(from, to, options);
+    }
+
+    @Override
+    public void setAttribute(Path path, String attribute, Object value, LinkOption... options) throws IOException {
+        Path p = normalized(path);
+        writable(p).setAttribute(p, attribute, value, options);
+    }
+
+    /** The host file system to change {@code p} with, once {@code p} is known to be inside and writable. */
+    private FileSystem writable(Path p) throws IOException {
+        if (!inside(p, readableRoots)) {
+            throw new AccessDeniedException(p.toString(), null, OUTSIDE);
+        }
+        if (writableHost == null) {
+            throw new AccessDeniedException(p.toString(), null, READ_ONLY);
+        }
+        try {
+            requireInside(p);
+        } catch (NoSuchFileException e) {
+            throw new AccessDeniedException(p.toString(), null, OUTSIDE);
+        }
+        return writableHost;
     }
 
     private boolean isVirtual(Path p) {
@@ -144,13 +222,68 @@ public final class ScriptFileSystem implements FileSystem {
         return host.toAbsolutePath(path).normalize();
     }
 
-    private void requireReadable(Path p) throws NoSuchFileException {
-        for (Path root : readableRoots) {
+    /** Below a root as written, or the error a path outside gets. */
+    private void requireReadable(Path p) throws IOException {
+        if (!inside(p, readableRoots)) {
+            throw outside(p);
+        }
+    }
+
+    /**
+     * Below a root as written and once symbolic links are resolved: the real path of {@code p}, or of its
+     * nearest existing parent when {@code p} does not exist yet, must be below a root's real path.
+     */
+    private void requireInside(Path p) throws IOException {
+        requireReadable(p);
+        for (Path existing = p; existing != null; existing = existing.getParent()) {
+            Path real;
+            try {
+                real = host.toRealPath(existing);
+            } catch (NoSuchFileException e) {
+                if (isLink(existing)) {
+                    throw outside(p); // a dangling link: where it leads is not ours to create
+                }
+                continue;
+            }
+            if (!inside(real, realRoots)) {
+                throw outside(p);
+            }
+            return;
+        }
+        throw outside(p);
+    }
+
+    private boolean isLink(Path p) {
+        try {
+            return Boolean.TRUE.equals(host.readAttributes(p, "isSymbolicLink", LinkOption.NOFOLLOW_LINKS)
+                    .get("isSymbolicLink"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    private static boolean inside(Path p, List<Path> roots) {
+        for (Path root : roots) {
             if (p.startsWith(root)) {
-                return;
+                return true;
             }
         }
-        throw new NoSuchFileException(p.toString());
+        return false;
+    }
+
+    /**
+     * "No such file" for what module loaders probe on their way up (the roots' parent folders, the files in
+     * them, their node_modules), "access denied" for everything else outside.
+     */
+    private IOException outside(Path p) {
+        for (Path root : readableRoots) {
+            for (Path up = root.getParent(); up != null; up = up.getParent()) {
+                if (p.equals(up) || up.equals(p.getParent()) || p.startsWith(up.resolve("node_modules"))) {
+                    return new NoSuchFileException(p.toString());
+                }
+            }
+        }
+        return new AccessDeniedException(p.toString(), null, OUTSIDE);
     }
 
     // All basic attributes, whatever was asked: callers pick what they need by name.

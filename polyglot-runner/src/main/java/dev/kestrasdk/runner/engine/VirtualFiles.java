@@ -21,4 +21,20 @@ public interface VirtualFiles {
 
     /** Whether this absolute, normalized path is a virtual directory. */
     boolean isDirectory(Path path);
+
+    /** The files of both, {@code first} winning. */
+    static VirtualFiles overlay(VirtualFiles first, VirtualFiles second) {
+        return new VirtualFiles() {
+            @Override
+            public byte[] file(Path path) {
+                byte[] content = first.file(path);
+                return content != null ? content : second.file(path);
+            }
+
+            @Override
+            public boolean isDirectory(Path path) {
+                return first.isDirectory(path) || second.isDirectory(path);
+            }
+        };
+    }
 }

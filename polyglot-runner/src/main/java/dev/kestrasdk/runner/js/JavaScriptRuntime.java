@@ -26,7 +26,7 @@ import java.time.Duration;
 public final class JavaScriptRuntime implements GuestRuntime {
     private static final Source PRELUDE = Source.newBuilder("js",
             ResourceText.text(JavaScriptRuntime.class, "prelude.js"), "kestra-prelude.js").buildLiteral();
-    private static final VirtualFiles PACKAGE_FILES = new KestraPackageFiles();
+    private static final VirtualFiles PACKAGE_FILES = VirtualFiles.overlay(new KestraPackageFiles(), new NodeBuiltinStubs());
 
     @Override
     public String languageId() {
@@ -49,7 +49,10 @@ public final class JavaScriptRuntime implements GuestRuntime {
                 // console.log writes in the JVM's default charset otherwise, which turns é into ? under Latin-1.
                 .option("js.charset", "UTF-8")
                 // As Node does since v15: a rejected promise nobody handles fails the script.
-                .option("js.unhandled-rejections", "throw");
+                .option("js.unhandled-rejections", "throw")
+                // Sandbox: Node's built-ins load a stub that says what is refused; no java/Packages globals.
+                .option("js.commonjs-core-modules-replacements", NodeBuiltinStubs.replacements())
+                .option("js.java-package-globals", "false");
     }
 
     @Override

@@ -17,11 +17,13 @@ import java.nio.file.Path;
  * Runs Python scripts on GraalPy. Before the script, {@code kestra.py} (a resource file) is evaluated into a
  * fresh {@code types.ModuleType('kestra')} holding the bridge and registered in {@code sys.modules}, so
  * {@code from kestra import Kestra} works with no file system; the inputs become the global dict {@code inputs};
- * the working directory heads {@code sys.path}.
+ * the working directory heads {@code sys.path}; {@code sandbox.py} makes what the sandbox refuses fail with a
+ * {@code PermissionError} naming it.
  */
 public final class PythonRuntime implements GuestRuntime {
     static final String MODULE_NAME = "kestra";
     private static final String MODULE_SOURCE = ResourceText.text(PythonRuntime.class, "kestra.py");
+    private static final String SANDBOX_SOURCE = ResourceText.text(PythonRuntime.class, "sandbox.py");
 
     @Override
     public String languageId() {
@@ -44,6 +46,7 @@ public final class PythonRuntime implements GuestRuntime {
         Value builtins = importModule(context, "builtins");
         GuestValues values = GuestValues.python(builtins.getMember("list"), builtins.getMember("tuple"));
         installKestraModule(context, builtins, new KestraBridge(emitters, values));
+        installRefusals(context, builtins, script.sandbox().threads());
         // As `python script.py` in the working directory would: its modules are importable.
         importModule(context, "sys").getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
         Object inputs = new PythonValues(builtins).toPython(script.inputs().values());
@@ -57,6 +60,14 @@ public final class PythonRuntime implements GuestRuntime {
         Value code = builtins.getMember("compile").execute(MODULE_SOURCE, MODULE_NAME + ".py", "exec");
         builtins.getMember("exec").execute(code, module.getMember("__dict__"));
         importModule(context, "sys").getMember("modules").putHashEntry(MODULE_NAME, module);
+    }
+
+    /** sandbox.py: what the context refuses (processes, sockets, native code, threads) is refused by name. */
+    private static void installRefusals(Context context, Value builtins, boolean allowThreads) {
+        Value namespace = context.eval("python", "{}");
+        namespace.putHashEntry("_allow_threads", allowThreads);
+        Value code = builtins.getMember("compile").execute(SANDBOX_SOURCE, "kestra-sdk-sandbox.py", "exec");
+        builtins.getMember("exec").execute(code, namespace);
     }
 
     // An expression source leaves no name behind in the script's globals.

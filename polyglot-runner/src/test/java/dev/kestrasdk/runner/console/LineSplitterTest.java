@@ -24,4 +24,24 @@ class LineSplitterTest {
         out.finish();
         assertEquals(4, lines.size(), "nothing pending, nothing more");
     }
+
+    @Test
+    void endsLinesAtLfCrAndCrLfAsKestrasReadLineDoes() {
+        List<String> lines = new ArrayList<>();
+        LineSplitter out = new LineSplitter(lines::add);
+        write(out, "10%\r50%\r100%\n");        // progress bar: three lines for Kestra
+        write(out, "crlf\r\n");
+        write(out, "split\r");
+        write(out, "\nafter split\r");        // \r then \n in the next write: one terminator
+        write(out, "x\r\n");
+        write(out, "\n");                       // a \n after a complete \r\n is an empty line
+        write(out, "tail");
+        out.finish();
+        assertEquals(List.of("10%", "50%", "100%", "crlf", "split", "after split", "x", "", "tail"), lines);
+    }
+
+    private static void write(LineSplitter out, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.write(bytes, 0, bytes.length);
+    }
 }
