@@ -35,6 +35,9 @@ public final class LineParser {
         if (line == null || line.length() < 2) {
             return log(line == null ? "" : line);
         }
+        if (LineShape.cannotBeProtocol(line)) {
+            return log(line); // the common case, an ordinary line: two vectorized scans, no diagnostics to look for
+        }
         int end = LineShape.contentEnd(line);
         if (!LineShape.matches(line, end)) {
             Diagnostic near = LineShape.nearMiss(line, end);

@@ -14,6 +14,14 @@ final class LineShape {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
+    /**
+     * True when the line has neither '{' nor '}': then Kestra's pattern cannot match and no near-miss diagnostic
+     * applies (each needs "::{", "}::" or a bare "{...}" payload), so it is an ordinary line. Most lines are.
+     */
+    static boolean cannotBeProtocol(String line) {
+        return line.indexOf('{') < 0 && line.indexOf('}') < 0;
+    }
+
     /** Length of the line without the one final terminator Java's {@code $} tolerates. */
     static int contentEnd(String line) {
         int n = line.length();
@@ -79,6 +87,13 @@ final class LineShape {
 
     /** A line like {"outputs":...} printed without the markers (the seed page's own shell example does this). */
     private static boolean looksLikeBarePayload(String line, int end) {
+        int first = 0;
+        while (first < end && Character.isWhitespace(line.charAt(first))) {
+            first++;
+        }
+        if (first == end || line.charAt(first) != '{') {
+            return false; // checked before copying the line: most lines with a brace do not start with one
+        }
         String t = line.substring(0, end).strip();
         if (!t.startsWith("{") || !t.endsWith("}")) {
             return false;
