@@ -1,0 +1,4 @@
+from kestra import Kestra
+Kestra.outputs({"rows": 42, "file": "orders.csv"})
+Kestra.counter("rows", 42, {"file": "orders.csv"})
+Kestra.outputs({"status": "done"})
