@@ -12,13 +12,13 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -29,13 +29,15 @@ import java.util.stream.Collectors;
  * whole heap instead:
  *
  * <ol>
- *   <li>after every garbage collection (a JMX notification), the heap in use after it is compared with the
+ *   <li>after every garbage collection (a JMX notification), the heap in use after it, and every 20 ms while
+ *       scripts run, the old generation's use (large arrays go straight there), is compared with the
  *       {@link MemoryLimit};</li>
- *   <li>when it is over, a full collection ({@link System#gc()}) confirms it, because young collections still
- *       count old garbage;</li>
- *   <li>if the heap is still over the limit, the running script that has allocated the most since it started
- *       (per-thread allocation counters: a script runs on one thread) is cancelled with
- *       {@link Context#close(boolean) close(true)}, and its result says {@code MemoryLimit}.</li>
+ *   <li>when it is over, the running script that has allocated the most since it started (per-thread
+ *       allocation counters: a script runs on one thread) is the suspect. If it allocated at least a quarter of
+ *       the limit, it is stopped at once; otherwise, and always after a script was stopped (what it held is
+ *       garbage, but still counted), a full collection ({@link System#gc()}) first confirms that the heap is
+ *       really over;</li>
+ *   <li>stopping is {@link Context#close(boolean) close(true)}; the script's result says {@code MemoryLimit}.</li>
  * </ol>
  *
  * One script is stopped at a time: the next is considered only once the stopped one has ended and its memory
@@ -43,6 +45,7 @@ import java.util.stream.Collectors;
  */
 public final class MemoryWatchdog implements AutoCloseable {
     private static final long FALSE_ALARM_PAUSE_NANOS = 500_000_000L;
+    private static final long POLL_MILLIS = 20;
 
     private final MemoryLimit limit;
     private final long limitBytes;
@@ -53,18 +56,26 @@ public final class MemoryWatchdog implements AutoCloseable {
     private final List<NotificationEmitter> emitters = new ArrayList<>();
     private final NotificationListener listener = this::afterCollection;
     private final AtomicBoolean checkQueued = new AtomicBoolean();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final List<MemoryPoolMXBean> oldPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported()
+                    && (p.getName().contains("Old") || p.getName().contains("Tenured")))
+            .toList();
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kestra-memory-watchdog");
         t.setDaemon(true);
         return t;
     });
     private volatile long quietUntil;
+    private volatile boolean confirmFirst; // after a stop, until the heap was seen below the limit again
 
     public MemoryWatchdog(MemoryLimit limit) {
         this.limit = limit;
         this.limitBytes = limit.resolve(Runtime.getRuntime().maxMemory());
         if (limit.isNone()) {
             return;
+        }
+        if (!oldPools.isEmpty()) {
+            worker.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
         }
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
@@ -129,38 +140,59 @@ public final class MemoryWatchdog implements AutoCloseable {
                 used += entry.getValue().getUsed();
             }
         }
+        long usedAfterGc = used;
         if (used > limitBytes && System.nanoTime() - quietUntil > 0 && checkQueued.compareAndSet(false, true)) {
             try {
-                worker.execute(this::check);
+                worker.execute(() -> check(usedAfterGc));
             } catch (RuntimeException e) {
                 checkQueued.set(false); // closed
             }
         }
     }
 
-    private void check() {
+    private void poll() {
+        if (running.isEmpty() || System.nanoTime() - quietUntil < 0) {
+            return;
+        }
+        long old = 0;
+        for (MemoryPoolMXBean pool : oldPools) {
+            old += pool.getUsage().getUsed();
+        }
+        if (old > limitBytes && checkQueued.compareAndSet(false, true)) {
+            check(old);
+        }
+    }
+
+    private void check(long usedAfterGc) {
         try {
             if (running.isEmpty() || running.stream().anyMatch(w -> w.stopReason != null)) {
                 return; // nothing to stop, or a stopped script has not ended yet: its memory is not free
             }
-            System.gc();
-            MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            if (heap.getUsed() <= limitBytes) {
-                quietUntil = System.nanoTime() + FALSE_ALARM_PAUSE_NANOS;
-                return;
-            }
-            Watch victim = running.stream().max(Comparator.comparingLong(Watch::allocatedSinceStart)
+            Watch suspect = running.stream().max(Comparator.comparingLong(Watch::allocatedSinceStart)
                     .thenComparingLong(w -> w.startNanos)).orElse(null);
-            if (victim == null) {
+            if (suspect == null) {
                 return;
             }
-            victim.stopReason = String.format(java.util.Locale.ROOT,
-                    "the script was stopped because the JVM's heap held %d MB after a full garbage collection, over "
-                            + "the runner's memory limit of %d MB (%s, max heap %d MB); of the %d running script(s) it "
-                            + "had allocated the most (%d MB)", heap.getUsed() >> 20, limitBytes >> 20, limit,
-                    Runtime.getRuntime().maxMemory() >> 20, running.size(), victim.allocatedSinceStart() >> 20);
+            long used = usedAfterGc;
+            String measured = "in use";
+            if (confirmFirst || suspect.allocatedSinceStart() < limitBytes / 4) {
+                System.gc(); // no obvious culprit: make sure the heap is really over, not full of old garbage
+                used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                measured = "after a full garbage collection";
+                if (used <= limitBytes) {
+                    confirmFirst = false;
+                    quietUntil = System.nanoTime() + FALSE_ALARM_PAUSE_NANOS;
+                    return;
+                }
+            }
+            suspect.stopReason = String.format(java.util.Locale.ROOT,
+                    "the script was stopped because the JVM's heap held %d MB %s, over the runner's memory limit of "
+                            + "%d MB (%s, max heap %d MB); of the %d running script(s) it had allocated the most "
+                            + "(%d MB)", used >> 20, measured, limitBytes >> 20, limit,
+                    Runtime.getRuntime().maxMemory() >> 20, running.size(), suspect.allocatedSinceStart() >> 20);
+            confirmFirst = true; // what it held is garbage now, but still counted until a collection
             try {
-                victim.context.close(true);
+                suspect.context.close(true);
             } catch (RuntimeException ignored) {
                 // Being closed or closed already: it is stopped either way.
             }

@@ -1,0 +1,93 @@
+package dev.kestrasdk.runner.hardening;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Scripts that allocate without bound, in a child JVM with a 640 MB heap and the runner's memory limit at 70%
+ * ({@link MemoryHog}): each is stopped with {@code MemoryLimit} before the heap is full, keeps what it reported,
+ * and the runner serves the next script; a well-behaved script running beside a hog finishes. The same run with
+ * the limit off is recorded as the control: what the watchdog prevents.
+ */
+@ExtendWith(Reliability.class)
+class MemoryLimitTest {
+    private static final String AREA = "Memory";
+    private static final int HEAP_MB = 640;
+
+    @Test
+    void aScriptFillingTheHeapIsStoppedBeforeTheJvmRunsOut() throws Exception {
+        Map<String, String[]> runs = child("70%");
+        for (String label : List.of("python hog", "javascript hog", "python hog beside another script")) {
+            String[] r = runs.get(label);
+            String language = label.startsWith("python") ? "Python" : "JavaScript";
+            Reliability.record(AREA, label + ": " + (language.equals("Python") ? "x.append('a' * 10**6) forever"
+                            : "x.push(new Array(250000).fill(i)) forever") + " (-Xmx640m, limit 70% = 448 MB)", language,
+                    "FAILED, MemoryLimit, before the heap is full; outputs and metrics printed before kept",
+                    r[2] + ", " + r[3] + " after " + r[4] + " ms, outputs " + r[5] + ", metrics " + r[6] + "; " + r[8]);
+            assertEquals("FAILED", r[2], label);
+            assertEquals("MemoryLimit", r[3], label + ": " + r[8]);
+            assertEquals("{started=true}", r[5], label);
+            assertEquals("1", r[6], label);
+            int heldMb = Integer.parseInt(r[8].replaceAll(".*heap held (\\d+) MB.*", "$1"));
+            assertTrue(heldMb < HEAP_MB * 0.9, "stopped well before the heap was full: " + heldMb + " MB");
+        }
+        for (String label : List.of("python after", "javascript after")) {
+            String[] r = runs.get(label);
+            Reliability.record(AREA, "the next script after a hog was stopped", label.startsWith("python") ? "Python" : "JavaScript",
+                    "SUCCESS", r[2] + ", outputs " + r[5]);
+            assertEquals("SUCCESS", r[2], label);
+        }
+        String[] beside = runs.get("javascript beside the hog");
+        Reliability.record(AREA, "a script allocating moderately for 4 s while a Python hog runs", "JavaScript",
+                "SUCCESS: only the hog is stopped", beside[2] + ", outputs " + beside[5]);
+        assertEquals("SUCCESS", beside[2], String.join(" ", beside));
+    }
+
+    @Test
+    void controlWithoutTheWatchdog() throws Exception {
+        Map<String, String[]> runs = child("off");
+        for (String label : List.of("python hog", "javascript hog", "python hog beside another script", "javascript beside the hog")) {
+            String[] r = runs.get(label);
+            Reliability.record(AREA, "control, limit off: " + label, label.startsWith("python") ? "Python" : "JavaScript",
+                    "(no expectation: shows what the watchdog prevents)", r[2] + ", " + r[3] + " " + r[8]);
+        }
+        assertTrue(runs.containsKey("javascript after"), "the child JVM ran to its end");
+    }
+
+    /** Runs {@link MemoryHog} in a child JVM; its RUN lines by label. */
+    private static Map<String, String[]> child(String limit) throws IOException, InterruptedException {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP_MB + "m",
+                "-Dkestra.sdk.memoryLimit=" + limit, "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow",
+                "-cp", classPath, MemoryHog.class.getName()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output;
+        try (var in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertTrue(process.waitFor(3, TimeUnit.MINUTES), "child JVM ended");
+        Map<String, String[]> runs = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("RUN\t")) {
+                String[] cells = line.split("\t", -1);
+                runs.put(cells[1], cells);
+            }
+        }
+        assertTrue(output.contains("DONE"), "the child JVM ran every script and survived:\n" + output);
+        return runs;
+    }
+}
