@@ -30,8 +30,16 @@ final class AssetShape {
         }
     }
 
+    /** A guest value that failed conversion: its own error is the one to report. */
+    private static void rethrowDeferred(Object value) {
+        if (value instanceof DeferredError d) {
+            throw d.error();
+        }
+    }
+
     private static void checkList(String name, Object value) {
         String path = "assets." + name;
+        rethrowDeferred(value);
         if (value == null) {
             return;
         }
@@ -44,12 +52,14 @@ final class AssetShape {
         }
         for (int i = 0; i < items.length; i++) {
             String at = path + "[" + i + "]";
+            rethrowDeferred(items[i]);
             if (!(items[i] instanceof Map<?, ?> asset)) {
                 throw new WireFormatException(Kind.TYPE, at, "an asset must be a map, not "
                         + (items[i] == null ? "null" : WireEncoder.typeName(items[i])));
             }
             for (String field : TEXT_FIELDS) {
                 Object v = asset.get(field);
+                rethrowDeferred(v);
                 if (v != null && !(v instanceof CharSequence)) {
                     throw new WireFormatException(Kind.TYPE, at + "." + field, "must be a string, not " + WireEncoder.typeName(v));
                 }
@@ -59,6 +69,7 @@ final class AssetShape {
                 throw new WireFormatException(Kind.VALUE, at + ".type", "an output asset needs a type (TABLE, FILE, ...); Kestra rejects the line without one");
             }
             Object metadata = asset.get("metadata");
+            rethrowDeferred(metadata);
             if (metadata != null && !(metadata instanceof Map)) {
                 throw new WireFormatException(Kind.TYPE, at + ".metadata", "must be a map, not " + WireEncoder.typeName(metadata));
             }

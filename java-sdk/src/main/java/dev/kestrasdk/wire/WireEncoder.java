@@ -507,6 +507,9 @@ public final class WireEncoder {
             JsonText.writeString(out, keys[at], 0, keys[at].length());
             out.append(':');
             Object v = values[at];
+            if (v instanceof DeferredError d) {
+                throw d.error();
+            }
             if (v == null) {
                 throw new WireFormatException(Kind.TYPE, path.toString(), "a tag value must be a string, number or boolean, not null");
             }
@@ -526,6 +529,9 @@ public final class WireEncoder {
     }
 
     private void writeMetricValue(MetricType type, Object value) {
+        if (value instanceof DeferredError d) {
+            throw d.error();
+        }
         if (value instanceof Duration d) {
             if (type != MetricType.TIMER) {
                 throw new WireFormatException(Kind.TYPE, "value", "a Duration is only a timer's value; a " + type.wireName() + " takes a number");

@@ -78,6 +78,27 @@ class PythonBindingsTest {
     }
 
     @Test
+    void theFirstBadValueInCanonicalOrderIsReportedAsInJava() {
+        ScriptResult result = succeeded("""
+                from kestra import Kestra
+                for call in (lambda: Kestra.counter('c', '12', {'a': {}}),
+                             lambda: Kestra.counter('c', 1, {'b': {}, 'a': None}),
+                             lambda: Kestra.outputs({'b': {1, 2}, 'a': float('nan')}),
+                             lambda: Kestra.assets({'inputs': [{'id': {1}}]})):
+                    try:
+                        call()
+                    except (TypeError, ValueError) as e:
+                        print(type(e).__name__ + ':', e)
+                """);
+        assertEquals(List.of(
+                "TypeError: tags.a: a tag value must be a string, number or boolean, not a dict (tags are flat)",
+                "TypeError: tags.a: a tag value must be a string, number or boolean, not null",
+                "ValueError: outputs.a: NaN is not valid JSON",
+                "TypeError: assets.inputs[0].id: set is not a value that can be written (supported: null, booleans, numbers, strings, lists, maps with string keys, dates and times)"),
+                result.stdout());
+    }
+
+    @Test
     void metricsOfEveryType() {
         ScriptResult result = succeeded("""
                 from kestra import Kestra

@@ -70,7 +70,10 @@ public final class GuestValues {
         return convertMap(v, path, Open.NONE.enter(v, path));
     }
 
-    /** Metric tags: a flat mapping, or nothing ({@code null}, written as {@code {}}). */
+    /**
+     * Metric tags: a flat mapping, or nothing ({@code null}, written as {@code {}}). A nested value is left as a
+     * {@link DeferredError}, so the encoder reports the first bad tag in key order, as for the Java SDK.
+     */
     public Map<String, Object> toTags(Value v) {
         if (v == null || v.isNull()) {
             return null;
@@ -79,10 +82,10 @@ public final class GuestValues {
         for (Map.Entry<String, Object> tag : tags.entrySet()) {
             Object value = tag.getValue();
             if (value instanceof Map || value instanceof List) {
-                throw new WireFormatException(Kind.TYPE, GuestPath.root("tags").key(tag.getKey()).toString(),
+                tag.setValue(new DeferredError(new WireFormatException(Kind.TYPE, GuestPath.root("tags").key(tag.getKey()).toString(),
                         "a tag value must be a string, number or boolean, not " + (value instanceof Map
                                 ? (javascript ? "an object" : "a dict") : (javascript ? "an array" : "a list"))
-                        + " (tags are flat)");
+                        + " (tags are flat)")));
             }
         }
         return tags;
@@ -99,8 +102,19 @@ public final class GuestValues {
         throw new WireFormatException(Kind.TYPE, "name", "metric name must be a string, not " + typeName(v));
     }
 
-    /** A metric value: a number, or a Python timedelta (a duration). Non-numbers are left to the encoder's message. */
+    /**
+     * A metric value: a number, or a Python timedelta (a duration). A value that cannot be one is returned as a
+     * {@link DeferredError}: the encoder writes name and tags first, and a bad tag is reported before a bad value.
+     */
     public Object toMetricValue(Value v) {
+        try {
+            return metricValue(v);
+        } catch (WireFormatException e) {
+            return new DeferredError(e);
+        }
+    }
+
+    private Object metricValue(Value v) {
         if (v != null && v.isDuration() && !v.isNumber()) {
             return v.asDuration();
         }
@@ -360,8 +374,8 @@ public final class GuestValues {
 
     /**
      * Objects JSON.stringify would write as their own enumerable members: plain objects and class instances.
-     * Built-ins whose data is not in members (a Set, a RegExp, an Error, a typed array) would silently come out
-     * as {@code {}}; they are refused instead.
+     * Built-ins whose data is not in members (a Set, a RegExp, an Error) would silently come out as {@code {}};
+     * they are refused instead. (Typed arrays have array elements and are written as lists.)
      */
     private static boolean isPlainJsObject(Value v) {
         if (!v.hasMembers() || v.hasArrayElements() || v.canExecute() || v.isMetaObject() || isSymbol(v)) {
@@ -369,7 +383,7 @@ public final class GuestValues {
         }
         Value meta = v.getMetaObject();
         String type = meta == null ? "Object" : meta.getMetaSimpleName();
-        return !(NOT_PLAIN_JS.contains(type) || type.endsWith("Error") || type.endsWith("Array"));
+        return !(NOT_PLAIN_JS.contains(type) || type.endsWith("Error"));
     }
 
     private static final java.util.Set<String> NOT_PLAIN_JS = java.util.Set.of("Set", "WeakSet", "WeakMap", "WeakRef",
