@@ -9,6 +9,7 @@ import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import picocli.CommandLine.Command;
@@ -59,6 +60,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
 
+    @Option(names = "--allow-write", description = "sandbox: let the script create, change and delete files below its folder")
+    boolean allowWrite;
+
+    @Option(names = "--allow-env", description = "sandbox: let the script read this process's environment variables")
+    boolean allowEnv;
+
+    @Option(names = "--allow-threads", description = "sandbox: let a Python script start threads")
+    boolean allowThreads;
+
+    /** The sandbox the flags ask for: closed unless opened (docs/runner.md, "Sandbox"). */
+    SandboxPolicy sandbox() {
+        SandboxPolicy policy = SandboxPolicy.CLOSED;
+        policy = allowWrite ? policy.allowWrite() : policy;
+        policy = allowEnv ? policy.allowEnvironment() : policy;
+        return allowThreads ? policy.allowThreads() : policy;
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
             ScriptLanguage lang = language(name);
             ScriptRequest request;
             try {
-                request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo);
+                request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
+                        .withSandbox(sandbox());
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }

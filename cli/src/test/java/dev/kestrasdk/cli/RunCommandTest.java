@@ -114,4 +114,21 @@ class RunCommandTest {
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().startsWith("from python\n"), r.out());
     }
+
+    @Test
+    void sandboxFlagsOpenWritingAndTheEnvironment() throws Exception {
+        Path py = script("writes.py", """
+                import os
+                open('made.txt', 'w').write('x')
+                print('PATH' in os.environ)
+                """);
+        Run closed = cli("run", py.toString());
+        assertEquals(ExitCodes.FAILED, closed.exit(), closed.out());
+        assertTrue(closed.out().contains("Failure: PermissionError: [Errno 13] Permission denied: 'made.txt' (line 2)"), closed.out());
+        assertFalse(Files.exists(dir.resolve("made.txt")));
+        Run open = cli("run", py.toString(), "--allow-write", "--allow-env");
+        assertEquals(ExitCodes.OK, open.exit(), open.out());
+        assertTrue(open.out().startsWith("True\n"), open.out());
+        assertTrue(Files.exists(dir.resolve("made.txt")));
+    }
 }
