@@ -63,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-write", description = "sandbox: let the script create, change and delete files below its folder")
     boolean allowWrite;
 
-    @Option(names = "--allow-env", description = "sandbox: let the script read this process's environment variables")
+    @Option(names = "--allow-env", description = "sandbox: let a Python script read this process's environment variables")
     boolean allowEnv;
 
     @Option(names = "--allow-threads", description = "sandbox: let a Python script start threads")

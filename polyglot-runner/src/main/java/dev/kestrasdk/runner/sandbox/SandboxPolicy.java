@@ -9,7 +9,8 @@ package dev.kestrasdk.runner.sandbox;
  * ScriptRequest.ofFile(script).withSandbox(SandboxPolicy.CLOSED.allowWrite().allowEnvironment());
  * }</pre>
  *
- * @param environment the script sees the runner's environment variables ({@code os.environ}, {@code process.env})
+ * @param environment Python scripts see the runner's environment variables ({@code os.environ}); JavaScript's
+ *                    {@code process.env} stays empty
  * @param write       the script may create, change and delete files and folders below its working directory
  *                    (never outside it, never through a symbolic link leading out)
  * @param threads     Python scripts may start threads ({@code threading.Thread})
