@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 
 /**
- * Splits a character stream into lines at {@code \n} only, keeping any {@code \r} (Kestra's pattern tolerates
- * one final terminator, so a CRLF line still matches), and with a cap: a line longer than {@code maxChars}
- * is returned cut to the cap with {@link #lastLineTruncated()} set, the rest skipped, so a huge line costs
- * bounded memory. The last line may lack its newline.
+ * Splits a character stream into lines as Kestra's process task runner reads a script's output
+ * ({@code BufferedReader.readLine}: a line ends at {@code \n}, {@code \r} or {@code \r\n}, the terminator is
+ * not part of it; the last line may lack one), with a cap: a line longer than {@code maxChars} is returned
+ * cut to the cap with {@link #lastLineTruncated()} set and the rest skipped, so a huge line costs bounded memory.
  */
 public final class LineReader {
     private final Reader in;
@@ -16,6 +16,7 @@ public final class LineReader {
     private int pos;
     private int len;
     private boolean truncated;
+    private boolean skipNewline; // the previous line ended with \r: a \n right after it ends nothing
     private long skippedChars;
 
     public LineReader(Reader in, int maxChars) {
@@ -37,8 +38,15 @@ public final class LineReader {
                     return sb == null ? null : sb.toString();
                 }
             }
+            if (skipNewline) {
+                skipNewline = false;
+                if (buf[pos] == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
             int start = pos;
-            while (pos < len && buf[pos] != '\n') {
+            while (pos < len && buf[pos] != '\n' && buf[pos] != '\r') {
                 pos++;
             }
             if (sb == null) {
@@ -54,7 +62,8 @@ public final class LineReader {
                 sb.append(buf, start, n);
             }
             if (pos < len) {
-                pos++; // the newline
+                skipNewline = buf[pos] == '\r';
+                pos++; // the terminator
                 return sb.toString();
             }
         }
