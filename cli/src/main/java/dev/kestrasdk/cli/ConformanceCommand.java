@@ -46,7 +46,7 @@ final class ConformanceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--sdk", paramLabel = "COMMAND",
-            description = "the adapter's command line, run with bash -c; or java, node, python for the adapters this project ships")
+            description = "the adapter's command line, run with bash -c; or java, graaljs, graalpy, node, python for the adapters this project ships")
     String sdk;
 
     @Option(names = "--name", paramLabel = "NAME", description = "the SDK's name in reports (default: java-sdk, node-kestra-libs, python-kestra for the shipped adapters, else sdk)")
@@ -73,7 +73,7 @@ final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--vectors", paramLabel = "FILE", description = "a vector file to run instead of the shipped vectors")
     Path vectors;
 
-    @Option(names = "--report-all", description = "run the java, node and python adapters and write one Markdown report of the three")
+    @Option(names = "--report-all", description = "run every shipped adapter (java, graaljs, graalpy, node, python) and write one Markdown report")
     boolean reportAll;
 
     @Option(names = "--write-known-deviations", paramLabel = "FILE",
@@ -87,7 +87,7 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (reportAll == (sdk != null)) {
-            throw new UserError("give either --sdk COMMAND (or java, node, python) or --report-all", ExitCodes.USAGE);
+            throw new UserError("give either --sdk COMMAND (or java, graaljs, graalpy, node, python) or --report-all", ExitCodes.USAGE);
         }
         List<ConformanceCase> cases = CaseSource.filter(loadCases(), casePattern);
         if (cases.isEmpty()) {

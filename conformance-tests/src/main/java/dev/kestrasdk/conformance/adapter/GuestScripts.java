@@ -1,4 +1,4 @@
-package dev.kestrasdk.conformance.sdk;
+package dev.kestrasdk.conformance.adapter;
 
 import dev.kestrasdk.conformance.vectors.RawJson;
 import dev.kestrasdk.conformance.vectors.TypedValues;
@@ -29,16 +29,16 @@ import java.util.Map;
  *
  * Strings escape '{' and '}' so that no script text looks like a template to the runner ({{ or {%).
  */
-final class GuestScripts {
-    static final String CASE = "@@case ";
-    static final String OK = "@@ok";
-    static final String ERROR = "@@error ";
+public final class GuestScripts {
+    public static final String CASE = "@@case ";
+    public static final String OK = "@@ok";
+    public static final String ERROR = "@@error ";
 
     private final ScriptLanguage language;
     private final StringBuilder out = new StringBuilder();
     private int count;
 
-    GuestScripts(ScriptLanguage language) {
+    public GuestScripts(ScriptLanguage language) {
         this.language = language;
         out.append(python() ? PYTHON_PRELUDE : JS_PRELUDE);
     }
@@ -47,7 +47,7 @@ final class GuestScripts {
         return language == ScriptLanguage.PYTHON;
     }
 
-    void add(String id, String callsJson) {
+    public void add(String id, String callsJson) {
         List<?> calls = (List<?>) RawJson.parse(callsJson);
         int n = count++;
         if (python()) {
@@ -65,7 +65,7 @@ final class GuestScripts {
         }
     }
 
-    String text() {
+    public String text() {
         String text = out.toString();
         if (text.contains("{{") || text.contains("{%")) {
             throw new IllegalStateException("the script would be rendered as a template");

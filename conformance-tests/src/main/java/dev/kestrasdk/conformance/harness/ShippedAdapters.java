@@ -1,6 +1,7 @@
 package dev.kestrasdk.conformance.harness;
 
 import dev.kestrasdk.conformance.adapter.JavaSdkAdapter;
+import dev.kestrasdk.conformance.adapter.PolyglotBindingAdapter;
 import dev.kestrasdk.emit.Emitter;
 
 import java.io.File;
@@ -13,14 +14,15 @@ import java.util.Set;
 
 /**
  * The adapters this project ships (docs/conformance.md): {@code java} (this project's SDK in a child JVM),
- * {@code node} ({@code @kestra-io/libs} on Node) and {@code python} (PyPI {@code kestra} in the peers' venv).
+ * {@code graaljs} and {@code graalpy} (this project's JavaScript and Python bindings, in the polyglot runner of a
+ * child JVM), {@code node} ({@code @kestra-io/libs} on Node) and {@code python} (PyPI {@code kestra} in the peers' venv).
  */
 public final class ShippedAdapters {
     /** A shipped adapter: its short name, the SDK name used in reports and known-deviations files, its command. */
     public record Adapter(String shortName, String sdk, String command) {
     }
 
-    public static final List<String> NAMES = List.of("java", "node", "python");
+    public static final List<String> NAMES = List.of("java", "graaljs", "graalpy", "node", "python");
 
     private ShippedAdapters() {
     }
@@ -50,6 +52,11 @@ public final class ShippedAdapters {
                 yield new Adapter("python", "python-kestra", shell(python.toString()) + " "
                         + shell(root.resolve("conformance-tests/adapters/python/adapter.py").toString()));
             }
+            // this project's Python and JavaScript bindings, in the polyglot runner of a child JVM
+            case "graaljs", "graalpy" -> new Adapter(shortName, shortName.equals("graaljs") ? "kestra-sdk-js" : "kestra-sdk-python",
+                    shell(javaBinary()) + " -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED -cp "
+                            + shell(System.getProperty("java.class.path")) + " " + PolyglotBindingAdapter.class.getName() + " "
+                            + (shortName.equals("graaljs") ? "js" : "python"));
             default -> throw new IllegalArgumentException("unknown shipped adapter " + shortName + " (known: " + NAMES + ")");
         };
     }

@@ -1,5 +1,7 @@
 package dev.kestrasdk.conformance.sdk;
 
+import dev.kestrasdk.conformance.adapter.GuestScripts;
+
 import dev.kestrasdk.conformance.vectors.ExpectedError;
 import dev.kestrasdk.conformance.vectors.LanguageNote;
 import dev.kestrasdk.conformance.vectors.VectorCase;
