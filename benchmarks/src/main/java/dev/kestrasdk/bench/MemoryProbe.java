@@ -9,8 +9,8 @@ import dev.kestrasdk.runner.ScriptStatus;
 import java.lang.management.ManagementFactory;
 
 /**
- * Retained heap after 10 and after N consecutive three-line scripts on one runner, each measured after full
- * garbage collections. Run in its own JVM: {@code MemoryProbe python|js N}; prints
+ * Retained heap after 10 and after N consecutive three-line scripts on one runner: live objects counted by a
+ * class histogram (see {@link #retained()}). Run in its own JVM: {@code MemoryProbe python|js N}; prints
  * {@code retained10=<bytes> retainedN=<bytes> seconds=<s>}.
  */
 public final class MemoryProbe {
@@ -43,13 +43,17 @@ public final class MemoryProbe {
         }
     }
 
-    static long retained() throws InterruptedException {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            Thread.sleep(200);
-            best = Math.min(best, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-        }
-        return best;
+    /**
+     * Live heap bytes: the total of a class histogram, which runs a full collection first ({@code jcmd
+     * GC.class_histogram}, through its MBean). "Used heap after System.gc()" also counts what the collector
+     * has not compacted away yet and wandered by megabytes between runs; the histogram counts live objects only.
+     */
+    static long retained() throws Exception {
+        javax.management.ObjectName name = new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand");
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(name, "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        String[] lines = histogram.strip().split("\n");
+        String[] total = lines[lines.length - 1].trim().split("\\s+"); // "Total <instances> <bytes>"
+        return Long.parseLong(total[total.length - 1]);
     }
 }
