@@ -348,6 +348,15 @@ class WireEncoderTest {
                 refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "TABLE", "id", 3))))).getMessage());
         assertEquals("assets.outputs[0].metadata: must be a map, not java.lang.String",
                 refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "TABLE", "metadata", "x"))))).getMessage());
+        assertEquals("assets.outputs[0].deleted: must be a boolean, not java.lang.String",
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "T", "deleted", "no"))))).getMessage());
+        assertEquals("assets.outputs[0].created: must be an instant (an Instant, an offset date-time, or ISO-8601 text with an offset), not \"yesterday\"",
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("type", "T", "created", "yesterday"))))).getMessage());
+        // the first problem in canonical order is reported: "inputs" sorts before "outputs"
+        assertEquals("assets.inputs[0]: an asset must be a map, not java.lang.Integer",
+                refused(() -> WireEncoder.assetsLine(map("outputs", List.of(map("id", "t")), "inputs", List.of(5)))).getMessage());
+        assertEquals("::{\"assets\":{\"outputs\":[{\"created\":\"2024-01-02T03:04:05Z\",\"deleted\":false,\"type\":\"T\"}]}}::",
+                WireEncoder.assetsLine(map("outputs", List.of(map("type", "T", "deleted", false, "created", java.time.Instant.parse("2024-01-02T03:04:05Z"))))));
         assertEquals("::{\"assets\":{\"inputs\":[{\"id\":\"src\"}],\"outputs\":[]}}::",
                 WireEncoder.assetsLine(map("inputs", List.of(map("id", "src")), "outputs", List.of())));
     }
