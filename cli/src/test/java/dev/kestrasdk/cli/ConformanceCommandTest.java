@@ -80,7 +80,7 @@ class ConformanceCommandTest {
     void sdkOrReportAllIsRequired() {
         Run r = run("conformance");
         assertEquals(ExitCodes.USAGE, r.exit());
-        assertEquals("kestra-sdk: give either --sdk COMMAND (or java, node, python) or --report-all\n", r.err());
+        assertEquals("kestra-sdk: give either --sdk COMMAND (or java, graaljs, graalpy, node, python) or --report-all\n", r.err());
         assertEquals(ExitCodes.INPUT, run("conformance", "--sdk", "java", "--case", "no-such-case-*").exit());
         assertEquals(ExitCodes.INPUT, run("conformance", "--sdk", "java", "--known-deviations", dir.resolve("missing.txt").toString()).exit());
     }
