@@ -2,8 +2,6 @@ package dev.kestrasdk.cli;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +17,9 @@ class ExamplesTest {
     private static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
     private static final String NUMBER = "(\\d+(?:\\.\\d+)?(?:e[+-]\\d+)?)";
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = KestraSdkCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void pythonTimingScriptWithItsInput() {
-        Run r = cli("run", EXAMPLES.resolve("python/outputs_metrics.py").toString(), "--input", "attempts=10", "--json");
+        CliRun r = CliRun.of("run", EXAMPLES.resolve("python/outputs_metrics.py").toString(), "--input", "attempts=10", "--json");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         for (String module : List.of("json", "csv", "random", "decimal", "kestra", "statistics")) {
             Matcher timer = Pattern.compile("\\{\"name\":\"" + module + "\",\"tags\":\\{\"nr_attempts\":\"10\"},\"type\":\"timer\",\"value\":" + NUMBER + "}").matcher(r.out());
@@ -47,7 +35,7 @@ class ExamplesTest {
 
     @Test
     void nodeScriptWithBothTimerForms() {
-        Run r = cli("run", EXAMPLES.resolve("node/outputs_metrics.js").toString(), "--json");
+        CliRun r = CliRun.of("run", EXAMPLES.resolve("node/outputs_metrics.js").toString(), "--json");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().contains("\"outputs\":{\"data\":\"data\",\"mybool\":true,\"myfloat\":3.65,\"nr\":42}"), r.out());
         assertTrue(r.out().contains("{\"name\":\"metric_name\",\"tags\":{\"partition\":\"file1\"},\"type\":\"counter\",\"value\":100.0}"), r.out());
@@ -64,7 +52,7 @@ class ExamplesTest {
         Process p = new ProcessBuilder("bash", EXAMPLES.resolve("shell/outputs_metrics.sh").toString())
                 .redirectOutput(log.toFile()).start();
         assertEquals(0, p.waitFor());
-        Run r = cli("parse", "--json", log.toString());
+        CliRun r = CliRun.of("parse", "--json", log.toString());
         assertEquals(ExitCodes.OK, r.exit());
         assertEquals("{\"assets\":[],\"droppedLines\":0,\"lines\":3,\"logs\":[],\"metrics\":["
                 + "{\"name\":\"count\",\"tags\":{\"tag1\":\"i\",\"tag2\":\"win\"},\"type\":\"counter\",\"value\":1.0},"
@@ -77,7 +65,7 @@ class ExamplesTest {
     void theSeedPagesFlowScriptLosesItsOutputs() throws Exception {
         Path log = Files.createTempFile("seed", ".log");
         new ProcessBuilder("bash", EXAMPLES.resolve("shell/seed_flow_as_printed.sh").toString()).redirectOutput(log.toFile()).start().waitFor();
-        Run r = cli("parse", log.toString());
+        CliRun r = CliRun.of("parse", log.toString());
         assertEquals(ExitCodes.FAILED, r.exit());
         assertTrue(r.out().startsWith(log + ":1: error [missing-markers]"), r.out());
         assertTrue(r.out().contains("Outputs (0):"), r.out());
@@ -86,7 +74,7 @@ class ExamplesTest {
 
     @Test
     void javaSingleFileProgram() {
-        Run r = cli("run", EXAMPLES.resolve("java/OutputsMetrics.java").toString(), "--input", "attempts=10", "--json");
+        CliRun r = CliRun.of("run", EXAMPLES.resolve("java/OutputsMetrics.java").toString(), "--input", "attempts=10", "--json");
         assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
         for (String cls : List.of("java.util.concurrent.ConcurrentSkipListMap", "java.util.zip.Deflater", "java.text.DecimalFormat")) {
             assertTrue(Pattern.compile("\\{\"name\":\"" + Pattern.quote(cls) + "\",\"tags\":\\{\"nr_attempts\":\"10\"},\"type\":\"timer\",\"value\":" + NUMBER + "}")

@@ -3,8 +3,6 @@ package dev.kestrasdk.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,16 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ParseCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = KestraSdkCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private Path file(String content) throws Exception {
         Path f = dir.resolve("out.log");
@@ -37,7 +25,7 @@ class ParseCommandTest {
         Path log = file("::{\"outputs\":{\"test\":\"value\",\"int\":2,\"bool\":true,\"float\":3.65}}::\n"
                 + "::{\"metrics\":[{\"name\":\"count\",\"type\":\"counter\",\"value\":1,\"tags\":{\"tag1\":\"i\",\"tag2\":\"win\"}}]}::\n"
                 + "::{\"metrics\":[{\"name\":\"time\",\"type\":\"timer\",\"value\":2.12,\"tags\":{\"tag1\":\"i\",\"tag2\":\"destroy\"}}]}::\n");
-        Run r = run("parse", log.toString());
+        CliRun r = CliRun.of("parse", log.toString());
         assertEquals(ExitCodes.OK, r.exit());
         assertEquals("""
                 Outputs (4):
@@ -58,7 +46,7 @@ class ParseCommandTest {
     @Test
     void everyDroppedLineGetsADiagnosticAndExitCodeOne() throws Exception {
         Path log = file("start\n::{\"outputs\":{\"a\":1}}:: \r\n::{\"outputs\":{\"b\":NaN}}::\n::{\"outputs\":{\"c\":3}}::\r\n::{\"outputs\":{\"c\":4,\"c\":5}}::");
-        Run r = run("parse", log.toString());
+        CliRun r = CliRun.of("parse", log.toString());
         assertEquals(ExitCodes.FAILED, r.exit());
         String[] lines = r.out().split("\n");
         assertTrue(lines[0].startsWith(log + ":2: error [trailing-text] whitespace \" \" after the closing '::' at column 24"), lines[0]);
@@ -71,7 +59,7 @@ class ParseCommandTest {
     @Test
     void jsonReport() throws Exception {
         Path log = file("::{\"outputs\":{\"a\":1e400}}::\n::{\"logs\":[{\"level\":\"INFO\",\"message\":\"hi\"}]}::\n");
-        Run r = run("parse", "--json", log.toString());
+        CliRun r = CliRun.of("parse", "--json", log.toString());
         assertEquals(ExitCodes.OK, r.exit());
         assertEquals("{\"assets\":[],\"droppedLines\":0,\"lines\":2,\"logs\":[{\"level\":\"INFO\",\"message\":\"hi\"}],\"metrics\":[],"
                 + "\"outputs\":{\"a\":\"Infinity\"},\"problems\":[{\"diagnostics\":[{\"code\":\"float-overflow\",\"message\":"
@@ -82,7 +70,7 @@ class ParseCommandTest {
     @Test
     void aHugeLineIsReportedNotLoaded() throws Exception {
         Path log = file("::{\"outputs\":{\"a\":\"" + "x".repeat(5000) + "\"}}::\nafter\n::{\"outputs\":{\"b\":2}}::\n");
-        Run r = run("parse", "--max-line-chars", "1000", log.toString());
+        CliRun r = CliRun.of("parse", "--max-line-chars", "1000", log.toString());
         assertEquals(ExitCodes.FAILED, r.exit());
         assertTrue(r.out().startsWith(log + ":1: error [line-too-long] line of 5024 characters is longer than this parser's limit of 1000"), r.out());
         assertTrue(r.out().contains("Outputs (1):\n  b = 2\n"), r.out());
@@ -90,13 +78,13 @@ class ParseCommandTest {
 
     @Test
     void userErrorsAreOneLineWithoutAStackTrace() {
-        Run missing = run("parse", dir.resolve("nope.log").toString());
+        CliRun missing = CliRun.of("parse", dir.resolve("nope.log").toString());
         assertEquals(ExitCodes.INPUT, missing.exit());
         assertEquals("kestra-sdk: " + dir.resolve("nope.log") + ": no such file\n", missing.err());
-        Run directory = run("parse", dir.toString());
+        CliRun directory = CliRun.of("parse", dir.toString());
         assertEquals(ExitCodes.INPUT, directory.exit());
         assertEquals("kestra-sdk: " + dir + ": is a directory, not a file\n", directory.err());
-        Run badOption = run("parse", "--bogus");
+        CliRun badOption = CliRun.of("parse", "--bogus");
         assertEquals(ExitCodes.USAGE, badOption.exit());
         assertTrue(badOption.err().startsWith("Unknown option: '--bogus'"), badOption.err());
     }

@@ -3,8 +3,6 @@ package dev.kestrasdk.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +15,6 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = KestraSdkCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private Path script(String name, String text) throws Exception {
         Path f = dir.resolve(name);
         Files.writeString(f, text, StandardCharsets.UTF_8);
@@ -37,7 +25,7 @@ class RunCommandTest {
     void liveOutputThenSummary() throws Exception {
         Path js = script("hello.js", "console.log('hi');\nconsole.error('warned');\n"
                 + "const Kestra = require('@kestra-io/libs');\nKestra.outputs({n: inputs.n + 1, who: '{{ inputs.who }}'});\n");
-        Run r = cli("run", js.toString(), "--input", "n=41", "--input", "who=world");
+        CliRun r = CliRun.of("run", js.toString(), "--input", "n=41", "--input", "who=world");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().startsWith("hi\n::{\"outputs\":{\"n\":42,\"who\":\"world\"}}::\n\n== hello.js: SUCCESS in "), r.out());
         assertTrue(r.out().contains("Outputs (2):\n  n = 42\n  who = \"world\"\n"), r.out());
@@ -47,7 +35,7 @@ class RunCommandTest {
     @Test
     void aFailureKeepsWhatWasPrintedAndNamesTheLine() throws Exception {
         Path py = script("fail.py", "from kestra import Kestra\nKestra.outputs({'before': 1})\n\nx = 1 / 0\n");
-        Run r = cli("run", py.toString());
+        CliRun r = CliRun.of("run", py.toString());
         assertEquals(ExitCodes.FAILED, r.exit());
         assertTrue(r.out().contains("Outputs (1):\n  before = 1\n"), r.out());
         assertTrue(r.out().contains("Status: FAILED, exit code 1, "), r.out());
@@ -57,7 +45,7 @@ class RunCommandTest {
     @Test
     void syntaxErrorIsAFailureWithItsLine() throws Exception {
         Path py = script("bad.py", "x = 1\ndef f(:\n");
-        Run r = cli("run", "--json", py.toString());
+        CliRun r = CliRun.of("run", "--json", py.toString());
         assertEquals(ExitCodes.FAILED, r.exit());
         assertTrue(r.out().contains("\"failure\":{\"line\":2,\"message\":\"'(' was never closed"), r.out());
         assertTrue(r.out().contains("\"type\":\"SyntaxError\"}"), r.out());
@@ -67,7 +55,7 @@ class RunCommandTest {
     void timeoutHasItsOwnExitCode() throws Exception {
         Path js = script("loop.js", "const Kestra = require('@kestra-io/libs');\nKestra.counter('started', 1);\nfor (;;) {}\n");
         // generous: the first JavaScript context of a fresh engine takes a few hundred ms before the counter line runs
-        Run r = cli("run", js.toString(), "--timeout", "3s", "--json");
+        CliRun r = CliRun.of("run", js.toString(), "--timeout", "3s", "--json");
         assertEquals(ExitCodes.TIMED_OUT, r.exit());
         assertTrue(r.out().contains("\"exitCode\":124,"), r.out());
         assertTrue(r.out().contains("\"status\":\"TIMED_OUT\","), r.out());
@@ -76,24 +64,24 @@ class RunCommandTest {
 
     @Test
     void userErrorsAreOneClearLine() throws Exception {
-        Run missing = cli("run", dir.resolve("nope.py").toString());
+        CliRun missing = CliRun.of("run", dir.resolve("nope.py").toString());
         assertEquals(ExitCodes.INPUT, missing.exit());
         assertEquals("kestra-sdk: " + dir.resolve("nope.py") + ": no such file\n", missing.err());
 
         Path txt = script("notes.txt", "hello");
-        Run unknown = cli("run", txt.toString());
+        CliRun unknown = CliRun.of("run", txt.toString());
         assertEquals(ExitCodes.INPUT, unknown.exit());
         assertEquals("kestra-sdk: " + txt + ": unknown script type (expected .py, .js, .mjs, .cjs or .java; or give --language)\n", unknown.err());
 
         Path py = script("ok.py", "pass\n");
-        Run badInput = cli("run", py.toString(), "--input", "attempts");
+        CliRun badInput = CliRun.of("run", py.toString(), "--input", "attempts");
         assertEquals(ExitCodes.INPUT, badInput.exit());
         assertEquals("kestra-sdk: --input 'attempts': expected NAME=VALUE, for example --input attempts=10\n", badInput.err());
 
-        Run badTimeout = cli("run", py.toString(), "--timeout", "soon");
+        CliRun badTimeout = CliRun.of("run", py.toString(), "--timeout", "soon");
         assertEquals(ExitCodes.USAGE, badTimeout.exit());
         assertTrue(badTimeout.err().contains("'soon' is not a duration (examples: 500ms, 30s, 5m, 1h, PT30S)"), badTimeout.err());
-        for (Run r : new Run[]{missing, unknown, badInput, badTimeout}) {
+        for (CliRun r : new CliRun[]{missing, unknown, badInput, badTimeout}) {
             assertFalse(r.err().contains("\tat "), r.err());
         }
     }
@@ -101,7 +89,7 @@ class RunCommandTest {
     @Test
     void anUnknownInputInTheTemplateFailsTheScript() throws Exception {
         Path py = script("tpl.py", "n = {{ inputs.missing }}\n");
-        Run r = cli("run", py.toString());
+        CliRun r = CliRun.of("run", py.toString());
         assertEquals(ExitCodes.FAILED, r.exit());
         assertTrue(r.out().contains("Failure: TemplateError: "), r.out());
         assertTrue(r.out().contains("missing"), r.out());
@@ -110,7 +98,7 @@ class RunCommandTest {
     @Test
     void explicitLanguage() throws Exception {
         Path txt = script("script.txt", "print('from python')\n");
-        Run r = cli("run", "--language", "python", txt.toString());
+        CliRun r = CliRun.of("run", "--language", "python", txt.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().startsWith("from python\n"), r.out());
     }
@@ -122,11 +110,11 @@ class RunCommandTest {
                 open('made.txt', 'w').write('x')
                 print('PATH' in os.environ)
                 """);
-        Run closed = cli("run", py.toString());
+        CliRun closed = CliRun.of("run", py.toString());
         assertEquals(ExitCodes.FAILED, closed.exit(), closed.out());
         assertTrue(closed.out().contains("Failure: PermissionError: [Errno 13] Permission denied: 'made.txt' (line 2)"), closed.out());
         assertFalse(Files.exists(dir.resolve("made.txt")));
-        Run open = cli("run", py.toString(), "--allow-write", "--allow-env");
+        CliRun open = CliRun.of("run", py.toString(), "--allow-write", "--allow-env");
         assertEquals(ExitCodes.OK, open.exit(), open.out());
         assertTrue(open.out().startsWith("True\n"), open.out());
         assertTrue(Files.exists(dir.resolve("made.txt")));
