@@ -1,16 +1,12 @@
 package dev.kestrasdk.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.kestrasdk.parse.JsonValues;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +17,6 @@ import java.util.Map;
  * and {@code --inputs-file inputs.json} (a JSON object). Later {@code --input}s override the file.
  */
 final class InputOptions {
-    private static final JsonFactory JSON = new JsonFactory();
-
     private InputOptions() {
     }
 
@@ -66,48 +60,10 @@ final class InputOptions {
 
     /** One JSON value; a UserError when the text is not exactly one valid JSON value. */
     static Object parseJson(String text) {
-        try (JsonParser p = JSON.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new UserError("empty JSON");
-            }
-            Object value = read(p, t);
-            if (p.nextToken() != null) {
-                throw new UserError("more than one JSON value");
-            }
-            return value;
-        } catch (IOException e) {
+        try {
+            return JsonValues.parse(text);
+        } catch (IllegalArgumentException e) {
             throw new UserError("not valid JSON: " + e.getMessage());
         }
-    }
-
-    private static Object read(JsonParser p, JsonToken t) throws IOException {
-        return switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-                    String key = p.currentName();
-                    map.put(key, read(p, p.nextToken()));
-                }
-                yield map;
-            }
-            case START_ARRAY -> {
-                List<Object> list = new ArrayList<>();
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    list.add(read(p, e));
-                }
-                yield list;
-            }
-            case VALUE_STRING -> p.getText();
-            case VALUE_NUMBER_INT -> {
-                BigInteger i = p.getBigIntegerValue();
-                yield i.bitLength() < 64 ? (Object) i.longValue() : i;
-            }
-            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> throw new IOException("unexpected " + t);
-        };
     }
 }

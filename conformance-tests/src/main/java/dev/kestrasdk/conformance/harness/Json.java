@@ -1,24 +1,23 @@
 package dev.kestrasdk.conformance.harness;
 
+import dev.kestrasdk.parse.JsonValues;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The little JSON the harness needs, on jackson-core's streaming API (no databind in main scope): a tree
- * reader (objects as insertion-ordered maps, integers as Integer/Long/BigInteger by size, other numbers as
- * Double) and an ASCII-only compact writer, so that a request line never holds a character another
+ * reader ({@link JsonValues}: objects as insertion-ordered maps, integers as Integer/Long/BigInteger by size,
+ * other numbers as Double) and an ASCII-only compact writer, so that a request line never holds a character another
  * language's line reader could split on.
  */
 public final class Json {
@@ -31,19 +30,7 @@ public final class Json {
 
     /** Reads one JSON document; throws {@link IllegalArgumentException} with the parser's message. */
     public static Object parse(String text) {
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new IllegalArgumentException("empty JSON text");
-            }
-            Object value = read(p, t);
-            if (p.nextToken() != null) {
-                throw new IllegalArgumentException("text after the JSON value at column " + p.currentLocation().getColumnNr());
-            }
-            return value;
-        } catch (IOException e) {
-            throw new IllegalArgumentException(firstLine(e.getMessage()), e);
-        }
+        return JsonValues.parse(text);
     }
 
     /** Re-encodes a JSON text compactly, in ASCII (non-ASCII escaped as backslash-u). */
@@ -104,49 +91,6 @@ public final class Json {
             g.writeEndArray();
         } else {
             g.writeString(String.valueOf(v));
-        }
-    }
-
-    private static Object read(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-            case START_OBJECT -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-                    String name = p.currentName();
-                    m.put(name, read(p, p.nextToken()));
-                }
-                return m;
-            }
-            case START_ARRAY -> {
-                List<Object> l = new ArrayList<>();
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    l.add(read(p, e));
-                }
-                return l;
-            }
-            case VALUE_STRING -> {
-                return p.getText();
-            }
-            case VALUE_NUMBER_INT -> {
-                return switch (p.getNumberType()) {
-                    case INT -> p.getIntValue();
-                    case LONG -> p.getLongValue();
-                    default -> p.getBigIntegerValue();
-                };
-            }
-            case VALUE_NUMBER_FLOAT -> {
-                return Double.parseDouble(p.getText());
-            }
-            case VALUE_TRUE -> {
-                return Boolean.TRUE;
-            }
-            case VALUE_FALSE -> {
-                return Boolean.FALSE;
-            }
-            case VALUE_NULL -> {
-                return null;
-            }
-            default -> throw new IllegalArgumentException("unexpected JSON token " + t);
         }
     }
 
