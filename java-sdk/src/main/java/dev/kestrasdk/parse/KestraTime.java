@@ -26,7 +26,18 @@ final class KestraTime {
 
     /** A JSON float: its exact decimal, split into seconds and nanoseconds as jsr310's DecimalUtils does. */
     static Duration durationOfDecimal(String text, String path) throws Rejected {
-        return secondsAndNanos(new BigDecimal(text), false, path);
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(text);
+        } catch (NumberFormatException e) { // an exponent beyond an int: Jackson's BigDecimal read fails the same way
+            throw new Rejected("bad-metric-value", path + ": " + shortText(text) + " cannot be read as a decimal number of seconds ("
+                    + e.getMessage() + ")");
+        }
+        return secondsAndNanos(seconds, false, path);
+    }
+
+    private static String shortText(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /**
@@ -82,7 +93,12 @@ final class KestraTime {
     static Duration secondsAndNanos(BigDecimal seconds, boolean negativeAdjust, String path) throws Rejected {
         long secs;
         int nanos;
-        BigDecimal nanoseconds = seconds.scaleByPowerOfTen(9);
+        BigDecimal nanoseconds;
+        try {
+            nanoseconds = seconds.scaleByPowerOfTen(9);
+        } catch (ArithmeticException e) { // a scale at the int limit: Jackson's read fails with "Overflow" too
+            throw new Rejected("bad-metric-value", path + ": " + seconds + " seconds overflows a Duration");
+        }
         if (nanoseconds.precision() - nanoseconds.scale() <= 0 || seconds.scale() < -63) {
             secs = 0;
             nanos = 0;
@@ -127,7 +143,7 @@ final class KestraTime {
                 checkInstantText(s.trim(), path);
                 return;
             }
-        } catch (DateTimeException | ArithmeticException e) {
+        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
             throw new Rejected("bad-timestamp", path + " is out of the range of an instant");
         }
         throw new Rejected("bad-timestamp", path + " must be an ISO-8601 string or epoch seconds, not " + MessageReader.kind(node));

@@ -139,7 +139,7 @@ final class MessageReader {
         double d = Double.parseDouble(n.text());
         if (Double.isInfinite(d)) {
             warnings.add(Diagnostic.warning("float-overflow", path + ": " + n.text() + " is beyond a 64-bit float; Kestra reads " + d));
-        } else if (d == 0 && new BigDecimal(n.text()).signum() != 0) {
+        } else if (d == 0 && hasNonZeroDigit(n.text())) {
             warnings.add(Diagnostic.warning("float-underflow", path + ": " + n.text() + " is too small for a 64-bit float; Kestra reads 0.0"));
         }
         return d;
@@ -298,7 +298,9 @@ final class MessageReader {
         BigDecimal seconds = KestraTime.seconds(d);
         // Kestra keeps whole nanoseconds. Rounding below a nanosecond is not reported: nearly every float a
         // script measures has such digits (Python's timeit gives 0.04407996000000014), and nothing real is lost.
-        if (written != null && written.subtract(seconds).abs().compareTo(BigDecimal.ONE.movePointLeft(9)) >= 0) {
+        // (beyond 10^20 seconds no Duration is right, and subtracting could not even be computed for 1E999999999)
+        if (written != null && (written.precision() - written.scale() > 20
+                || written.subtract(seconds).abs().compareTo(BigDecimal.ONE.movePointLeft(9)) >= 0)) {
             warnings.add(Diagnostic.warning("float-overflow", path + ": Kestra records " + seconds.toPlainString()
                     + " seconds for " + written + " (its conversion to a Duration overflows or drops the sign of the fraction)"));
         }
@@ -306,6 +308,20 @@ final class MessageReader {
             warnings.add(Diagnostic.warning("negative-timer", path + " is negative (" + seconds.toPlainString() + " s); Kestra records a negative duration"));
         }
         return seconds.doubleValue();
+    }
+
+    /** Whether a number's mantissa has a non-zero digit (BigDecimal cannot hold every exponent JSON can write). */
+    private static boolean hasNonZeroDigit(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static BigDecimal parsesAsDecimal(String t) {

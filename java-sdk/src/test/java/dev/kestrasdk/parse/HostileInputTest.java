@@ -58,6 +58,17 @@ class HostileInputTest {
     }
 
     @Test
+    void exponentsBeyondWhatBigDecimalHoldsAreAnsweredNotThrown() {
+        // found by the random differential test: Kestra rejects these timers, reads the counter as Infinity
+        assertEquals("bad-metric-value", parser.parse("::{\"metrics\":[{\"name\":\"c\",\"type\":\"timer\",\"value\":92E337203685475807}]}::").diagnostics().get(0).code());
+        assertEquals("bad-metric-value", parser.parse("::{\"metrics\":[{\"name\":\"c\",\"type\":\"timer\",\"value\":1E2147483648}]}::").diagnostics().get(0).code());
+        assertEquals(ParsedLine.Verdict.ACCEPTED, parser.parse("::{\"metrics\":[{\"name\":\"c\",\"type\":\"timer\",\"value\":1E999999999}]}::").verdict());
+        ParsedLine outputs = parser.parse("::{\"outputs\":{\"a\":92E337203685475807,\"b\":1E-99999999999,\"c\":0E-99999999999}}::");
+        assertEquals(java.util.Arrays.asList(Double.POSITIVE_INFINITY, 0.0, 0.0), List.copyOf(outputs.message().outputs().values()));
+        assertEquals(List.of("float-overflow", "float-underflow"), outputs.diagnostics().stream().map(Diagnostic::code).toList());
+    }
+
+    @Test
     void pathologicalNestingIsRejectedQuickly() {
         String deep = "::{\"outputs\":{\"a\":" + "[".repeat(200_000) + "]".repeat(200_000) + "}}::";
         ParsedLine p = assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> parser.parse(deep));
