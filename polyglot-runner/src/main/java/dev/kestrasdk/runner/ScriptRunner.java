@@ -186,7 +186,8 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** The script's SDK emitters; the SDK's own warnings (a very large line) go to the script's stderr. */
     private static ScriptEmitters emitters(ConsoleRecorder console) {
-        return new ScriptEmitters(emitterInto(console, console.stdout()), emitterInto(console, console.stderr()));
+        return new ScriptEmitters(emitterInto(console, console.stdout()), emitterInto(console, console.stderr()),
+                console.stdout(), console.stderr());
     }
 
     private static Emitter emitterInto(ConsoleRecorder console, OutputStream stream) {

@@ -50,6 +50,20 @@ class JavaScriptBindingsTest {
     }
 
     @Test
+    void processStdoutWriteIsRawTextReadAsKestraReadsIt() {
+        ScriptResult result = succeeded("""
+                let called = false;
+                process.stdout.write('progress ');
+                process.stdout.write('50%\\n::{"outputs":{"raw":1}}::\\n');
+                process.stderr.write('é warned\\n', 'utf8', () => { called = true; });
+                console.log('callback ' + called);
+                """);
+        assertEquals(List.of("progress 50%", "::{\"outputs\":{\"raw\":1}}::", "callback true"), result.stdout());
+        assertEquals(List.of("é warned"), result.stderr());
+        assertEquals(Map.of("raw", 1), result.outputs());
+    }
+
+    @Test
     void importFormInScriptText() {
         ScriptResult result = succeeded("""
                 import Kestra from '@kestra-io/libs';

@@ -27,6 +27,20 @@ public final class KestraBridge {
         this.values = values;
     }
 
+    /**
+     * Raw text onto the script's console, as it is (no newline added): JavaScript's {@code process.stdout.write}
+     * and {@code process.stderr.write}. Lines are cut and read as Kestra reads them, like any other output.
+     */
+    @HostAccess.Export
+    public void write(String stream, String text) {
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            ("stderr".equals(stream) ? emitters.stderrStream() : emitters.stdoutStream()).write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // in-memory console streams do not fail
+        }
+    }
+
     @HostAccess.Export
     public BridgeError outputs(Value outputs) {
         return call(() -> emitters.stdout().outputs(values.toMap(outputs, "outputs")));

@@ -17,10 +17,25 @@
   function define(name, value) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   }
+  // process.stdout/stderr.write(chunk[, encoding][, callback]): text as it is, as in Node.
+  function writer(stream) {
+    return Object.freeze({
+      write(chunk, encoding, callback) {
+        bridge.write(stream, typeof chunk === 'string' ? chunk : String(chunk));
+        const done = typeof encoding === 'function' ? encoding : callback;
+        if (typeof done === 'function') {
+          done();
+        }
+        return true;
+      },
+    });
+  }
   define('process', Object.freeze({
     argv: Object.freeze(['node', sourceName]),
     env: Object.freeze({}),
     platform: 'linux',
+    stdout: writer('stdout'),
+    stderr: writer('stderr'),
     exit(code) {
       quit(code === undefined ? 0 : Number(code) | 0);
     },
