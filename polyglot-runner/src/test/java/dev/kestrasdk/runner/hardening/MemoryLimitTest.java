@@ -43,7 +43,10 @@ class MemoryLimitTest {
             assertEquals("{started=true}", r[5], label);
             assertEquals("1", r[6], label);
             int heldMb = Integer.parseInt(r[8].replaceAll(".*heap held (\\d+) MB.*", "$1"));
-            assertTrue(heldMb < HEAP_MB * 0.9, "stopped well before the heap was full: " + heldMb + " MB");
+            // The heap measured when the watchdog decided: over the limit, under the maximum. How far under depends on
+            // how fast the hog allocates while a confirming full collection runs (on a loaded 2-core machine, close
+            // to the maximum); that the JVM survived is the DONE line above.
+            assertTrue(heldMb > HEAP_MB * 0.7 - 1 && heldMb < HEAP_MB, "stopped over the limit and before the heap was full: " + heldMb + " MB");
         }
         for (String label : List.of("python after", "javascript after")) {
             String[] r = runs.get(label);
