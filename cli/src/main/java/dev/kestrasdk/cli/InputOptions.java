@@ -1,6 +1,6 @@
 package dev.kestrasdk.cli;
 
-import dev.kestrasdk.parse.JsonValues;
+import dev.kestrasdk.runner.json.ToolJson;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -61,7 +61,7 @@ final class InputOptions {
     /** One JSON value; a UserError when the text is not exactly one valid JSON value. */
     static Object parseJson(String text) {
         try {
-            return JsonValues.parse(text);
+            return ToolJson.read(text);
         } catch (IllegalArgumentException e) {
             throw new UserError("not valid JSON: " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package dev.kestrasdk.conformance.adapter;
 
-import dev.kestrasdk.conformance.vectors.RawJson;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.conformance.vectors.TypedValues;
 import dev.kestrasdk.runner.ScriptLanguage;
 
@@ -48,7 +48,7 @@ public final class GuestScripts {
     }
 
     public void add(String id, String callsJson) {
-        List<?> calls = (List<?>) RawJson.parse(callsJson);
+        List<?> calls = (List<?>) ToolJson.readExact(callsJson);
         int n = count++;
         if (python()) {
             out.append("def _c").append(n).append("():\n");
@@ -181,7 +181,7 @@ public final class GuestScripts {
         if (raw instanceof String s) {
             return string(s);
         }
-        if (raw instanceof RawJson.Num n) {
+        if (raw instanceof ToolJson.Num n) {
             return n.text();
         }
         if (raw instanceof List<?> l) {

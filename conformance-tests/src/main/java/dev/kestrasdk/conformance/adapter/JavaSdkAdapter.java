@@ -1,10 +1,9 @@
 package dev.kestrasdk.conformance.adapter;
 
 import dev.kestrasdk.conformance.harness.AdapterProcess;
-import dev.kestrasdk.conformance.harness.Json;
 import dev.kestrasdk.conformance.vectors.Call;
 import dev.kestrasdk.conformance.vectors.CallPlayer;
-import dev.kestrasdk.conformance.vectors.RawJson;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.conformance.vectors.VectorCase;
 import dev.kestrasdk.conformance.vectors.Vectors;
 import dev.kestrasdk.emit.Emitter;
@@ -41,7 +40,7 @@ public final class JavaSdkAdapter {
                 continue;
             }
             Map<String, Object> status = handle(line, emitter);
-            byte[] bytes = (AdapterProcess.STATUS_PREFIX + Json.write(status) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = (AdapterProcess.STATUS_PREFIX + ToolJson.write(status) + "\n").getBytes(StandardCharsets.UTF_8);
             synchronized (out) { // the lock StreamSink writes under
                 out.write(bytes);
                 out.flush();
@@ -55,10 +54,10 @@ public final class JavaSdkAdapter {
         String id = null;
         List<Call> calls;
         try {
-            Map<?, ?> r = (Map<?, ?>) RawJson.parse(request);
+            Map<?, ?> r = (Map<?, ?>) ToolJson.readExact(request);
             id = (String) r.get("case");
             status.put("case", id);
-            calls = decode(id, RawJson.compact(r.get("calls")));
+            calls = decode(id, ToolJson.write(r.get("calls")));
         } catch (RuntimeException e) {
             status.putIfAbsent("case", id);
             status.put("status", "error");
@@ -91,7 +90,7 @@ public final class JavaSdkAdapter {
 
     /** The calls of a request, decoded to Java values by the vectors' own loader. */
     private static List<Call> decode(String id, String callsJson) {
-        String file = "[{\"description\":\"request\",\"cases\":[{\"id\":" + Json.quote(id)
+        String file = "[{\"description\":\"request\",\"cases\":[{\"id\":" + ToolJson.write(id)
                 + ",\"description\":\"request\",\"calls\":" + callsJson + "}]}]";
         VectorCase c = Vectors.parse("request " + id, file, false).get(0);
         return c.calls();

@@ -1,6 +1,6 @@
 package dev.kestrasdk.conformance.adapter;
 
-import dev.kestrasdk.conformance.vectors.RawJson;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
@@ -45,11 +45,11 @@ public final class PolyglotBindingAdapter {
                 if (request.isBlank()) {
                     continue;
                 }
-                Map<?, ?> parsed = (Map<?, ?>) RawJson.parse(request);
+                Map<?, ?> parsed = (Map<?, ?>) ToolJson.readExact(request);
                 String id = (String) parsed.get("case");
                 Answer answer;
                 try {
-                    answer = run(runner, language, id, RawJson.compact(parsed.get("calls")));
+                    answer = run(runner, language, id, ToolJson.write(parsed.get("calls")));
                 } catch (RuntimeException e) {
                     // a fault of this adapter, not of the binding: say so for this case and go on with the next
                     answer = new Answer(List.of(), status(id, "error", "OTHER", "adapter: " + e));

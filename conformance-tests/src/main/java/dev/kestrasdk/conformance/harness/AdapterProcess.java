@@ -1,5 +1,7 @@
 package dev.kestrasdk.conformance.harness;
 
+import dev.kestrasdk.runner.json.ToolJson;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -125,7 +127,7 @@ public final class AdapterProcess implements AutoCloseable {
     private static CaseRun status(String caseId, String json, List<String> lines, List<Integer> unterminated) {
         Map<?, ?> status;
         try {
-            status = Json.parse(json) instanceof Map<?, ?> m ? m : null;
+            status = ToolJson.read(json) instanceof Map<?, ?> m ? m : null;
         } catch (IllegalArgumentException e) {
             status = null;
         }

@@ -1,5 +1,7 @@
 package dev.kestrasdk.conformance.harness;
 
+import dev.kestrasdk.runner.json.ToolJson;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,6 @@ public record ConformanceCase(String id, String group, String description, Strin
 
     /** The request line the harness writes to the adapter's standard input. */
     public String requestLine() {
-        return "{\"case\":" + Json.quote(id) + ",\"calls\":" + Json.compact(callsJson) + "}";
+        return "{\"case\":" + ToolJson.write(id) + ",\"calls\":" + ToolJson.compact(callsJson) + "}";
     }
 }

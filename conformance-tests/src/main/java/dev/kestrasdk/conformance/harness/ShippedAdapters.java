@@ -3,6 +3,7 @@ package dev.kestrasdk.conformance.harness;
 import dev.kestrasdk.conformance.adapter.JavaSdkAdapter;
 import dev.kestrasdk.conformance.adapter.PolyglotBindingAdapter;
 import dev.kestrasdk.emit.Emitter;
+import dev.kestrasdk.runner.json.ToolJson;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -87,10 +88,11 @@ public final class ShippedAdapters {
                 + codeLocation(ShippedAdapters.class) + " or the working directory); set KESTRA_SDK_HOME");
     }
 
-    /** The class path a child JVM needs for {@link JavaSdkAdapter}: where it, the SDK and jackson-core come from. */
+    /** The class path a child JVM needs for {@link JavaSdkAdapter}: where it, the SDK, the tools' JSON and Jackson come from. */
     static String javaClassPath() {
         Set<String> entries = new LinkedHashSet<>();
-        for (Class<?> c : List.of(JavaSdkAdapter.class, Emitter.class, com.fasterxml.jackson.core.JsonFactory.class)) {
+        for (Class<?> c : List.of(JavaSdkAdapter.class, Emitter.class, ToolJson.class, com.fasterxml.jackson.core.JsonFactory.class,
+                com.fasterxml.jackson.databind.ObjectMapper.class, com.fasterxml.jackson.annotation.JsonAutoDetect.class)) {
             entries.add(codeLocation(c).toString());
         }
         return String.join(File.pathSeparator, entries);

@@ -1,5 +1,7 @@
 package dev.kestrasdk.conformance.vectors;
 
+import dev.kestrasdk.runner.json.ToolJson;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -65,7 +67,7 @@ public final class TypedValues {
     }
 
     /**
-     * The Java value of a raw typed value (from {@link RawJson#parse}).
+     * The Java value of a raw typed value (from {@link ToolJson#readExact}).
      *
      * @throws IllegalArgumentException naming where ({@code at}) the value breaks the typed-value rules
      */
@@ -73,7 +75,7 @@ public final class TypedValues {
         if (raw == null || raw instanceof Boolean || raw instanceof String) {
             return raw;
         }
-        if (raw instanceof RawJson.Num n) {
+        if (raw instanceof ToolJson.Num n) {
             if (n.integral()) {
                 BigInteger i = new BigInteger(n.text());
                 return i.bitLength() < 64 ? (Object) i.longValue() : i;
@@ -159,7 +161,7 @@ public final class TypedValues {
             }
             case "$repeat" -> {
                 List<?> r = list(p, at);
-                if (r.size() != 2 || !(r.get(0) instanceof String s) || !(r.get(1) instanceof RawJson.Num n) || !n.integral()
+                if (r.size() != 2 || !(r.get(0) instanceof String s) || !(r.get(1) instanceof ToolJson.Num n) || !n.integral()
                         || n.text().startsWith("-")) {
                     throw new IllegalArgumentException(at + ": $repeat is [string, count]");
                 }
@@ -167,7 +169,7 @@ public final class TypedValues {
             }
             case "$nest" -> {
                 if (!(p instanceof Map<?, ?> spec) || !spec.keySet().equals(Set.of("depth", "leaf"))
-                        || !(spec.get("depth") instanceof RawJson.Num n) || !n.integral() || n.text().startsWith("-")) {
+                        || !(spec.get("depth") instanceof ToolJson.Num n) || !n.integral() || n.text().startsWith("-")) {
                     throw new IllegalArgumentException(at + ": $nest is {\"depth\": count, \"leaf\": value}");
                 }
                 Object v = decode(spec.get("leaf"), at + ".leaf");

@@ -1,5 +1,7 @@
 package dev.kestrasdk.conformance.vectors;
 
+import dev.kestrasdk.runner.json.ToolJson;
+
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.io.IOException;
@@ -78,7 +80,7 @@ public final class Vectors {
     public static List<VectorCase> parse(String file, String text, boolean requireExpect) {
         Object tree;
         try {
-            tree = RawJson.parse(text);
+            tree = ToolJson.readExact(text);
         } catch (IllegalArgumentException e) {
             throw new VectorFormatException(file + ": not JSON: " + e.getMessage(), e);
         }
@@ -165,7 +167,7 @@ public final class Vectors {
                 languages.put(language, note);
             }
         }
-        return new VectorCase(id, group, description, RawJson.compact(rawCalls), calls, lines, error, languages);
+        return new VectorCase(id, group, description, ToolJson.write(rawCalls), calls, lines, error, languages);
     }
 
     private static Call call(Object raw, String at) {
@@ -176,7 +178,7 @@ public final class Vectors {
             throw new IllegalArgumentException(at + ": a call has exactly the keys \"verb\" and \"args\", not " + m.keySet());
         }
         if (!(m.get("verb") instanceof String verb) || !Call.VERBS.contains(verb)) {
-            throw new IllegalArgumentException(at + ": unknown verb " + RawJson.compact(m.get("verb")) + " (known: " + Call.VERBS + ")");
+            throw new IllegalArgumentException(at + ": unknown verb " + ToolJson.write(m.get("verb")) + " (known: " + Call.VERBS + ")");
         }
         if (!(m.get("args") instanceof Map<?, ?> args)) {
             throw new IllegalArgumentException(at + ".args: must be an object");
@@ -194,7 +196,7 @@ public final class Vectors {
             case "log" -> {
                 Object level = required(args, "level", a);
                 if (level != null && !(level instanceof String s && Call.LEVELS.contains(s))) {
-                    throw new IllegalArgumentException(a + ".level: one of " + Call.LEVELS + " or null, not " + RawJson.compact(level));
+                    throw new IllegalArgumentException(a + ".level: one of " + Call.LEVELS + " or null, not " + ToolJson.write(level));
                 }
                 decoded.put("level", level);
                 Object messages = required(args, "messages", a);
@@ -204,7 +206,7 @@ public final class Vectors {
                     }
                     for (Object msg : list) {
                         if (msg != null && !(msg instanceof String)) {
-                            throw new IllegalArgumentException(a + ".messages: an array of strings and nulls, not " + RawJson.compact(msg));
+                            throw new IllegalArgumentException(a + ".messages: an array of strings and nulls, not " + ToolJson.write(msg));
                         }
                     }
                     messages = new ArrayList<>(list);
@@ -214,7 +216,7 @@ public final class Vectors {
             default -> {
                 Object name = required(args, "name", a);
                 if (name != null && !(name instanceof String)) {
-                    throw new IllegalArgumentException(a + ".name: a string or null, not " + RawJson.compact(name));
+                    throw new IllegalArgumentException(a + ".name: a string or null, not " + ToolJson.write(name));
                 }
                 decoded.put("name", name);
                 decoded.put("value", TypedValues.decode(required(args, "value", a), a + ".value"));

@@ -1,7 +1,7 @@
 package dev.kestrasdk.conformance.sdk;
 
 import dev.kestrasdk.conformance.vectors.Call;
-import dev.kestrasdk.conformance.vectors.RawJson;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.conformance.vectors.TypedValues;
 
 import java.time.Instant;
@@ -50,7 +50,7 @@ final class GuestViews {
         GuestViews v = new GuestViews(language);
         List<Call> calls = new ArrayList<>();
         try {
-            for (Object raw : (List<?>) RawJson.parse(callsJson)) {
+            for (Object raw : (List<?>) ToolJson.readExact(callsJson)) {
                 calls.add(v.call((Map<?, ?>) raw));
             }
         } catch (NotExpressible e) {
@@ -106,7 +106,7 @@ final class GuestViews {
     }
 
     private Object value(Object raw) {
-        if (raw instanceof RawJson.Num n) {
+        if (raw instanceof ToolJson.Num n) {
             if (n.integral()) {
                 return js() ? jsNumber(Double.parseDouble(n.text()), n.text(), true) : TypedValues.decode(raw, "");
             }

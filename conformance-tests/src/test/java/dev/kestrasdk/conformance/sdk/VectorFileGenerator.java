@@ -3,7 +3,7 @@ package dev.kestrasdk.conformance.sdk;
 import dev.kestrasdk.conformance.vectors.CallPlayer;
 import dev.kestrasdk.conformance.vectors.ExpectedError;
 import dev.kestrasdk.conformance.vectors.LanguageNote;
-import dev.kestrasdk.conformance.vectors.RawJson;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.conformance.vectors.VectorCase;
 import dev.kestrasdk.conformance.vectors.Vectors;
 import org.junit.jupiter.api.Test;
@@ -41,12 +41,12 @@ class VectorFileGenerator {
             }
             String text = Files.readString(path, StandardCharsets.UTF_8);
             List<VectorCase> cases = Vectors.parse(file, text, false);
-            List<?> groups = (List<?>) RawJson.parse(text);
+            List<?> groups = (List<?>) ToolJson.readExact(text);
             StringBuilder out = new StringBuilder("[\n");
             int at = 0;
             for (int g = 0; g < groups.size(); g++) {
                 Map<?, ?> group = (Map<?, ?>) groups.get(g);
-                out.append("  {\n    \"description\": ").append(RawJson.compact(group.get("description"))).append(",\n    \"cases\": [\n");
+                out.append("  {\n    \"description\": ").append(ToolJson.write(group.get("description"))).append(",\n    \"cases\": [\n");
                 List<?> raws = (List<?>) group.get("cases");
                 for (int c = 0; c < raws.size(); c++) {
                     Map<?, ?> raw = (Map<?, ?>) raws.get(c);
@@ -93,30 +93,30 @@ class VectorFileGenerator {
             }
         }
         out.append("      {\n");
-        out.append("        \"id\": ").append(RawJson.compact(vc.id())).append(",\n");
-        out.append("        \"description\": ").append(RawJson.compact(vc.description())).append(",\n");
+        out.append("        \"id\": ").append(ToolJson.write(vc.id())).append(",\n");
+        out.append("        \"description\": ").append(ToolJson.write(vc.description())).append(",\n");
         out.append("        \"calls\": [\n");
         List<?> calls = (List<?>) raw.get("calls");
         for (int i = 0; i < calls.size(); i++) {
-            out.append("          ").append(RawJson.compact(calls.get(i))).append(i + 1 < calls.size() ? ",\n" : "\n");
+            out.append("          ").append(ToolJson.write(calls.get(i))).append(i + 1 < calls.size() ? ",\n" : "\n");
         }
         out.append("        ],\n");
         out.append("        \"expect\": {\n          \"lines\": [");
         for (int i = 0; i < lines.size(); i++) {
-            out.append(i == 0 ? "\n" : ",\n").append("            ").append(RawJson.compact(lines.get(i)));
+            out.append(i == 0 ? "\n" : ",\n").append("            ").append(ToolJson.write(lines.get(i)));
         }
         out.append(lines.isEmpty() ? "]" : "\n          ]");
         if (error != null) {
             out.append(",\n          \"error\": {\"kind\": \"").append(error.kind()).append("\", \"path\": ")
-                    .append(RawJson.compact(error.path())).append("}");
+                    .append(ToolJson.write(error.path())).append("}");
         }
         out.append("\n        }");
         if (!notes.isEmpty()) {
             out.append(",\n        \"languages\": {");
             int i = 0;
             for (Map.Entry<String, String> n : notes.entrySet()) {
-                out.append(i++ == 0 ? "\n" : ",\n").append("          ").append(RawJson.compact(n.getKey())).append(": ")
-                        .append(RawJson.compact(n.getValue()));
+                out.append(i++ == 0 ? "\n" : ",\n").append("          ").append(ToolJson.write(n.getKey())).append(": ")
+                        .append(ToolJson.write(n.getValue()));
             }
             out.append("\n        }");
         }
