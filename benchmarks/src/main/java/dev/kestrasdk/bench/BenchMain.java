@@ -1,5 +1,6 @@
 package dev.kestrasdk.bench;
 
+import dev.kestrasdk.runner.process.ChildJvm;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -181,10 +182,10 @@ public final class BenchMain {
     // ---------------------------------------------------------------- JMH
 
     private List<String> jvmArgs(boolean jit) {
-        List<String> a = new ArrayList<>(List.of("-Xms1g", "-Xmx2g", "-Dpolyglot.engine.WarnInterpreterOnly=false",
-                "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+        List<String> a = new ArrayList<>(List.of("-Xms1g", "-Xmx2g"));
+        a.addAll(ChildJvm.flags(Runtime.version().feature()));
         if (jit) {
-            a.addAll(List.of("-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--upgrade-module-path=" + jitDir));
+            a.addAll(ChildJvm.jitFlags(jitDir));
         }
         return a;
     }
@@ -283,7 +284,7 @@ public final class BenchMain {
 
     private List<String> javaCommand(boolean jit, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(ChildJvm.java().toString());
         cmd.addAll(jvmArgs(jit));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

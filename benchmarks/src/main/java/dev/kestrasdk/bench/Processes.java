@@ -1,5 +1,7 @@
 package dev.kestrasdk.bench;
 
+import dev.kestrasdk.runner.process.Launch;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +20,7 @@ final class Processes {
     }
 
     static Run run(Path dir, Map<String, String> env, File stdoutFile, List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        pb.environment().putAll(env);
+        ProcessBuilder pb = Launch.of(command).in(dir).withEnvironment(env).builder();
         Path out = stdoutFile != null ? stdoutFile.toPath() : Files.createTempFile("bench-out", ".txt");
         Path err = Files.createTempFile("bench-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());

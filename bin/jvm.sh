@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The one JDK finder and the one list of JVM flags for the project's scripts: ./kestra-sdk, benchmarks/run and
+# polyglot-runner/reliability-report source this file. Child JVMs started from Java get the same flags from
+# dev.kestrasdk.runner.process.ChildJvm (ChildJvmTest compares the two lists through `bash bin/jvm.sh flags N`).
+#
+#   java_feature JAVA       prints the feature version of a java binary (21, 25, ...), or nothing
+#   find_java MIN           prints the newest java of version MIN or later from JAVA_HOME, the PATH, /usr/lib/jvm,
+#                           /opt/java, /opt/jdk*, /usr/local/lib/jvm; returns 1 when there is none
+#   kestra_jvm_flags JAVA   sets the array KESTRA_JVM_FLAGS: the flags every JVM of the project starts with
+#   kestra_jit_flags DIR    sets the array KESTRA_JIT_FLAGS: GraalVM's optimizing compiler from the jars in DIR
+
+java_feature() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+}
+
+find_java() {
+  local min="$1" candidates=() dir j v best="" best_v=0
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java")
+  command -v java >/dev/null 2>&1 && candidates+=("$(command -v java)")
+  for dir in /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/*; do
+    [ -x "$dir/bin/java" ] && candidates+=("$dir/bin/java")
+  done
+  for j in "${candidates[@]}"; do
+    [ -x "$j" ] || continue
+    v="$(java_feature "$j")"
+    if [ -n "$v" ] && [ "$v" -ge "$min" ] && [ "$v" -gt "$best_v" ]; then best="$j"; best_v="$v"; fi
+  done
+  [ -n "$best" ] && echo "$best"
+}
+
+kestra_jvm_flags_for() { # FEATURE: the list for a JDK of that version
+  KESTRA_JVM_FLAGS=(-Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED)
+  if [ "$1" -ge 24 ]; then KESTRA_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow); fi
+}
+
+kestra_jvm_flags() {
+  kestra_jvm_flags_for "$(java_feature "$1")"
+}
+
+kestra_jit_flags() {
+  KESTRA_JIT_FLAGS=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "--upgrade-module-path=$1")
+}
+
+# Run directly: `bash bin/jvm.sh flags FEATURE` prints the flag list, one per line; `bash bin/jvm.sh find MIN` the java.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  set -euo pipefail
+  case "${1:-}" in
+    flags) kestra_jvm_flags_for "$2"; printf '%s\n' "${KESTRA_JVM_FLAGS[@]}" ;;
+    jit) kestra_jit_flags "$2"; printf '%s\n' "${KESTRA_JIT_FLAGS[@]}" ;;
+    find) find_java "$2" ;;
+    *) echo "usage: bash bin/jvm.sh flags FEATURE | jit DIR | find MIN (or source it)" >&2; exit 2 ;;
+  esac
+fi
