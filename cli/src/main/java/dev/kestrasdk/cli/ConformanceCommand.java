@@ -1,5 +1,6 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.conformance.harness.AdapterCommand;
 import dev.kestrasdk.conformance.harness.AdapterStartException;
 import dev.kestrasdk.conformance.harness.CaseSource;
 import dev.kestrasdk.conformance.harness.ConformanceCase;
@@ -46,7 +47,7 @@ final class ConformanceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--sdk", paramLabel = "COMMAND",
-            description = "the adapter's command line, run with bash -c; or java, graaljs, graalpy, node, python for the adapters this project ships")
+            description = "the adapter's shell command line, run as given with bash -c; or java, graaljs, graalpy, node, python for the adapters this project ships (started from argument lists)")
     String sdk;
 
     @Option(names = "--name", paramLabel = "NAME", description = "the SDK's name in reports (default: java-sdk, node-kestra-libs, python-kestra for the shipped adapters, else sdk)")
@@ -126,7 +127,7 @@ final class ConformanceCommand implements Callable<Integer> {
     }
 
     private ConformanceRun runOne(PrintWriter out, String which, List<ConformanceCase> cases, boolean allCases) throws IOException {
-        String command = which;
+        AdapterCommand command = AdapterCommand.shell(which);
         String sdkName = name == null ? "sdk" : name;
         KnownDeviations known = KnownDeviations.NONE;
         if (ShippedAdapters.NAMES.contains(which)) {
@@ -147,7 +148,7 @@ final class ConformanceCommand implements Callable<Integer> {
                 throw new UserError(e.getMessage());
             }
         }
-        Reports.consoleHeader(out, sdkName, command, cases.size(), known.source());
+        Reports.consoleHeader(out, sdkName, command.display(), cases.size(), known.source());
         out.flush();
         try {
             ConformanceRun run = ConformanceRun.run(sdkName, command, null, cases, known, timeout, allCases, r -> {

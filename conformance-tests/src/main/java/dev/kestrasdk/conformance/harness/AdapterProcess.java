@@ -19,7 +19,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One adapter, run as {@code bash -c COMMAND} and kept for many cases: the harness writes one request line
+ * One adapter, started from its {@link AdapterCommand} and kept for many cases: the harness writes one request line
  * per case on its standard input and reads its standard output up to the case's status line
  * ({@value #STATUS_PREFIX}{@code {...}}). A case that takes longer than the timeout, or an adapter that
  * exits, ends the case; the adapter is started again for the next one. Not thread-safe: one case at a time.
@@ -40,7 +40,7 @@ public final class AdapterProcess implements AutoCloseable {
     private record Eof() implements Event {
     }
 
-    private final String command;
+    private final AdapterCommand command;
     private final Path workDir;
     private final Duration timeout;
 
@@ -52,17 +52,17 @@ public final class AdapterProcess implements AutoCloseable {
     private int starts;
 
     /**
-     * @param command a bash command line that starts the adapter
+     * @param command how to start the adapter
      * @param workDir its working directory, or {@code null} for the harness's own
      * @param timeout how long one case may take, from its request to its status line
      */
-    public AdapterProcess(String command, Path workDir, Duration timeout) {
+    public AdapterProcess(AdapterCommand command, Path workDir, Duration timeout) {
         this.command = command;
         this.workDir = workDir;
         this.timeout = timeout;
     }
 
-    public String command() {
+    public AdapterCommand command() {
         return command;
     }
 
@@ -104,7 +104,7 @@ public final class AdapterProcess implements AutoCloseable {
                 String[] why = exitDescription();
                 process = null;
                 if (!everAnswered) {
-                    throw new AdapterStartException("the adapter `" + command + "` " + why[0] + why[1]);
+                    throw new AdapterStartException("the adapter `" + command.display() + "` " + why[0] + why[1]);
                 }
                 return new CaseRun(lines, unterminated, CaseRun.Status.CRASHED, null,
                         "the adapter " + why[0] + " before the case's status line and was restarted" + why[1]);
@@ -159,14 +159,10 @@ public final class AdapterProcess implements AutoCloseable {
     }
 
     private void start() throws AdapterStartException {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", command);
-        if (workDir != null) {
-            pb.directory(workDir.toFile());
-        }
         try {
-            process = pb.start();
+            process = (workDir == null ? command.launch() : command.launch().in(workDir)).start();
         } catch (IOException e) {
-            throw new AdapterStartException("cannot start the adapter `" + command + "`: " + e.getMessage());
+            throw new AdapterStartException("cannot start the adapter `" + command.display() + "`: " + e.getMessage());
         }
         starts++;
         stdin = process.getOutputStream();

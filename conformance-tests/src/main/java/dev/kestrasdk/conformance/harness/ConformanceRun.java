@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * Runs every case through one adapter process and judges it: the harness of docs/conformance.md.
  *
  * @param sdk            the SDK's name, as in reports and known-deviations file names
- * @param command        the adapter's bash command line
+ * @param command        the adapter's command, as reports show it
  * @param results        one per case, in the order run
  * @param staleEntries   known deviations naming a case that does not exist (only when the whole set ran)
  * @param adapterStarts  1 + restarts after crashes and timeouts
@@ -33,7 +33,7 @@ public record ConformanceRun(String sdk, String command, String knownSource, Lis
      * @param progress  called after each case (for live output); may be {@code null}
      * @throws AdapterStartException when the adapter cannot start or exits before its first status line
      */
-    public static ConformanceRun run(String sdk, String command, Path workDir, List<ConformanceCase> cases,
+    public static ConformanceRun run(String sdk, AdapterCommand command, Path workDir, List<ConformanceCase> cases,
                                      KnownDeviations known, Duration timeout, boolean allCases,
                                      Consumer<CaseResult> progress) throws AdapterStartException {
         long start = System.nanoTime();
@@ -63,7 +63,14 @@ public record ConformanceRun(String sdk, String command, String knownSource, Lis
                 }
             }
         }
-        return new ConformanceRun(sdk, command, known.source(), results, stale, Duration.ofNanos(System.nanoTime() - start), starts);
+        return new ConformanceRun(sdk, command.display(), known.source(), results, stale, Duration.ofNanos(System.nanoTime() - start), starts);
+    }
+
+    /** {@link #run(String, AdapterCommand, Path, List, KnownDeviations, Duration, boolean, Consumer)} for a user's shell command line. */
+    public static ConformanceRun run(String sdk, String shellCommand, Path workDir, List<ConformanceCase> cases,
+                                     KnownDeviations known, Duration timeout, boolean allCases,
+                                     Consumer<CaseResult> progress) throws AdapterStartException {
+        return run(sdk, AdapterCommand.shell(shellCommand), workDir, cases, known, timeout, allCases, progress);
     }
 
     /** True when the failures are exactly the known deviations. */

@@ -4,11 +4,13 @@ import dev.kestrasdk.conformance.adapter.JavaSdkAdapter;
 import dev.kestrasdk.conformance.adapter.PolyglotBindingAdapter;
 import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.runner.json.ToolJson;
+import dev.kestrasdk.runner.process.ChildJvm;
 
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +22,7 @@ import java.util.Set;
  */
 public final class ShippedAdapters {
     /** A shipped adapter: its short name, the SDK name used in reports and known-deviations files, its command. */
-    public record Adapter(String shortName, String sdk, String command) {
+    public record Adapter(String shortName, String sdk, AdapterCommand command) {
     }
 
     public static final List<String> NAMES = List.of("java", "graaljs", "graalpy", "node", "python");
@@ -35,14 +37,13 @@ public final class ShippedAdapters {
      */
     public static Adapter get(String shortName) {
         return switch (shortName) {
-            case "java" -> new Adapter("java", "java-sdk", shell(javaBinary()) + " -cp " + shell(javaClassPath()) + " "
-                    + JavaSdkAdapter.class.getName());
+            case "java" -> new Adapter("java", "java-sdk", childJvm(javaClassPath(), JavaSdkAdapter.class.getName()));
             case "node" -> {
                 Path dir = repository().resolve("conformance-tests/adapters/node");
                 if (!Files.isDirectory(dir.resolve("node_modules/@kestra-io/libs"))) {
                     throw notInstalled("@kestra-io/libs is not installed in " + dir.resolve("node_modules"));
                 }
-                yield new Adapter("node", "node-kestra-libs", "node " + shell(dir.resolve("adapter.js").toString()));
+                yield new Adapter("node", "node-kestra-libs", AdapterCommand.of(List.of("node", dir.resolve("adapter.js").toString())));
             }
             case "python" -> {
                 Path root = repository();
@@ -50,14 +51,13 @@ public final class ShippedAdapters {
                 if (!Files.isExecutable(python)) {
                     throw notInstalled("the Python venv " + python.getParent().getParent() + " does not exist");
                 }
-                yield new Adapter("python", "python-kestra", shell(python.toString()) + " "
-                        + shell(root.resolve("conformance-tests/adapters/python/adapter.py").toString()));
+                yield new Adapter("python", "python-kestra", AdapterCommand.of(List.of(python.toString(),
+                        root.resolve("conformance-tests/adapters/python/adapter.py").toString())));
             }
             // this project's Python and JavaScript bindings, in the polyglot runner of a child JVM
             case "graaljs", "graalpy" -> new Adapter(shortName, shortName.equals("graaljs") ? "kestra-sdk-js" : "kestra-sdk-python",
-                    shell(javaBinary()) + " -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED -cp "
-                            + shell(System.getProperty("java.class.path")) + " " + PolyglotBindingAdapter.class.getName() + " "
-                            + (shortName.equals("graaljs") ? "js" : "python"));
+                    childJvm(System.getProperty("java.class.path"), PolyglotBindingAdapter.class.getName(),
+                            shortName.equals("graaljs") ? "js" : "python"));
             default -> throw new IllegalArgumentException("unknown shipped adapter " + shortName + " (known: " + NAMES + ")");
         };
     }
@@ -98,8 +98,11 @@ public final class ShippedAdapters {
         return String.join(File.pathSeparator, entries);
     }
 
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /** A child of this JVM ({@link ChildJvm}: its java, the project's JVM flags) running {@code mainAndArgs}. */
+    private static AdapterCommand childJvm(String classPath, String... mainAndArgs) {
+        List<String> command = new ArrayList<>(ChildJvm.command(classPath));
+        command.addAll(List.of(mainAndArgs));
+        return AdapterCommand.of(command);
     }
 
     private static Path codeLocation(Class<?> c) {
@@ -108,10 +111,5 @@ public final class ShippedAdapters {
         } catch (URISyntaxException | NullPointerException e) {
             return Path.of("").toAbsolutePath();
         }
-    }
-
-    /** A word quoted for bash when it needs it. */
-    static String shell(String word) {
-        return word.matches("[A-Za-z0-9_./:=@%+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

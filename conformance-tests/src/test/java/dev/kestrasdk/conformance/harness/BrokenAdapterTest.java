@@ -24,7 +24,7 @@ class BrokenAdapterTest {
 
     @BeforeAll
     static void runAll() throws Exception {
-        String command = "python3 " + ShippedAdapters.shell(Samples.resource("broken-adapter.py").toString());
+        AdapterCommand command = AdapterCommand.of(java.util.List.of("python3", Samples.resource("broken-adapter.py").toString()));
         KnownDeviations known = KnownDeviations.parse("""
                 # outputs-basic is only non-canonical; the list says worse
                 outputs-basic kestra # keys out of order
