@@ -1,6 +1,19 @@
 package dev.kestrasdk.conformance.harness;
 
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +94,8 @@ public final class Reports {
 
     /** JUnit XML: one test suite per run, one test per case and level; known deviations and unsupported cases are skipped tests. */
     public static String junitXml(List<ConformanceRun> runs) {
-        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"kestra-sdk conformance\">\n");
+        Document doc = newDocument();
+        Element suites = child(doc, doc, "testsuites", "name", "kestra-sdk conformance");
         for (ConformanceRun run : runs) {
             long tests = run.results().size() * 2L + run.staleEntries().size();
             long failures = 0;
@@ -94,66 +108,94 @@ public final class Reports {
                 }
             }
             failures += run.staleEntries().size();
-            b.append("  <testsuite name=\"conformance.").append(xml(run.sdk())).append("\" tests=\"").append(tests)
-                    .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
-                    .append("\" time=\"").append(seconds(run.elapsed().toNanos())).append("\">\n");
-            b.append("    <properties><property name=\"adapter\" value=\"").append(xml(run.command()))
-                    .append("\"/><property name=\"known-deviations\" value=\"").append(xml(run.knownSource())).append("\"/></properties>\n");
+            Element suite = child(doc, suites, "testsuite", "name", "conformance." + run.sdk(), "tests", String.valueOf(tests),
+                    "failures", String.valueOf(failures), "errors", "0", "skipped", String.valueOf(skipped),
+                    "time", seconds(run.elapsed().toNanos()));
+            Element properties = child(doc, suite, "properties");
+            child(doc, properties, "property", "name", "adapter", "value", run.command());
+            child(doc, properties, "property", "name", "known-deviations", "value", run.knownSource());
             for (CaseResult r : run.results()) {
                 for (Level l : Level.values()) {
-                    b.append("    <testcase classname=\"conformance.").append(xml(run.sdk())).append('.').append(l.id())
-                            .append("\" name=\"").append(xml(r.kase().id())).append("\" time=\"").append(seconds(r.nanos() / 2)).append('"');
+                    Element testcase = child(doc, suite, "testcase", "classname", "conformance." + run.sdk() + "." + l.id(),
+                            "name", r.kase().id(), "time", seconds(r.nanos() / 2));
                     Outcome o = r.outcome(l);
                     String why = r.explanation(l);
                     switch (o) {
-                        case PASS -> b.append("/>\n");
-                        case KNOWN_FAILURE -> b.append(">\n      <skipped message=\"known deviation: ").append(xml(why)).append("\"/>\n    </testcase>\n");
-                        case SKIPPED -> b.append(">\n      <skipped message=\"").append(xml(why)).append("\"/>\n    </testcase>\n");
-                        default -> b.append(">\n      <failure type=\"").append(o.name()).append("\" message=\"").append(xml(why))
-                                .append("\">").append(xml(r.kase().description() + "\ncalls: " + r.kase().callsJson()
+                        case PASS -> {
+                        }
+                        case KNOWN_FAILURE -> child(doc, testcase, "skipped", "message", "known deviation: " + why);
+                        case SKIPPED -> child(doc, testcase, "skipped", "message", why);
+                        default -> child(doc, testcase, "failure", "type", o.name(), "message", why)
+                                .setTextContent(xmlText(r.kase().description() + "\ncalls: " + r.kase().callsJson()
                                         + "\nexpected lines: " + r.kase().expectedLines()
                                         + (r.kase().expectedError() == null ? "" : "\nexpected error: " + r.kase().expectedError())
                                         + "\nadapter lines: " + r.run().lines() + "\nadapter status: " + r.run().status()
                                         + (r.run().kind() == null ? "" : " " + r.run().kind())
-                                        + (r.run().message() == null ? "" : " " + r.run().message())))
-                                .append("</failure>\n    </testcase>\n");
+                                        + (r.run().message() == null ? "" : " " + r.run().message())));
                     }
                 }
             }
             for (KnownDeviations.Entry e : run.staleEntries()) {
-                b.append("    <testcase classname=\"conformance.").append(xml(run.sdk())).append(".known-deviations\" name=\"")
-                        .append(xml(e.caseId())).append("\">\n      <failure type=\"STALE\" message=\"")
-                        .append(xml("line " + e.lineNumber() + " of " + run.knownSource() + " names a case that does not exist: remove it"))
-                        .append("\"/>\n    </testcase>\n");
+                Element testcase = child(doc, suite, "testcase", "classname", "conformance." + run.sdk() + ".known-deviations",
+                        "name", e.caseId());
+                child(doc, testcase, "failure", "type", "STALE", "message",
+                        "line " + e.lineNumber() + " of " + run.knownSource() + " names a case that does not exist: remove it");
             }
-            b.append("  </testsuite>\n");
         }
-        return b.append("</testsuites>\n").toString();
+        return serialize(doc);
     }
 
     private static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.3f", nanos / 1e9);
     }
 
-    static String xml(String s) {
-        StringBuilder b = new StringBuilder();
+    private static Document newDocument() {
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's XML parser is not available", e);
+        }
+    }
+
+    /** A new element under {@code parent}, with attributes given as name, value pairs. */
+    private static Element child(Document doc, org.w3c.dom.Node parent, String name, String... attributes) {
+        Element e = doc.createElement(name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            e.setAttribute(attributes[i], xmlText(attributes[i + 1]));
+        }
+        parent.appendChild(e);
+        return e;
+    }
+
+    private static String serialize(Document doc) {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            doc.setXmlStandalone(true);
+            StringWriter out = new StringWriter();
+            t.transform(new DOMSource(doc), new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new IllegalStateException("cannot write the JUnit XML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The text with the characters XML 1.0 cannot hold (control characters other than tab and newline, lone
+     * surrogates, U+FFFE, U+FFFF) shown as {@code <U+XXXX>}; the serializer escapes the rest.
+     */
+    static String xmlText(String s) {
+        StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '&' -> b.append("&amp;");
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '"' -> b.append("&quot;");
-                case '\n' -> b.append("&#10;");
-                default -> {
-                    if ((c < 0x20 && c != '\t') || c == 0xFFFE || c == 0xFFFF || (Character.isSurrogate(c)
-                            && !(Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1)))
-                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))))) {
-                        b.append(String.format("&lt;U+%04X&gt;", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF || (Character.isSurrogate(c) && !pairedSurrogate)) {
+                b.append(String.format(Locale.ROOT, "<U+%04X>", (int) c));
+            } else {
+                b.append(c);
             }
         }
         return b.toString();

@@ -1,5 +1,11 @@
 package dev.kestrasdk.runner.hardening;
 
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -92,7 +96,7 @@ public final class ReliabilityReport {
             if (!Files.exists(report)) {
                 throw new IllegalStateException("missing " + report + ": run the tests first");
             }
-            String verdict = verdict(Files.readString(report, StandardCharsets.UTF_8), t[2]);
+            String verdict = verdict(report, t[2]);
             String simple = t[1].substring(t[1].lastIndexOf('.') + 1);
             md.append("| ").append(cell(t[3])).append(" | ").append(cell(t[4])).append(" | ").append(verdict)
                     .append(" | `").append(t[0]).append("` `").append(simple).append(t[2] == null ? "" : "#" + t[2])
@@ -115,23 +119,29 @@ public final class ReliabilityReport {
         };
     }
 
-    /** "held (1.23 s)" or "BROKEN" for one test case (or the whole class when {@code method} is null). */
-    private static String verdict(String xml, String method) {
-        Pattern testcase = Pattern.compile("<testcase name=\"([^\"]*)\"[^>]*?time=\"([^\"]*)\"[^>]*?(/>|>(.*?)</testcase>)",
-                Pattern.DOTALL);
-        Matcher m = testcase.matcher(xml);
+    /** "held (1.23 s)" or "BROKEN" for one test case (or the whole class when {@code method} is null), from a surefire report. */
+    static String verdict(Path report, String method) throws IOException {
+        NodeList testcases;
+        try {
+            testcases = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(report.toFile())
+                    .getElementsByTagName("testcase");
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException(report + ": not a readable surefire report: " + e.getMessage(), e);
+        }
         double time = 0;
         int count = 0;
         boolean failed = false;
-        while (m.find()) {
-            String name = m.group(1);
+        for (int i = 0; i < testcases.getLength(); i++) {
+            Element testcase = (Element) testcases.item(i);
+            String name = testcase.getAttribute("name");
             if (method != null && !name.equals(method) && !name.startsWith(method + "(")) {
                 continue;
             }
             count++;
-            time += Double.parseDouble(m.group(2));
-            String body = m.group(4) == null ? "" : m.group(4);
-            failed |= body.contains("<failure") || body.contains("<error") || body.contains("<skipped");
+            time += Double.parseDouble(testcase.getAttribute("time"));
+            failed |= testcase.getElementsByTagName("failure").getLength() > 0
+                    || testcase.getElementsByTagName("error").getLength() > 0
+                    || testcase.getElementsByTagName("skipped").getLength() > 0;
         }
         if (count == 0) {
             return "BROKEN (not in the report)";
