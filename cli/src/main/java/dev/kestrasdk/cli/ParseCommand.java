@@ -43,8 +43,8 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as one JSON document")
     boolean json;
 
-    @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "67108864",
-            description = "protocol lines longer than this are reported, not read (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "" + LineParser.DEFAULT_MAX_LINE_CHARS,
+            description = "lines longer than this are cut to it; a protocol line among them is reported, not read (default: ${DEFAULT-VALUE}, as run)")
     int maxLineChars;
 
     @Override

@@ -88,4 +88,20 @@ class ParseCommandTest {
         assertEquals(ExitCodes.USAGE, badOption.exit());
         assertTrue(badOption.err().startsWith("Unknown option: '--bogus'"), badOption.err());
     }
+
+    @Test
+    void theDefaultLineLimitIsTheOneRunApplies() throws Exception {
+        Path log = dir.resolve("long.log");
+        String head = "::{\"outputs\":{\"a\":\"";
+        try (var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            w.write(head);
+            w.write("x".repeat(dev.kestrasdk.parse.LineParser.DEFAULT_MAX_LINE_CHARS - head.length() - 5 + 1));
+            w.write("\"}}::\n::{\"outputs\":{\"b\":2}}::\n");
+        }
+        CliRun r = CliRun.of("parse", "--json", log.toString());
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+        assertTrue(r.out().contains("\"outputs\":{\"b\":2}"), r.out());
+        assertTrue(r.out().contains("\"message\":\"line of 67108865 characters is longer than this parser's limit of 67108864 (Kestra has none): not read\""), r.out());
+        assertEquals(67_108_864, dev.kestrasdk.parse.LineParser.DEFAULT_MAX_LINE_CHARS);
+    }
 }

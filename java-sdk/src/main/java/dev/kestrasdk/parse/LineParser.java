@@ -14,8 +14,12 @@ import java.util.List;
  * <p>The line may still end with one line terminator ({@code \r} of a CRLF file, say): Kestra tolerates it.
  */
 public final class LineParser {
-    /** Default for {@link #LineParser(int)}: larger lines get a {@code line-too-long} error instead of being read. */
-    public static final int DEFAULT_MAX_LINE_CHARS = 256 * 1024 * 1024;
+    /**
+     * Default for {@link #LineParser(int)}, and the one line limit of the tools (the runner's console capture,
+     * {@code kestra-sdk run} and {@code parse}): 64 Mi characters. Larger lines get a {@code line-too-long} error
+     * instead of being read.
+     */
+    public static final int DEFAULT_MAX_LINE_CHARS = 64 * 1024 * 1024;
 
     private final int maxLineChars;
 

@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.console;
 
+import dev.kestrasdk.parse.LineParser;
 import dev.kestrasdk.parse.ParsedLine;
 import dev.kestrasdk.parse.ReportCollector;
 import dev.kestrasdk.runner.ConsoleListener;
@@ -12,19 +13,32 @@ import java.util.List;
 /**
  * Records one run's console: both streams' lines in order, each parsed as Kestra parses it into one
  * {@link ReportCollector} (so outputs merge in the order lines were written across both streams), plus the
- * lines Kestra would drop. Thread-safe.
+ * lines Kestra would drop. Thread-safe. The one console-capture path: in-process scripts write into
+ * {@link #stdout()} and {@link #stderr()}, a child process's output is copied into them.
+ *
+ * <p>Lines longer than the limit ({@link LineParser#DEFAULT_MAX_LINE_CHARS} by default, the limit of
+ * {@code kestra-sdk parse}) are recorded cut to it; a protocol line among them is a {@code line-too-long} problem.
  */
 public final class ConsoleRecorder {
     private final ConsoleListener listener;
-    private final ReportCollector report = new ReportCollector();
+    private final LineParser parser;
+    private final ReportCollector report;
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
     private final List<ProtocolProblem> problems = new ArrayList<>();
-    private final LineSplitter stdoutStream = new LineSplitter(line -> record(ConsoleStream.STDOUT, line));
-    private final LineSplitter stderrStream = new LineSplitter(line -> record(ConsoleStream.STDERR, line));
+    private final LineSplitter stdoutStream;
+    private final LineSplitter stderrStream;
 
     public ConsoleRecorder(ConsoleListener listener) {
+        this(listener, LineParser.DEFAULT_MAX_LINE_CHARS);
+    }
+
+    public ConsoleRecorder(ConsoleListener listener, int maxLineChars) {
         this.listener = listener;
+        this.parser = new LineParser(maxLineChars);
+        this.report = new ReportCollector(parser);
+        this.stdoutStream = new LineSplitter((text, length) -> record(ConsoleStream.STDOUT, text, length), maxLineChars);
+        this.stderrStream = new LineSplitter((text, length) -> record(ConsoleStream.STDERR, text, length), maxLineChars);
     }
 
     /** The stream to give the guest as its stdout; protocol lines are written here too, to keep their order. */
@@ -42,10 +56,16 @@ public final class ConsoleRecorder {
         stderrStream.finish();
     }
 
-    private synchronized void record(ConsoleStream stream, String line) {
+    private synchronized void record(ConsoleStream stream, String line, long fullLength) {
         List<String> lines = stream == ConsoleStream.STDOUT ? stdout : stderr;
         lines.add(line);
-        ParsedLine parsed = report.accept(line);
+        ParsedLine parsed;
+        if (fullLength > line.length()) {
+            parsed = parser.parseTruncated(line, fullLength);
+            report.add(parsed);
+        } else {
+            parsed = report.accept(line);
+        }
         if (parsed.hasProblems()) {
             problems.add(new ProtocolProblem(stream, lines.size(), parsed));
         }

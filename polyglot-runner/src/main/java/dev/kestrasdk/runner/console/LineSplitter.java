@@ -1,26 +1,50 @@
 package dev.kestrasdk.runner.console;
 
+import dev.kestrasdk.parse.LineParser;
+
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * A guest's stdout or stderr: cuts the bytes into lines as Kestra's process task runner reads them
+ * A script's stdout or stderr: cuts the bytes into lines as Kestra's process task runner reads them
  * ({@code BufferedReader.readLine}: a line ends at {@code \n}, {@code \r} or {@code \r\n}, the terminator is
  * not part of it, and a last line without one still counts) and hands each line, decoded as UTF-8, to a consumer.
- * Decoding whole lines (never chunks) keeps multi-byte characters intact however the guest splits its writes.
+ * Decoding whole lines (never chunks) keeps multi-byte characters intact however the script splits its writes.
+ *
+ * <p>A line longer than {@code maxChars} characters (UTF-16 units, as Java counts a String's length) is handed
+ * over cut to its first {@code maxChars} characters, with its full length, and the rest is not kept: a script
+ * printing one endless line costs bounded memory. The default is {@link LineParser#DEFAULT_MAX_LINE_CHARS}, the
+ * limit {@code kestra-sdk parse} applies too.
  *
  * <p>Methods are synchronized on this stream, the same lock {@link dev.kestrasdk.sink.StreamSink} takes, so a
  * protocol line written by the bridge never lands inside a line the guest is printing.
  */
 public final class LineSplitter extends OutputStream {
-    private final Consumer<String> lines;
+    /** Receives each line: its text (cut at the limit) and its length before any cut. */
+    @FunctionalInterface
+    public interface Lines {
+        void line(String text, long fullLength);
+    }
+
+    private final Lines lines;
+    private final int maxChars;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream(256);
     private boolean afterCarriageReturn; // a \n right after a \r ends no second line
+    private long lineChars;              // characters of the current line so far, kept or not
+    private boolean overLimit;           // the current line passed maxChars: its remaining bytes are not kept
 
     public LineSplitter(Consumer<String> lines) {
+        this((text, fullLength) -> lines.accept(text), LineParser.DEFAULT_MAX_LINE_CHARS);
+    }
+
+    public LineSplitter(Lines lines, int maxChars) {
+        if (maxChars < 1) {
+            throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
+        }
         this.lines = lines;
+        this.maxChars = maxChars;
     }
 
     @Override
@@ -36,12 +60,12 @@ public final class LineSplitter extends OutputStream {
         for (int i = offset; i < end; i++) {
             byte b = bytes[i];
             if (b == '\n' || b == '\r') {
-                if (b == '\n' && afterCarriageReturn && i == start && pending.size() == 0) {
+                if (b == '\n' && afterCarriageReturn && i == start && pending.size() == 0 && lineChars == 0) {
                     afterCarriageReturn = false;
                     start = i + 1; // the \n of a \r\n split across two writes
                     continue;
                 }
-                pending.write(bytes, start, i - start);
+                keep(bytes, start, i);
                 emit();
                 afterCarriageReturn = false;
                 if (b == '\r') {
@@ -54,21 +78,40 @@ public final class LineSplitter extends OutputStream {
                 start = i + 1;
             } else {
                 afterCarriageReturn = false;
+                if ((b & 0xC0) != 0x80) { // a character starts: 4-byte UTF-8 sequences are two UTF-16 units
+                    lineChars += (b & 0xF8) == 0xF0 ? 2 : 1;
+                    if (lineChars > maxChars && !overLimit) {
+                        keep(bytes, start, i);
+                        overLimit = true;
+                    }
+                }
             }
         }
-        pending.write(bytes, start, end - start);
+        keep(bytes, start, end);
     }
 
     /** Hands over an unterminated last line, if any. */
     public synchronized void finish() {
-        if (pending.size() > 0) {
+        if (pending.size() > 0 || lineChars > 0) {
             emit();
         }
     }
 
+    private void keep(byte[] bytes, int from, int to) {
+        if (!overLimit && to > from) {
+            pending.write(bytes, from, to - from);
+        }
+    }
+
     private void emit() {
-        byte[] bytes = pending.toByteArray();
+        String text = pending.toString(StandardCharsets.UTF_8);
+        long fullLength = overLimit ? Math.max(lineChars, text.length()) : text.length();
+        if (text.length() > maxChars) { // malformed bytes decode to more characters than counted
+            text = text.substring(0, maxChars);
+        }
         pending.reset();
-        lines.accept(new String(bytes, StandardCharsets.UTF_8));
+        lineChars = 0;
+        overLimit = false;
+        lines.line(text, fullLength);
     }
 }

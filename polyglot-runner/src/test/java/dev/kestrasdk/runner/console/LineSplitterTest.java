@@ -40,6 +40,37 @@ class LineSplitterTest {
         assertEquals(List.of("10%", "50%", "100%", "crlf", "split", "after split", "x", "", "tail"), lines);
     }
 
+    @Test
+    void aLineOverTheLimitIsCutToItWithItsFullLength() {
+        List<String> lines = new ArrayList<>();
+        LineSplitter out = new LineSplitter((text, length) -> lines.add(text + "|" + length), 5);
+        write(out, "abcde\nabcdefg\r\nab");
+        write(out, "cdefgh");                  // the cut happens across writes too
+        write(out, "\n\u00e9\u00e9\u00e9\u00e9\ud83d\ude00x\n"); // 4 two-byte characters, then one of two UTF-16 units
+        write(out, "after\r");
+        write(out, "\nnext");
+        out.finish();
+        assertEquals(List.of("abcde|5", "abcde|7", "abcde|8", "\u00e9\u00e9\u00e9\u00e9|7", "after|5", "next|4"), lines);
+    }
+
+    @Test
+    void theDefaultLimitIsTheParsersLimit() {
+        List<Long> lengths = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
+        LineSplitter out = new LineSplitter((text, length) -> {
+            kept.add(text.length());
+            lengths.add(length);
+        }, dev.kestrasdk.parse.LineParser.DEFAULT_MAX_LINE_CHARS);
+        byte[] chunk = new byte[1 << 20];
+        java.util.Arrays.fill(chunk, (byte) 'x');
+        for (int i = 0; i < 64; i++) {
+            out.write(chunk, 0, chunk.length);
+        }
+        write(out, "yz\n");
+        assertEquals(List.of(67_108_864), kept);
+        assertEquals(List.of(67_108_866L), lengths);
+    }
+
     private static void write(LineSplitter out, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);
