@@ -9,6 +9,7 @@ import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
@@ -91,7 +92,13 @@ final class RunCommand implements Callable<Integer> {
         };
         ScriptResult result;
         if (language == null && name.endsWith(".java")) {
-            result = new JvmScriptProcess().run(file, inputValues, timeout, echo);
+            ScriptInputs scriptInputs;
+            try {
+                scriptInputs = ScriptInputs.of(inputValues);
+            } catch (WireFormatException e) {
+                throw new UserError("input " + e.getMessage());
+            }
+            result = new JvmScriptProcess().run(file, scriptInputs, timeout, echo);
         } else {
             ScriptLanguage lang = language(name);
             ScriptRequest request;

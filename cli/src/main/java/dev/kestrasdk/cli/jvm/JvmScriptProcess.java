@@ -1,72 +1,75 @@
 package dev.kestrasdk.cli.jvm;
 
-import dev.kestrasdk.parse.LineParser;
-import dev.kestrasdk.parse.ParsedLine;
 import dev.kestrasdk.parse.ReportCollector;
 import dev.kestrasdk.runner.ConsoleListener;
-import dev.kestrasdk.runner.ConsoleStream;
 import dev.kestrasdk.runner.GuestFrame;
-import dev.kestrasdk.runner.ProtocolProblem;
 import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.console.ConsoleRecorder;
+import dev.kestrasdk.runner.engine.ScriptInputs;
+import dev.kestrasdk.runner.process.ChildJvm;
+import dev.kestrasdk.runner.process.Launch;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs a single-file Java program ({@code java Script.java}, JEP 330) in a child JVM with the Java SDK on its
- * class path, and reads its console the way the in-process runner reads a guest's: the same
- * {@link ScriptResult}. Java scripts use the SDK directly, so there is nothing to embed; a child process keeps
- * their {@code System.exit} and {@code System.out} from touching this JVM. Inputs arrive as system properties
- * {@code kestra.input.NAME}.
+ * class path, and reads its console through the runner's own capture ({@link ConsoleRecorder}): the same lines,
+ * line limit, diagnostics and {@link ScriptResult} as an in-process script. Java scripts use the SDK directly,
+ * so there is nothing to embed; a child process keeps their {@code System.exit} and {@code System.out} from
+ * touching this JVM. Inputs arrive as JSON, the same JSON a Python or JavaScript script gets: the system
+ * property {@code kestra.inputs} holds the object, {@code kestra.input.NAME} each value (docs/runner.md).
  */
 public final class JvmScriptProcess {
+    /** The system property holding all inputs as one JSON object. */
+    public static final String INPUTS_PROPERTY = "kestra.inputs";
+    /** The prefix of the system property holding one input's value as JSON text. */
+    public static final String INPUT_PROPERTY_PREFIX = "kestra.input.";
+
     private static final Pattern UNCAUGHT = Pattern.compile("^Exception in thread \"[^\"]*\" ([\\w.$]+)(?::\\s?(.*))?$");
     private static final Pattern FRAME = Pattern.compile("^\\s+at (?:[\\w.$/@]+/)?([\\w.$<>]+)\\(([^:()]+)(?::(\\d+))?\\)$");
     private static final Pattern COMPILE_ERROR = Pattern.compile("^(\\S+\\.java):(\\d+): error: (.*)$");
 
-    private final String javaBinary;
-    private final String classPath;
+    private final List<String> java;
 
+    /** A child of this JVM's own {@code java}, with this JVM's class path (the SDK's jar is on it). */
     public JvmScriptProcess() {
-        this(ProcessHandle.current().info().command().orElse("java"), System.getProperty("java.class.path"));
+        this(ChildJvm.command(System.getProperty("java.class.path")));
     }
 
-    public JvmScriptProcess(String javaBinary, String classPath) {
-        this.javaBinary = javaBinary;
-        this.classPath = classPath;
+    /** @param java the command up to the script: {@code java}, its flags and the class path */
+    public JvmScriptProcess(List<String> java) {
+        this.java = List.copyOf(java);
     }
 
-    public ScriptResult run(Path file, Map<String, Object> inputs, Duration timeout, ConsoleListener listener)
+    /** The arguments that start {@code file} with these inputs. */
+    List<String> command(Path file, ScriptInputs inputs) {
+        List<String> command = new ArrayList<>(java);
+        command.add("-D" + INPUTS_PROPERTY + "=" + inputs.json());
+        inputs.values().forEach((name, value) -> command.add("-D" + INPUT_PROPERTY_PREFIX + name + "=" + ScriptInputs.jsonOf(value)));
+        command.add(file.toAbsolutePath().toString());
+        return command;
+    }
+
+    public ScriptResult run(Path file, ScriptInputs inputs, Duration timeout, ConsoleListener listener)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
-        List<String> command = new ArrayList<>(List.of(javaBinary, "-cp", classPath));
-        inputs.forEach((k, v) -> command.add("-Dkestra.input." + k + "=" + v));
-        command.add(file.toAbsolutePath().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(file.toAbsolutePath().getParent().toFile());
-        Process process = builder.start();
+        Process process = Launch.of(command(file, inputs)).in(file.toAbsolutePath().getParent()).start();
         process.getOutputStream().close();
 
-        ReportCollector report = new ReportCollector();
-        List<String> stdout = Collections.synchronizedList(new ArrayList<>());
-        List<String> stderr = Collections.synchronizedList(new ArrayList<>());
-        List<ProtocolProblem> problems = Collections.synchronizedList(new ArrayList<>());
-        Thread out = pump(process.getInputStream(), ConsoleStream.STDOUT, stdout, report, problems, listener);
-        Thread err = pump(process.getErrorStream(), ConsoleStream.STDERR, stderr, report, problems, listener);
+        ConsoleRecorder console = new ConsoleRecorder(listener);
+        Thread out = copy(process.getInputStream(), console.stdout(), "kestra-sdk-stdout");
+        Thread err = copy(process.getErrorStream(), console.stderr(), "kestra-sdk-stderr");
 
         boolean finished = timeout == null ? waitFor(process) : process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (!finished) {
@@ -76,17 +79,17 @@ public final class JvmScriptProcess {
         }
         out.join();
         err.join();
+        console.finish();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         if (!finished) {
-            return result(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT, report, stdout, stderr, problems,
+            return result(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT, console,
                     new ScriptFailure("Timeout", "the script did not finish within " + timeout, 0, List.of()), duration);
         }
         int exit = process.exitValue();
         if (exit == 0) {
-            return result(ScriptStatus.SUCCESS, 0, report, stdout, stderr, problems, null, duration);
+            return result(ScriptStatus.SUCCESS, 0, console, null, duration);
         }
-        return result(ScriptStatus.FAILED, exit, report, stdout, stderr, problems,
-                failureFrom(stderr, file.getFileName().toString(), exit), duration);
+        return result(ScriptStatus.FAILED, exit, console, failureFrom(console.stderrLines(), file.getFileName().toString(), exit), duration);
     }
 
     private static boolean waitFor(Process p) throws InterruptedException {
@@ -94,26 +97,15 @@ public final class JvmScriptProcess {
         return true;
     }
 
-    private static Thread pump(InputStream in, ConsoleStream stream, List<String> lines, ReportCollector report,
-                               List<ProtocolProblem> problems, ConsoleListener listener) {
+    /** Copies a child's stream into the recorder's stream as it comes, on its own thread. */
+    private static Thread copy(InputStream in, OutputStream console, String name) {
         Thread t = new Thread(() -> {
-            LineParser parser = new LineParser();
-            long n = 0;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    n++;
-                    lines.add(line);
-                    listener.line(stream, line);
-                    ParsedLine parsed = parser.parse(line);
-                    report.add(parsed);
-                    if (parsed.hasProblems()) {
-                        problems.add(new ProtocolProblem(stream, n, parsed));
-                    }
-                }
+            try (in) {
+                in.transferTo(console);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // the process was stopped: what it wrote before is recorded
             }
-        }, "kestra-sdk-" + stream.name().toLowerCase());
+        }, name);
         t.setDaemon(true);
         t.start();
         return t;
@@ -147,10 +139,10 @@ public final class JvmScriptProcess {
         return new ScriptFailure("Exit", "the program exited with code " + exit, 0, List.of());
     }
 
-    private static ScriptResult result(ScriptStatus status, int exit, ReportCollector report, List<String> stdout,
-                                       List<String> stderr, List<ProtocolProblem> problems, ScriptFailure failure,
+    private static ScriptResult result(ScriptStatus status, int exit, ConsoleRecorder console, ScriptFailure failure,
                                        Duration duration) {
+        ReportCollector report = console.report();
         return new ScriptResult(status, exit, report.outputs(), report.metrics(), report.logs(), report.assets(),
-                List.copyOf(stdout), List.copyOf(stderr), List.copyOf(problems), failure, duration);
+                console.stdoutLines(), console.stderrLines(), console.problems(), failure, duration);
     }
 }

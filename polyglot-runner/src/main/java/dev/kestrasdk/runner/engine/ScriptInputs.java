@@ -1,37 +1,37 @@
 package dev.kestrasdk.runner.engine;
 
-import dev.kestrasdk.parse.LineParser;
-import dev.kestrasdk.parse.ParsedLine;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.util.Map;
 
 /**
- * The inputs as a guest receives them: plain JSON values, never Java objects. They are written by the SDK's
- * encoder (so dates become ISO-8601 strings and unsupported values are refused with their path) and read back
- * as Kestra reads a line, which gives both the JSON text (for {@code JSON.parse}) and the JSON values
- * (null, Boolean, Integer/Long/BigInteger, Double, String, List, Map) to build a Python dict from.
+ * The inputs as every script receives them, in any language: one JSON object. The SDK's encoder writes it (so
+ * dates become ISO-8601 strings, keys are in canonical order, non-ASCII is escaped, and unsupported values are
+ * refused with their path); the tools' JSON reader gives the same object as plain values (null, Boolean,
+ * Integer/Long/BigInteger, Double, String, List, Map) to build a Python dict from.
  *
- * @param json   one JSON object
+ * @param json   one JSON object: what JavaScript's {@code JSON.parse} and a Java script's {@code kestra.inputs} get
  * @param values the same, as Java values
  */
 public record ScriptInputs(String json, Map<String, Object> values) {
-    private static final String PREFIX = "::{\"outputs\":";
-    private static final String SUFFIX = "}::";
 
+    /** @throws WireFormatException naming the input ({@code inputs.cfg.a}) that is not a JSON value */
+    @SuppressWarnings("unchecked")
     public static ScriptInputs of(Map<String, Object> inputs) {
-        String line;
+        String json;
         try {
-            line = WireEncoder.outputsLine(inputs);
+            json = WireEncoder.json(inputs);
         } catch (WireFormatException e) {
-            String path = e.path().startsWith("outputs") ? "inputs" + e.path().substring("outputs".length()) : e.path();
+            String path = e.path().startsWith("value") ? "inputs" + e.path().substring("value".length()) : e.path();
             throw new WireFormatException(e.kind(), path, e.problem());
         }
-        ParsedLine read = new LineParser().parse(line);
-        if (!read.accepted()) {
-            throw new IllegalArgumentException("inputs cannot be given to a script: " + read.diagnostics());
-        }
-        return new ScriptInputs(line.substring(PREFIX.length(), line.length() - SUFFIX.length()), read.message().outputs());
+        return new ScriptInputs(json, (Map<String, Object>) ToolJson.read(json));
+    }
+
+    /** One input's value as JSON text ({@code 10}, {@code "world"}, {@code {"a":[1,2]}}), written as {@link #json}. */
+    public static String jsonOf(Object value) {
+        return WireEncoder.json(value);
     }
 }
