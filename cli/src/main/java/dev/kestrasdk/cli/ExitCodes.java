@@ -1,5 +1,7 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.runner.ScriptResult;
+
 /** Exit codes of {@code ./kestra-sdk}, documented in docs/runner.md. */
 public final class ExitCodes {
     /** The script succeeded; {@code parse}: no protocol line was dropped; {@code conformance}: the failures are exactly the known deviations. */
@@ -10,8 +12,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Bad input the user can fix: missing file, unknown extension, malformed --input; {@code conformance}: the adapter cannot start. */
     public static final int INPUT = 3;
-    /** The script ran past its --timeout and was stopped. */
-    public static final int TIMED_OUT = 4;
+    /** The script ran past its --timeout and was stopped: 124, as coreutils {@code timeout}, the same code as the result's {@code exitCode}. */
+    public static final int TIMED_OUT = ScriptResult.EXIT_TIMED_OUT;
     /** An internal error of kestra-sdk itself (a bug: please report it). */
     public static final int INTERNAL = 70;
 

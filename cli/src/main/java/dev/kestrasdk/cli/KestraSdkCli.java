@@ -10,13 +10,14 @@ import java.io.PrintWriter;
         description = "Run Kestra scripts in-process, check what Kestra would read from any program's output.",
         subcommands = {RunCommand.class, ParseCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
+        // built from ExitCodes, the codes the commands return, so the list cannot drift from them
         exitCodeList = {
-                "0:success",
-                "1:the script failed / a protocol line would be dropped / conformance failures differ from the known deviations",
-                "2:bad command line",
-                "3:bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)",
-                "4:the script timed out",
-                "70:internal error"})
+                ExitCodes.OK + ":success",
+                ExitCodes.FAILED + ":the script failed / a protocol line would be dropped / conformance failures differ from the known deviations",
+                ExitCodes.USAGE + ":bad command line",
+                ExitCodes.INPUT + ":bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)",
+                ExitCodes.TIMED_OUT + ":the script timed out (run; also its --json exitCode)",
+                ExitCodes.INTERNAL + ":internal error"})
 public final class KestraSdkCli {
 
     public static void main(String[] args) {

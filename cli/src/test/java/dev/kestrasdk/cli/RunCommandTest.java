@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -57,9 +58,24 @@ class RunCommandTest {
         // generous: the first JavaScript context of a fresh engine takes a few hundred ms before the counter line runs
         CliRun r = CliRun.of("run", js.toString(), "--timeout", "3s", "--json");
         assertEquals(ExitCodes.TIMED_OUT, r.exit());
+        assertEquals(124, r.exit(), "the process exit code is the result's exitCode");
         assertTrue(r.out().contains("\"exitCode\":124,"), r.out());
         assertTrue(r.out().contains("\"status\":\"TIMED_OUT\","), r.out());
         assertTrue(r.out().contains("{\"name\":\"started\",\"tags\":{},\"type\":\"counter\",\"value\":1.0}"), r.out());
+    }
+
+    @Test
+    void theTopLevelHelpListsTheExitCodesRunReturns() {
+        CliRun r = CliRun.of("--help");
+        assertEquals(ExitCodes.OK, r.exit());
+        String codes = r.out().substring(r.out().indexOf("Exit codes:"));
+        assertEquals("Exit codes: 0 success"
+                        + " 1 the script failed / a protocol line would be dropped / conformance failures differ from the known deviations"
+                        + " 2 bad command line 3 bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)"
+                        + " 124 the script timed out (run; also its --json exitCode) 70 internal error",
+                codes.strip().replaceAll("\\s+", " "), "help text wraps, so compared with whitespace runs as one space");
+        assertEquals(List.of(0, 1, 2, 3, 124, 70), List.of(ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.INPUT,
+                ExitCodes.TIMED_OUT, ExitCodes.INTERNAL));
     }
 
     @Test
