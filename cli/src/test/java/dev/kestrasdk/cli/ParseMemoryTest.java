@@ -1,5 +1,8 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.runner.process.ChildJvm;
+import dev.kestrasdk.runner.process.Launch;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +35,9 @@ class ParseMemoryTest {
             }
         }
         assertTrue(Files.size(log) > 60_000_000, "the log is larger than the heap: " + Files.size(log));
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        Process p = new ProcessBuilder(List.of(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
-                KestraSdkCli.class.getName(), "parse", "--json", log.toString()))
-                .redirectErrorStream(true).start();
+        Process p = Launch.of(ChildJvm.command(System.getProperty("java.class.path")))
+                .plus(List.of("-Xmx32m", KestraSdkCli.class.getName(), "parse", "--json", log.toString()))
+                .builder().redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("\"lines\":1000000"), out.length() > 500 ? out.substring(out.length() - 500) : out);

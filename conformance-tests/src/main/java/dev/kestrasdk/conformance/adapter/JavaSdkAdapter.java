@@ -90,8 +90,11 @@ public final class JavaSdkAdapter {
 
     /** The calls of a request, decoded to Java values by the vectors' own loader. */
     private static List<Call> decode(String id, String callsJson) {
-        String file = "[{\"description\":\"request\",\"cases\":[{\"id\":" + ToolJson.write(id)
-                + ",\"description\":\"request\",\"calls\":" + callsJson + "}]}]";
+        Map<String, Object> kase = new LinkedHashMap<>();
+        kase.put("id", id);
+        kase.put("description", "request");
+        kase.put("calls", ToolJson.readExact(callsJson));
+        String file = ToolJson.write(List.of(Map.of("description", "request", "cases", List.of(kase))));
         VectorCase c = Vectors.parse("request " + id, file, false).get(0);
         return c.calls();
     }

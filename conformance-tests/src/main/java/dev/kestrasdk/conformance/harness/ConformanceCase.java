@@ -2,6 +2,7 @@ package dev.kestrasdk.conformance.harness;
 
 import dev.kestrasdk.runner.json.ToolJson;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +49,9 @@ public record ConformanceCase(String id, String group, String description, Strin
 
     /** The request line the harness writes to the adapter's standard input. */
     public String requestLine() {
-        return "{\"case\":" + ToolJson.write(id) + ",\"calls\":" + ToolJson.compact(callsJson) + "}";
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("case", id);
+        request.put("calls", ToolJson.readExact(callsJson));
+        return ToolJson.write(request);
     }
 }
