@@ -1,5 +1,6 @@
 // A JVM script reporting outputs and metrics with the Java SDK. A single-file program:
 //   ./kestra-sdk run examples/java/OutputsMetrics.java --input attempts=10
+// Inputs arrive as JSON text in system properties (docs/runner.md, "Inputs"): kestra.input.attempts is 10.
 // (or, with the SDK jar and jackson-core on the class path: java -cp ... examples/java/OutputsMetrics.java 10)
 import dev.kestrasdk.Kestra;
 
