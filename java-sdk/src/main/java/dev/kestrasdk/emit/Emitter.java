@@ -3,8 +3,8 @@ package dev.kestrasdk.emit;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.MetricType;
 import dev.kestrasdk.sink.LineSink;
-import dev.kestrasdk.wire.AsciiBuffer;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.AsciiBuffer;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.time.Duration;

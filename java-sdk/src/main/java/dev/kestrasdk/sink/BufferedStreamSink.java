@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -36,7 +34,7 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
     }
 
     @Override
-    public synchronized void accept(AsciiBuffer line) {
+    public synchronized void accept(EncodedLine line) {
         try {
             int needed = line.length() + 1;
             if (needed > buffer.length - count) {

@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +8,7 @@ public final class CollectingSink implements LineSink {
     private final List<String> lines = new ArrayList<>();
 
     @Override
-    public synchronized void accept(AsciiBuffer line) {
+    public synchronized void accept(EncodedLine line) {
         lines.add(line.toString());
     }
 

@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.io.PrintStream;
 
 /**
@@ -17,7 +15,7 @@ public final class StdoutSink implements LineSink {
     }
 
     @Override
-    public void accept(AsciiBuffer line) {
+    public void accept(EncodedLine line) {
         PrintStream out = System.out;
         try {
             line.writeLineTo(out);

@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -19,7 +17,7 @@ public final class StreamSink implements LineSink {
     }
 
     @Override
-    public void accept(AsciiBuffer line) {
+    public void accept(EncodedLine line) {
         synchronized (out) {
             try {
                 line.writeLineTo(out);
