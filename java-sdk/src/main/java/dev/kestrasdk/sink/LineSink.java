@@ -10,6 +10,8 @@ public interface LineSink {
     /**
      * Takes one line: ASCII bytes without the line terminator. The buffer is reused after the call returns:
      * copy what must outlive it ({@link EncodedLine#toString()}, {@link EncodedLine#toByteArray()}).
+     *
+     * @param line the complete line
      */
     void accept(EncodedLine line);
 }

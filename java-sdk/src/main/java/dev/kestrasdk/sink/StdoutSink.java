@@ -9,11 +9,17 @@ import java.io.PrintStream;
  * its newline go in one call, so a concurrent {@code println} cannot split a protocol line.
  */
 public final class StdoutSink implements LineSink {
+    /** The one instance: it holds no state. */
     public static final StdoutSink INSTANCE = new StdoutSink();
 
     private StdoutSink() {
     }
 
+    /**
+     * Writes the line and a newline to the current {@link System#out}, then flushes it.
+     *
+     * @param line the line
+     */
     @Override
     public void accept(EncodedLine line) {
         PrintStream out = System.out;
