@@ -5,9 +5,17 @@
  *
  * <p>Only the API packages are exported. The canonical encoder ({@code dev.kestrasdk.internal.wire}) is not:
  * it may change in any release. This repository's own modules run on the class path, where the module
- * boundary does not apply, and some of them use the encoder directly: polyglot-runner (converting guest
- * values, encoding script inputs), conformance-tests (the Java SDK adapter and the vector checks) and cli
- * (the summaries of {@code run} and {@code parse}).
+ * boundary does not apply, and use it directly where no API does the job:
+ * <ul>
+ *   <li>polyglot-runner: {@code DeferredError} and {@code WireEncoder.MAX_NESTING} to convert guest values
+ *       with the Java SDK's error order, {@code WireEncoder.metricLine} to check a timed call's name before
+ *       its body runs, {@code WireEncoder.outputsLine} to encode script inputs;</li>
+ *   <li>cli: {@code WireEncoder.json} and {@code CanonicalNumbers} for the JSON and text summaries of
+ *       {@code run} and {@code parse};</li>
+ *   <li>conformance-tests: {@code WireEncoder} for the binding adapter's status line and the encoder's own
+ *       checks against Kestra, {@code CanonicalNumbers} in the guest-value checks.</li>
+ * </ul>
+ * A qualified export would not reach them (they are not named modules), so this list is the record.
  *
  * @uses dev.kestrasdk.sink.LineSinkProvider the default sink of the {@code Kestra} facade
  */
