@@ -47,11 +47,22 @@ class Java17ClientTest {
                 "public class Hello {",
                 "    public static void main(String[] args) {",
                 "        Kestra.outputs(Map.of(\"rows\", 42, \"runtime\", Runtime.version().feature()));",
+                // Java 17 has no SequencedCollection: the ordered JDK collections are still lists, a HashSet still refused
+                "        Kestra.outputs(Map.of(\"ordered\", new java.util.LinkedHashSet<>(java.util.List.of(\"b\", \"a\")),",
+                "                \"deque\", new java.util.ArrayDeque<>(java.util.List.of(1, 2)), \"sorted\", new java.util.TreeSet<>(java.util.List.of(2, 1))));",
+                "        try {",
+                "            Kestra.outputs(Map.of(\"s\", new java.util.HashSet<>(java.util.List.of(1))));",
+                "        } catch (dev.kestrasdk.wire.WireFormatException e) {",
+                "            System.out.println(e.getMessage());",
+                "        }",
                 "    }",
                 "}", ""));
         Result r = run(java17.toString(), "-cp", sdk + File.pathSeparator + jackson, program.toString());
         assertEquals(0, r.exit, r.err);
-        assertEquals("::{\"outputs\":{\"rows\":42,\"runtime\":17}}::\n", r.out, r.err);
+        assertEquals("::{\"outputs\":{\"rows\":42,\"runtime\":17}}::\n"
+                + "::{\"outputs\":{\"deque\":[1,2],\"ordered\":[\"b\",\"a\"],\"sorted\":[1,2]}}::\n"
+                + "outputs.s: unordered collection java.util.HashSet has no deterministic order;"
+                + " pass a List or an ordered collection (LinkedHashSet, SortedSet)\n", r.out, r.err);
     }
 
     @Test
