@@ -35,11 +35,6 @@ public final class ContextPool implements AutoCloseable {
                 throw new IllegalArgumentException("pythonContexts must be >= 0, was " + pythonContexts);
             }
         }
-
-        /** From the system property {@code kestra.runner.pool.python} (default 0). */
-        public static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("kestra.runner.pool.python", 0));
-        }
     }
 
     private record Prepared(Context context, SwitchableOutputStream out, SwitchableOutputStream err, SwitchableFileSystem fs) {
