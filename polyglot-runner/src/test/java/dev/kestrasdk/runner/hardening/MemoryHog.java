@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
+import dev.kestrasdk.runner.TestLanguages;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
@@ -43,16 +44,16 @@ public final class MemoryHog {
 
     public static void main(String[] args) {
         try (ScriptRunner runner = new ScriptRunner()) {
-            run(runner, "warm-up python", ScriptLanguage.PYTHON, "print('ok')");
-            run(runner, "python hog", ScriptLanguage.PYTHON, PYTHON_HOG);
-            run(runner, "python after", ScriptLanguage.PYTHON, "from kestra import Kestra\nKestra.outputs({'after': 1})");
-            run(runner, "javascript hog", ScriptLanguage.JAVASCRIPT, JS_HOG);
-            run(runner, "javascript after", ScriptLanguage.JAVASCRIPT,
+            run(runner, "warm-up python", TestLanguages.PYTHON, "print('ok')");
+            run(runner, "python hog", TestLanguages.PYTHON, PYTHON_HOG);
+            run(runner, "python after", TestLanguages.PYTHON, "from kestra import Kestra\nKestra.outputs({'after': 1})");
+            run(runner, "javascript hog", TestLanguages.JAVASCRIPT, JS_HOG);
+            run(runner, "javascript after", TestLanguages.JAVASCRIPT,
                     "const Kestra = require('@kestra-io/libs');\nKestra.outputs({after: 1});");
             // A hog next to a well-behaved script: only the hog is stopped.
-            Thread hog = new Thread(() -> run(runner, "python hog beside another script", ScriptLanguage.PYTHON, PYTHON_HOG));
+            Thread hog = new Thread(() -> run(runner, "python hog beside another script", TestLanguages.PYTHON, PYTHON_HOG));
             hog.start();
-            run(runner, "javascript beside the hog", ScriptLanguage.JAVASCRIPT, INNOCENT);
+            run(runner, "javascript beside the hog", TestLanguages.JAVASCRIPT, INNOCENT);
             try {
                 hog.join();
             } catch (InterruptedException e) {
@@ -63,7 +64,7 @@ public final class MemoryHog {
         System.exit(0);
     }
 
-    private static void run(ScriptRunner runner, String label, ScriptLanguage language, String script) {
+    private static void run(ScriptRunner runner, String label, GuestLanguage language, String script) {
         ScriptResult r;
         try {
             r = runner.run(ScriptRequest.ofText(language, script).withTimeout(Duration.ofSeconds(60)));

@@ -1,4 +1,4 @@
-package dev.kestrasdk.runner.js;
+package dev.kestrasdk.runner.language.javascript;
 
 import org.junit.jupiter.api.Test;
 

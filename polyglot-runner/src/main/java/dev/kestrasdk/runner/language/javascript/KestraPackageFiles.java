@@ -1,4 +1,4 @@
-package dev.kestrasdk.runner.js;
+package dev.kestrasdk.runner.language.javascript;
 
 import dev.kestrasdk.runner.engine.ResourceText;
 import dev.kestrasdk.runner.engine.VirtualFiles;

@@ -1,19 +1,20 @@
-package dev.kestrasdk.runner.js;
+package dev.kestrasdk.runner.language.javascript;
 
 import dev.kestrasdk.runner.bindings.GuestValues;
 import dev.kestrasdk.runner.bindings.KestraBridge;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
-import dev.kestrasdk.runner.engine.GuestRuntime;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.ResourceText;
 import dev.kestrasdk.runner.engine.VirtualFiles;
+import dev.kestrasdk.runner.language.CallSyntax;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
 import java.nio.file.Path;
-
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Runs JavaScript on GraalJS. {@code @kestra-io/libs} resolves through GraalJS's own CommonJS/ES module loader
@@ -21,16 +22,44 @@ import java.time.Duration;
  * {@link KestraPackageFiles} lays the package from the jar over every {@code node_modules}. A prelude installs
  * the bridge, the {@code inputs} global, timers and a minimal {@code process} ({@code process.exit(code)} ends
  * the script with that exit code); after the script, the runner drives the timer loop until no
- * timer is left, so {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node.
+ * timer is left, so {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node. Values convert
+ * as {@link JavaScriptValueDialect} says; failures are told from the polyglot stack frames.
  */
-public final class JavaScriptRuntime implements GuestRuntime {
+public final class JavaScriptLanguage implements GuestLanguage {
     private static final Source PRELUDE = Source.newBuilder("js",
-            ResourceText.text(JavaScriptRuntime.class, "prelude.js"), "kestra-prelude.js").buildLiteral();
+            ResourceText.text(JavaScriptLanguage.class, "prelude.js"), "kestra-prelude.js").buildLiteral();
     private static final VirtualFiles PACKAGE_FILES = VirtualFiles.overlay(new KestraPackageFiles(), new NodeBuiltinStubs());
 
+    private static final CallSyntax CALL_SYNTAX = new JavaScriptCallSyntax();
+
     @Override
-    public String languageId() {
+    public String name() {
         return "js";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("javascript", "node");
+    }
+
+    @Override
+    public String displayName() {
+        return "JavaScript";
+    }
+
+    @Override
+    public String graalId() {
+        return "js";
+    }
+
+    @Override
+    public List<String> fileExtensions() {
+        return List.of(".js", ".mjs", ".cjs");
+    }
+
+    @Override
+    public CallSyntax callSyntax() {
+        return CALL_SYNTAX;
     }
 
     @Override
@@ -57,7 +86,7 @@ public final class JavaScriptRuntime implements GuestRuntime {
 
     @Override
     public void run(Context context, GuestScript script, ScriptEmitters emitters) throws InterruptedException {
-        KestraBridge bridge = new KestraBridge(emitters, GuestValues.javascript());
+        KestraBridge bridge = new KestraBridge(emitters, new GuestValues(new JavaScriptValueDialect()));
         Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(), script.sourceName());
         JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
         context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());

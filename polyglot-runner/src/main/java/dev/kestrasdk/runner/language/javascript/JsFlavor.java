@@ -1,4 +1,4 @@
-package dev.kestrasdk.runner.js;
+package dev.kestrasdk.runner.language.javascript;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

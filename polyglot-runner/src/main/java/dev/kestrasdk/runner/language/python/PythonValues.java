@@ -1,4 +1,4 @@
-package dev.kestrasdk.runner.python;
+package dev.kestrasdk.runner.language.python;
 
 import org.graalvm.polyglot.Value;
 
