@@ -2,7 +2,6 @@ package dev.kestrasdk.runner.engine;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 import java.io.IOException;
@@ -129,7 +128,7 @@ public final class ContextPool implements AutoCloseable {
         SwitchableFileSystem fs = new SwitchableFileSystem(ScriptFileSystem.forLanguages(idleDirectory, python.virtualFiles()));
         Context.Builder builder = contexts.builder(PYTHON_ID, idleDirectory, python.virtualFiles(), out, err);
         python.configure(builder, idleDirectory);
-        builder.allowIO(IOAccess.newBuilder().fileSystem(FileSystem.allowInternalResourceAccess(fs)).build());
+        builder.allowIO(IOAccess.newBuilder().fileSystem(fs).build());
         Context context = builder.build();
         try {
             context.initialize(PYTHON_ID);

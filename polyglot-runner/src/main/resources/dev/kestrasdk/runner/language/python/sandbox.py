@@ -11,6 +11,7 @@ def _install(allow_threads):
     import sys
     import posix
     import _posixsubprocess
+    import _signal
     import _socket
     import _thread
 
@@ -32,6 +33,19 @@ def _install(allow_threads):
             if hasattr(module, name):
                 setattr(module, name, refuse("starting or signalling a process", "os." + name))
     _posixsubprocess.fork_exec = refuse("starting a process", "subprocess")
+
+    # Process signals belong to the runner: GraalPy's signal module acts on the whole JVM (raise_signal(SIGTERM)
+    # ends it, a handler outlives the script and takes the runner's SIGINT, alarm starts a host thread). Reading
+    # (getsignal, valid_signals) stays. The builtin _signal module is one object per context: `import _signal`,
+    # reloading it or the signal module finds these refusals again.
+    signal_calls = ("signal", "raise_signal", "alarm", "setitimer", "pthread_kill", "pthread_sigmask",
+                    "siginterrupt", "set_wakeup_fd", "sigwait", "sigwaitinfo", "sigtimedwait", "pidfd_send_signal")
+    signal_modules = [_signal] + ([sys.modules["signal"]] if "signal" in sys.modules else [])
+    for module in signal_modules:
+        for name in signal_calls:
+            if hasattr(module, name):
+                setattr(module, name, refuse("changing or raising process signals", "signal." + name,
+                                             "; the runner owns them"))
 
     network = "network access"
 
