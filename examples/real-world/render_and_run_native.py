@@ -10,7 +10,9 @@ For each case folder (<name>/script.py|.js|.mjs, case.json, SOURCE.md) it can:
            captured output with this project's `./kestra-sdk parse --json` and write <name>/expected.json.
   runner   run the script through this project's runner as it is today (`./kestra-sdk run SCRIPT
            --input k=v ... --json`, nothing else) in a fresh temporary directory holding the case's input
-           files, compare its reading with expected.json and write <name>/runner-today.json.
+           files (and, for JavaScript, a copy of node_modules/, as the task's `npm install` leaves it), the
+           script unrendered (only a "rewrite-host" stand-in change applied), compare its reading with
+           expected.json (exit code, outputs, metrics, logs) and write <name>/runner-today.json.
   table    print the table of the corpus (language, needs, native result, runner result today) and write
            it into README.md between the generated-table markers.
 
@@ -44,7 +46,8 @@ template value: "{port}" in templateContext values is replaced by the stand-in's
 Reading. Standard output then standard error are given to `./kestra-sdk parse --json` as one text (Kestra
 reads protocol lines from both streams; the order between the two streams is not kept by a pipe either).
 Values listed in case.json "varying" ("outputs.KEY", "outputs.*", "metrics.NAME.value", "metrics.*.value",
-"files") are recorded as "<varies>" and not compared.
+"files") are recorded as "<varies>" and not compared; ISO-8601 timestamps inside log messages (PyPI kestra's
+logger starts each message with one) are recorded as "<time>".
 
 Environment of a native run: PATH (the venv's bin first), HOME (the run's temporary folder), LANG=C.UTF-8,
 then the case's env; nothing else is inherited.
@@ -66,6 +69,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 VENV_PY = os.path.join(HERE, ".venv", "bin", "python")
 KESTRA_SDK = os.path.join(REPO, "kestra-sdk")
 VARIES = "<varies>"
+TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
 TIMEOUT = 180
 
 
@@ -406,6 +410,9 @@ def mark_varying(case, reading):
     for m in reading["metrics"]:
         if "metrics.*.value" in vary or f"metrics.{m['name']}.value" in vary:
             m["value"] = VARIES
+    for log in reading["logs"]:
+        # PyPI kestra's logger starts each message with the time it was written
+        log["message"] = TIMESTAMP.sub("<time>", str(log["message"]))
     return reading
 
 
@@ -501,6 +508,9 @@ def run_runner(name):
         work, _ = prepare_workdir(case, text)
         fname = script_file_name(case)
         open(os.path.join(work, fname), "w", newline="").write(text)
+        if case["language"] == "javascript":
+            # as the task's `npm install` would leave them; a copy, since the runner refuses links leading out
+            shutil.copytree(os.path.join(HERE, "node_modules"), os.path.join(work, "node_modules"))
         cmd = [KESTRA_SDK, "run", os.path.join(work, fname), "--json", "--timeout", "120s"]
         if fname.endswith(".py") is False and case["language"] == "python":
             cmd += ["--language", "python"]
@@ -521,7 +531,8 @@ def run_runner(name):
                                   "metrics": [{"type": m.get("type"), "name": m.get("name"), "value": m.get("value"),
                                                "tags": m.get("tags", {})} for m in doc.get("metrics", [])],
                                   "logs": [{"level": l.get("level"), "message": l.get("message")} for l in doc.get("logs", [])]})
-        result.update(status=doc.get("status"), exitCode=doc.get("exitCode"))
+        result.update(status=doc.get("status"), exitCode=doc.get("exitCode"),
+                      reading={k: got[k] for k in ("outputs", "metrics", "logs")})
         if doc.get("failure"):
             f = doc["failure"]
             result["failure"] = f"{f.get('type')}: {f.get('message')}"[:300]
