@@ -31,11 +31,14 @@ of Pebble the corpus uses, from case.json: variables `inputs`, `vars`, `outputs`
 access; the operators `??` (null/undefined coalescing) and `~` (concatenation); the functions `now()` (the
 fixed instant templateContext.now, so readings are stable; Kestra gives the current time), `kv(key,
 errorOnMissing=...)` (templateContext.kv), `secret(name)` (templateContext.secrets), `fromJson`, `render`;
-the filters `default`, `date` (Java patterns, UTC), `replace(a, b)`, `slice(from, to)`, `jq` (paths of
+the filters `default`, `date` (Java patterns, UTC), `replace` (Kestra's: a map of pairs and a boolean
+`regexp`; `replace('a', 'b')` fails as it fails in Kestra, which casts 'b' to Boolean), `slice(from, to)`, `jq` (paths of
 the form .a.b only; a list of results, as Kestra's jackson-jq gives), `first`, `json`/`toJson`. Values
 print as Pebble prints them in Kestra: strings as they are, numbers as Java prints them, booleans as
 true/false, null as nothing, lists and maps as JSON. An unknown variable is an error, as in Kestra
-(strict variables). Anything else raises an error naming the expression.
+(strict variables). Anything else raises an error naming the expression. A template that does not render
+is recorded as Kestra records it: the task fails before its script runs (expected.json: exit code 1, a
+TemplateError failure, nothing read).
 
 Stand-ins. A case whose script calls a web service has "standin" in case.json: the server module under
 standins/ (each a small http.server on 127.0.0.1, a free port) and how the script is pointed at it:
@@ -306,7 +309,18 @@ class Renderer:
         if name == "date":
             return _as_datetime(v).astimezone(_dt.timezone.utc).strftime(_java_date(args[0]))
         if name == "replace":
-            return self.to_text(v).replace(args[0], args[1])
+            # Kestra's ReplaceFilter: arguments (replace_pairs: a map, regexp: a boolean), positional or named
+            pairs = kwargs.get("replace_pairs", args[0] if args else None)
+            regexp = kwargs.get("regexp", args[1] if len(args) > 1 else False)
+            if not isinstance(regexp, bool):
+                raise TemplateError(f"replace: its second argument is the boolean 'regexp', here {regexp!r} "
+                                    "(Kestra casts it to Boolean and fails: ClassCastException)")
+            if not isinstance(pairs, dict):
+                raise TemplateError(f"replace: 'replace_pairs' must be a map, here {pairs!r}")
+            text = self.to_text(v)
+            for a, b in pairs.items():
+                text = re.sub(a, b, text) if regexp else text.replace(a, b)
+            return text
         if name == "slice":
             return v[args[0]:args[1]]
         if name == "first":
@@ -435,7 +449,14 @@ def run_native(name):
         try:
             rendered = Renderer(ctx, extra).render(text)
         except TemplateError as e:
-            sys.exit(f"{name}: {e}")
+            # Kestra fails the task while rendering its script: nothing runs
+            expected = {"runtime": "none: the script's templates do not render in Kestra", "exitCode": 1,
+                        "outputs": {}, "metrics": [], "logs": [], "problems": 0, "files": [],
+                        "stdoutLines": 0, "stderrLines": 0, "failure": f"TemplateError: {e}"}
+            json.dump(expected, open(os.path.join(d, "expected.json"), "w"), indent=2, ensure_ascii=False)
+            open(os.path.join(d, "expected.json"), "a").write("\n")
+            shutil.rmtree(work, ignore_errors=True)
+            return expected
         fname = script_file_name(case)
         open(os.path.join(work, fname), "w", newline="").write(rendered)
         if case["language"] == "javascript":
@@ -493,7 +514,14 @@ def compare(expected, got):
         return f"exit code {got['exitCode']} (native {expected['exitCode']})"
     for key in ("outputs", "metrics", "logs"):
         if not _num_equal(expected[key], got[key]):
-            return f"{key} differ"
+            a, b = expected[key], got[key]
+            if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+                i = next(i for i in range(len(a)) if not _num_equal(a[i], b[i]))
+                a, b = a[i], b[i]
+            elif isinstance(a, dict) and isinstance(b, dict):
+                k = next((k for k in sorted(set(a) | set(b)) if k not in a or k not in b or not _num_equal(a[k], b[k])), None)
+                a, b = {k: a.get(k)}, {k: b.get(k)}
+            return f"{key} differ: native {json.dumps(a, ensure_ascii=False)[:70]}, runner {json.dumps(b, ensure_ascii=False)[:70]}"
     return None
 
 
@@ -586,6 +614,12 @@ def table():
         case = json.load(open(os.path.join(d, "case.json")))
         exp = json.load(open(os.path.join(d, "expected.json"))) if os.path.exists(os.path.join(d, "expected.json")) else {}
         rt = json.load(open(os.path.join(d, "runner-today.json"))) if os.path.exists(os.path.join(d, "runner-today.json")) else {}
+        if rt.get("reading") and "exitCode" in exp:
+            # re-judged against the current expected.json, so a new native reading needs no new runner pass
+            why = compare(exp, dict(rt["reading"], exitCode=rt.get("exitCode")))
+            if why is not None and rt.get("failure"):
+                why = rt["failure"].splitlines()[0][:140]
+            rt.update(verdict="same" if why is None else "differs", reason=why or "")
         by_lang[case["language"]] = by_lang.get(case["language"], 0) + 1
         for n in case["needs"] or ["(nothing beyond the SDK)"]:
             by_need[n] = by_need.get(n, 0) + 1
