@@ -72,6 +72,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 VENV_PY = os.path.join(HERE, ".venv", "bin", "python")
 KESTRA_SDK = os.path.join(REPO, "kestra-sdk")
 VARIES = "<varies>"
+WORKDIR = re.compile(re.escape(tempfile.gettempdir()) + r"/kestra-corpus-[A-Za-z0-9_]+")
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)")
 TIMEOUT = 180
 
@@ -563,7 +564,7 @@ def run_runner(name):
                       reading={k: got[k] for k in ("outputs", "metrics", "logs")})
         if doc.get("failure"):
             f = doc["failure"]
-            result["failure"] = f"{f.get('type')}: {f.get('message')}"[:300]
+            result["failure"] = WORKDIR.sub("<workdir>", f"{f.get('type')}: {f.get('message')}")[:300]
         if "exitCode" not in expected:
             result.update(verdict="no native reading", reason=expected.get("nativeRun", "expected.json missing"))
         else:
@@ -628,6 +629,7 @@ def table():
         if not case.get("cExtensions") and "exitCode" in exp:
             total_no_c += 1
             same_no_c += verdict == "same"
+        rt["reason"] = WORKDIR.sub("<workdir>", rt.get("reason", ""))
         rt_text = verdict + (": " + rt["reason"].replace("|", "\\|").replace("\n", " ") if rt.get("reason") else "")
         rows.append(f"| [{name}]({name}/SOURCE.md) | {case['language']} | {', '.join(case['needs']) or '-'}"
                     f"{' (C ext.)' if case.get('cExtensions') else ''} | {native_summary(case, exp)} | {rt_text} |")
