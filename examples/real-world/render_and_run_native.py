@@ -56,6 +56,7 @@ Environment of a native run: PATH (the venv's bin first), HOME (the run's tempor
 then the case's env; nothing else is inherited.
 """
 import datetime as _dt
+import glob
 import http.server
 import importlib.util
 import json
@@ -392,11 +393,11 @@ def prepare_workdir(case, text):
 def files_report(case, work, out_dir):
     found = {}
     for pattern in case.get("outputFiles", []):
-        name = pattern.split(" ")[0]
+        pattern = pattern.split(" ")[0]
         for base in (work, out_dir):
-            p = os.path.join(base, name)
-            if os.path.isfile(p):
-                found[name] = os.path.getsize(p)
+            for p in glob.glob(os.path.join(base, pattern)):
+                if os.path.isfile(p):
+                    found[os.path.relpath(p, base)] = os.path.getsize(p)
     for f in os.listdir(out_dir):
         found.setdefault(f, os.path.getsize(os.path.join(out_dir, f)))
     varying = "files" in case.get("varying", [])
