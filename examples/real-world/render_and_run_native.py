@@ -57,6 +57,7 @@ then the case's env; nothing else is inherited.
 """
 import datetime as _dt
 import glob
+import hashlib
 import http.server
 import importlib.util
 import json
@@ -371,7 +372,13 @@ def case_names(selected):
 def load(name):
     d = os.path.join(HERE, name)
     case = json.load(open(os.path.join(d, "case.json")))
-    text = open(os.path.join(d, case["script"]), newline="").read()
+    path = os.path.join(d, case["script"])
+    if not os.path.exists(path):
+        sys.exit(f"{name}: {case['script']} is not here (scripts are not committed): get it from the source "
+                 f"named in {name}/SOURCE.md and check its sha256 ({case['sourceSha256']})")
+    text = open(path, newline="").read()
+    if hashlib.sha256(text.encode()).hexdigest() != case["sourceSha256"]:
+        print(f"{name}: warning: {case['script']} is not the source's text (sha256 differs from case.json)", file=sys.stderr)
     return d, case, text
 
 
