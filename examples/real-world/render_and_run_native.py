@@ -12,7 +12,8 @@ For each case folder (<name>/script.py|.js|.mjs, case.json, SOURCE.md) it can:
            --input k=v ... --json`, nothing else) in a fresh temporary directory holding the case's input
            files (and, for JavaScript, a copy of node_modules/, as the task's `npm install` leaves it), the
            script unrendered (only a "rewrite-host" stand-in change applied), compare its reading with
-           expected.json (exit code, outputs, metrics, logs) and write <name>/runner-today.json.
+           expected.json (exit code, the failure's type when the native run failed, outputs, metrics,
+           logs) and write <name>/runner-today.json.
   table    print the table of the corpus (language, needs, native result, runner result today) and write
            it into README.md between the generated-table markers.
 
@@ -518,9 +519,17 @@ def _num_equal(a, b):
     return a == b
 
 
+def _failure_type(text):
+    head = (text or "").split(":", 1)[0].strip()
+    return head.rsplit(".", 1)[-1] if head and " " not in head else head
+
+
 def compare(expected, got):
     if expected["exitCode"] != got["exitCode"]:
         return f"exit code {got['exitCode']} (native {expected['exitCode']})"
+    if expected["exitCode"] != 0 and _failure_type(expected.get("failure")) != _failure_type(got.get("failure")):
+        return (f"fails differently: {(got.get('failure') or '?')[:90]} "
+                f"(native {_failure_type(expected.get('failure'))})")
     for key in ("outputs", "metrics", "logs"):
         if not _num_equal(expected[key], got[key]):
             a, b = expected[key], got[key]
@@ -576,11 +585,11 @@ def run_runner(name):
         if "exitCode" not in expected:
             result.update(verdict="no native reading", reason=expected.get("nativeRun", "expected.json missing"))
         else:
-            why = compare(expected, got)
+            why = compare(expected, dict(got, failure=result.get("failure")))
             if why is None:
                 result.update(verdict="same", reason="")
             else:
-                if doc.get("failure"):
+                if doc.get("failure") and not why.startswith("fails differently"):
                     why = result["failure"].splitlines()[0][:140]
                 result.update(verdict="differs", reason=why)
         json.dump(result, open(os.path.join(d, "runner-today.json"), "w"), indent=2, ensure_ascii=False)
@@ -625,8 +634,8 @@ def table():
         rt = json.load(open(os.path.join(d, "runner-today.json"))) if os.path.exists(os.path.join(d, "runner-today.json")) else {}
         if rt.get("reading") and "exitCode" in exp:
             # re-judged against the current expected.json, so a new native reading needs no new runner pass
-            why = compare(exp, dict(rt["reading"], exitCode=rt.get("exitCode")))
-            if why is not None and rt.get("failure"):
+            why = compare(exp, dict(rt["reading"], exitCode=rt.get("exitCode"), failure=rt.get("failure")))
+            if why is not None and rt.get("failure") and not why.startswith("fails differently"):
                 why = rt["failure"].splitlines()[0][:140]
             rt.update(verdict="same" if why is None else "differs", reason=why or "")
         by_lang[case["language"]] = by_lang.get(case["language"], 0) + 1
