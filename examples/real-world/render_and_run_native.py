@@ -638,6 +638,9 @@ def table():
             if why is not None and rt.get("failure") and not why.startswith("fails differently"):
                 why = rt["failure"].splitlines()[0][:140]
             rt.update(verdict="same" if why is None else "differs", reason=why or "")
+            with open(os.path.join(d, "runner-today.json"), "w") as f:
+                json.dump(rt, f, indent=2, ensure_ascii=False)
+                f.write("\n")
         by_lang[case["language"]] = by_lang.get(case["language"], 0) + 1
         for n in case["needs"] or ["(nothing beyond the SDK)"]:
             by_need[n] = by_need.get(n, 0) + 1
