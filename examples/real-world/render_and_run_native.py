@@ -375,7 +375,7 @@ def load(name):
     case = json.load(open(os.path.join(d, "case.json")))
     path = os.path.join(d, case["script"])
     if not os.path.exists(path):
-        sys.exit(f"{name}: {case['script']} is not here (scripts are not committed): get it from the source "
+        sys.exit(f"{name}: {case['script']} is missing: get it from the source "
                  f"named in {name}/SOURCE.md and check its sha256 ({case['sourceSha256']})")
     text = open(path, newline="").read()
     if hashlib.sha256(text.encode()).hexdigest() != case["sourceSha256"]:
