@@ -2,14 +2,14 @@ package dev.kestrasdk.runner.hardening;
 
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.SharedRunner;
 import dev.kestrasdk.runner.engine.ResourceCache;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(Reliability.class)
 class ResourceCacheAttackTest {
     private static final String AREA = "Sandbox";
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
     private static Path work;
     private static Path cache;
 
@@ -80,13 +81,7 @@ class ResourceCacheAttackTest {
     @BeforeAll
     static void start(@TempDir Path dir) {
         work = dir;
-        runner = new ScriptRunner();
         cache = ResourceCache.install();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -41,7 +40,8 @@ class SignalAttackTest {
     private static final String AREA = "Sandbox";
     private static final String REFUSED = "kestra-sdk sandbox: changing or raising process signals is not allowed (%s); the runner owns them";
     private static final SandboxPolicy OPEN = SandboxPolicy.CLOSED.allowWrite().allowEnvironment().allowThreads();
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     /** One attempt: the script, and the failure type and exact message it must get. */
     record Attempt(GuestLanguage language, String name, String script, String type, String message) {
@@ -88,16 +88,6 @@ class SignalAttackTest {
     static Stream<Object[]> attemptsInBothProfiles() {
         return attempts().flatMap(a -> Stream.of(new Object[]{a, "default sandbox"},
                 new Object[]{a, "allowWrite, allowEnvironment, allowThreads"}));
-    }
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @ParameterizedTest(name = "{0} ({1})")
