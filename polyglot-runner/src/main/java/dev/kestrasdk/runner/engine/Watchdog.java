@@ -53,10 +53,6 @@ public final class Watchdog implements AutoCloseable {
             return finished;
         }
 
-        public boolean timedOut() {
-            return state.get() == TIMED_OUT;
-        }
-
         /** Waits on the script's behalf (an event loop's idle time); returns false if the timeout stopped the run meanwhile. */
         public boolean pause(Duration duration) throws InterruptedException {
             return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);

@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
+import dev.kestrasdk.runner.TestLanguages;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
@@ -92,14 +93,14 @@ public final class MemoryHog {
 
     public static void main(String[] args) {
         try (ScriptRunner runner = new ScriptRunner()) {
-            run(runner, "warm-up python", ScriptLanguage.PYTHON, "print('ok')");
-            run(runner, "python hog", ScriptLanguage.PYTHON, PYTHON_HOG);
-            run(runner, "python after", ScriptLanguage.PYTHON, "from kestra import Kestra\nKestra.outputs({'after': 1})");
-            run(runner, "javascript hog", ScriptLanguage.JAVASCRIPT, JS_HOG);
-            run(runner, "javascript after", ScriptLanguage.JAVASCRIPT,
+            run(runner, "warm-up python", TestLanguages.PYTHON, "print('ok')");
+            run(runner, "python hog", TestLanguages.PYTHON, PYTHON_HOG);
+            run(runner, "python after", TestLanguages.PYTHON, "from kestra import Kestra\nKestra.outputs({'after': 1})");
+            run(runner, "javascript hog", TestLanguages.JAVASCRIPT, JS_HOG);
+            run(runner, "javascript after", TestLanguages.JAVASCRIPT,
                     "const Kestra = require('@kestra-io/libs');\nKestra.outputs({after: 1});");
-            run(runner, "javascript ArrayBuffer hog", ScriptLanguage.JAVASCRIPT, JS_ARRAY_BUFFER_HOG);
-            run(runner, "javascript SharedArrayBuffer", ScriptLanguage.JAVASCRIPT, "new SharedArrayBuffer(1 << 30);");
+            run(runner, "javascript ArrayBuffer hog", TestLanguages.JAVASCRIPT, JS_ARRAY_BUFFER_HOG);
+            run(runner, "javascript SharedArrayBuffer", TestLanguages.JAVASCRIPT, "new SharedArrayBuffer(1 << 30);");
             threadHogBesideAWaitingScript(runner);
             besideAnInnocentScript(runner, "python hog beside another script", SandboxPolicy.CLOSED, PYTHON_HOG,
                     "javascript beside the hog");
@@ -118,12 +119,12 @@ public final class MemoryHog {
         }
         CountDownLatch waiting = new CountDownLatch(1);
         Thread patient = new Thread(() -> report("python beside the thread hog", () -> runner.run(
-                ScriptRequest.ofText(ScriptLanguage.PYTHON, PATIENT).withWorkingDirectory(dir)
+                ScriptRequest.ofText(TestLanguages.PYTHON, PATIENT).withWorkingDirectory(dir)
                         .withTimeout(Duration.ofSeconds(150)).withListener((stream, line) -> waiting.countDown()))));
         patient.start();
         try {
             waiting.await(60, TimeUnit.SECONDS);
-            run(runner, "python hog on a thread it started", ScriptLanguage.PYTHON, PYTHON_THREAD_HOG,
+            run(runner, "python hog on a thread it started", TestLanguages.PYTHON, PYTHON_THREAD_HOG,
                     SandboxPolicy.CLOSED.allowThreads());
             Files.writeString(dir.resolve("hog-ended"), "");
             patient.join();
@@ -137,9 +138,9 @@ public final class MemoryHog {
     /** A Python hog next to a well-behaved script: only the hog may be stopped. */
     private static void besideAnInnocentScript(ScriptRunner runner, String hogLabel, SandboxPolicy hogSandbox,
                                                String hogScript, String innocentLabel) {
-        Thread hog = new Thread(() -> run(runner, hogLabel, ScriptLanguage.PYTHON, hogScript, hogSandbox));
+        Thread hog = new Thread(() -> run(runner, hogLabel, TestLanguages.PYTHON, hogScript, hogSandbox));
         hog.start();
-        run(runner, innocentLabel, ScriptLanguage.JAVASCRIPT, INNOCENT);
+        run(runner, innocentLabel, TestLanguages.JAVASCRIPT, INNOCENT);
         try {
             hog.join();
         } catch (InterruptedException e) {
@@ -147,11 +148,11 @@ public final class MemoryHog {
         }
     }
 
-    private static void run(ScriptRunner runner, String label, ScriptLanguage language, String script) {
+    private static void run(ScriptRunner runner, String label, GuestLanguage language, String script) {
         run(runner, label, language, script, SandboxPolicy.CLOSED);
     }
 
-    private static void run(ScriptRunner runner, String label, ScriptLanguage language, String script,
+    private static void run(ScriptRunner runner, String label, GuestLanguage language, String script,
                             SandboxPolicy sandbox) {
         report(label, () -> runner.run(ScriptRequest.ofText(language, script).withTimeout(Duration.ofSeconds(60))
                 .withSandbox(sandbox)));

@@ -1,7 +1,8 @@
 package dev.kestrasdk.runner.hardening;
 
 import dev.kestrasdk.runner.ConsoleStream;
-import dev.kestrasdk.runner.ScriptLanguage;
+import dev.kestrasdk.runner.TestLanguages;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
@@ -29,7 +30,7 @@ public final class SignalChild {
 
     public static void main(String[] args) {
         try (ScriptRunner runner = new ScriptRunner()) {
-            ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, SCRIPT)
+            ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, SCRIPT)
                     .withTimeout(Duration.ofSeconds(90))
                     .withListener((stream, line) -> {
                         if (stream == ConsoleStream.STDOUT) {
