@@ -94,7 +94,7 @@ public final class ScriptRunner implements AutoCloseable {
             context = builder.build();
         }
         Watchdog.Guard guard = watchdog.watch(context, request.timeout());
-        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context);
+        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context, request.sandbox().threads());
         Outcome outcome;
         try {
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,

@@ -81,7 +81,11 @@ public final class JavaScriptLanguage implements GuestLanguage {
                 .option("js.unhandled-rejections", "throw")
                 // Sandbox: Node's built-ins load a stub that says what is refused; no java/Packages globals.
                 .option("js.commonjs-core-modules-replacements", NodeBuiltinStubs.replacements())
-                .option("js.java-package-globals", "false");
+                .option("js.java-package-globals", "false")
+                // Memory: a SharedArrayBuffer lives outside the Java heap, where the runner's memory watchdog does not
+                // see it (a script held 5 GB); ArrayBuffers stay on the heap (the default, pinned here).
+                .option("js.shared-array-buffer", "false")
+                .option("js.direct-byte-buffer", "false");
     }
 
     @Override
