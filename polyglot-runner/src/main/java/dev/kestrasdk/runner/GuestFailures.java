@@ -14,7 +14,7 @@ final class GuestFailures {
 
     static ScriptFailure describe(PolyglotException e, String scriptSourceName) {
         String type = e.isExit() ? "SystemExit" : typeOf(e);
-        String message = e.isExit() ? "exit code " + e.getExitStatus() : withoutTypePrefix(e.getMessage(), type);
+        String message = e.isExit() ? exitMessage(e.getExitStatus()) : withoutTypePrefix(e.getMessage(), type);
         List<GuestFrame> pythonStack = pythonTraceback(e.getGuestObject());
         if (!pythonStack.isEmpty()) {
             int line = pythonStack.stream().filter(f -> f.source().equals(scriptSourceName)).mapToInt(GuestFrame::line)
@@ -57,6 +57,11 @@ final class GuestFailures {
                     tb.getMember("tb_lineno").asInt()));
         }
         return frames;
+    }
+
+    private static String exitMessage(int code) {
+        int status = ScriptResult.exitStatus(code);
+        return "exit code " + status + (status == code ? "" : " (exit(" + code + "), kept to 8 bits as a process's status is)");
     }
 
     private static String typeOf(PolyglotException e) {
