@@ -103,6 +103,9 @@ final class RunCommand implements Callable<Integer> {
             }
             try (ScriptRunner runner = new ScriptRunner()) {
                 result = runner.run(request);
+                if (runner.leftScriptsRunning()) {
+                    KestraSdkCli.HALT_AT_EXIT.set(true);
+                }
             }
         }
         if (json) {

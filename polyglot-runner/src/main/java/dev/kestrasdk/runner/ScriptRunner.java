@@ -229,6 +229,14 @@ public final class ScriptRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a script abandoned at its timeout may still be running on its thread. A process that ends now should
+     * halt rather than exit: GraalVM's shutdown hook would wait for that script to notice its cancellation.
+     */
+    public boolean leftScriptsRunning() {
+        return !abandoned.isEmpty();
+    }
+
     /** The Python context pool (empty unless enabled), for benchmarks and tests that wait for it to fill. */
     public ContextPool contextPool() {
         return pool;
