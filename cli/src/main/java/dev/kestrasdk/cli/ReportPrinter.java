@@ -6,8 +6,8 @@ import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.Metric;
 import dev.kestrasdk.protocol.MetricType;
-import dev.kestrasdk.wire.CanonicalNumbers;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.CanonicalNumbers;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.io.PrintWriter;

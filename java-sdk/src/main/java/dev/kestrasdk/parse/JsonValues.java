@@ -21,7 +21,13 @@ public final class JsonValues {
     private JsonValues() {
     }
 
-    /** Reads exactly one JSON value; throws {@link IllegalArgumentException} with the reader's first message line. */
+    /**
+     * Reads exactly one JSON value.
+     *
+     * @param text the JSON text
+     * @return the value as plain Java values
+     * @throws IllegalArgumentException with the reader's first message line, when the text is not one JSON value
+     */
     public static Object parse(String text) {
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken t = p.nextToken();

@@ -222,7 +222,7 @@ final class GuestViews {
         boolean negativeZero = d == 0 && 1 / d < 0;
         boolean asInteger = d == Math.rint(d) && Math.abs(d) <= MAX_SAFE && !negativeZero;
         if (integerToken && !asInteger) {
-            reasons.add("JSON.parse reads the integer " + text + " as the double " + dev.kestrasdk.wire.CanonicalNumbers.ofDouble(d) + ", not an integer");
+            reasons.add("JSON.parse reads the integer " + text + " as the double " + dev.kestrasdk.internal.wire.CanonicalNumbers.ofDouble(d) + ", not an integer");
         } else if (!integerToken && asInteger) {
             reasons.add("JavaScript has one number type: the float " + text + " is an integer there");
         }

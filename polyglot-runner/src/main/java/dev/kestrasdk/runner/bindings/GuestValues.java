@@ -1,7 +1,7 @@
 package dev.kestrasdk.runner.bindings;
 
-import dev.kestrasdk.wire.DeferredError;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.DeferredError;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import dev.kestrasdk.wire.WireFormatException.Kind;
 import org.graalvm.polyglot.Value;

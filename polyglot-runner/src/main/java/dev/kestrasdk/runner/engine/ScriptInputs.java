@@ -2,7 +2,7 @@ package dev.kestrasdk.runner.engine;
 
 import dev.kestrasdk.parse.LineParser;
 import dev.kestrasdk.parse.ParsedLine;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.util.Map;

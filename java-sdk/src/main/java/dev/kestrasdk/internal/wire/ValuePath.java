@@ -1,4 +1,4 @@
-package dev.kestrasdk.wire;
+package dev.kestrasdk.internal.wire;
 
 import java.util.Arrays;
 

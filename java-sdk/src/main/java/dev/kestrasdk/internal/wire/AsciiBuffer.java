@@ -1,4 +1,6 @@
-package dev.kestrasdk.wire;
+package dev.kestrasdk.internal.wire;
+
+import dev.kestrasdk.sink.EncodedLine;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,13 +12,14 @@ import java.util.Arrays;
  * char is a byte and the line never needs a charset encoder. One buffer is reused per thread; a buffer
  * that grew for a huge line shrinks back after it so memory does not stay pinned.
  */
-public final class AsciiBuffer {
+public final class AsciiBuffer implements EncodedLine {
     static final int INITIAL = 512;
     static final int KEEP_AT_MOST = 1 << 20;
 
     private byte[] bytes = new byte[INITIAL];
     private int length;
 
+    @Override
     public int length() {
         return length;
     }
@@ -72,6 +75,7 @@ public final class AsciiBuffer {
     }
 
     /** Writes bytes {@code [0, length)} followed by a newline with a single {@code write} call. */
+    @Override
     public void writeLineTo(OutputStream out) throws IOException {
         ensure(1);
         bytes[length] = '\n';
@@ -82,12 +86,14 @@ public final class AsciiBuffer {
      * Copies bytes {@code [0, length)} followed by a newline into {@code dest} at {@code offset}; the caller
      * checks there is room for {@code length() + 1} bytes. Returns the number of bytes copied.
      */
+    @Override
     public int copyLineTo(byte[] dest, int offset) {
         System.arraycopy(bytes, 0, dest, offset, length);
         dest[offset + length] = '\n';
         return length + 1;
     }
 
+    @Override
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
     }

@@ -1,4 +1,6 @@
-package dev.kestrasdk.wire;
+package dev.kestrasdk.internal.wire;
+
+import dev.kestrasdk.wire.WireFormatException;
 
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.MetricType;
@@ -27,9 +29,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import static dev.kestrasdk.wire.WireEncoder.logsLine;
-import static dev.kestrasdk.wire.WireEncoder.metricLine;
-import static dev.kestrasdk.wire.WireEncoder.outputsLine;
+import static dev.kestrasdk.internal.wire.WireEncoder.logsLine;
+import static dev.kestrasdk.internal.wire.WireEncoder.metricLine;
+import static dev.kestrasdk.internal.wire.WireEncoder.outputsLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

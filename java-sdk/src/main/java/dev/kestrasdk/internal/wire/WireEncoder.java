@@ -1,4 +1,6 @@
-package dev.kestrasdk.wire;
+package dev.kestrasdk.internal.wire;
+
+import dev.kestrasdk.wire.WireFormatException;
 
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.MetricType;
@@ -15,7 +17,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SequencedCollection;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -277,7 +278,7 @@ public final class WireEncoder {
             writeNumber(n);
         } else if (v instanceof Map<?, ?> m) {
             writeMap(m);
-        } else if (v instanceof SequencedCollection<?> c) {
+        } else if (v instanceof Collection<?> c && OrderedCollections.isOrdered(c)) {
             writeIterable(c, c.size());
         } else if (v.getClass().isArray()) {
             writeArray(v);

@@ -1,4 +1,4 @@
-package dev.kestrasdk.wire;
+package dev.kestrasdk.internal.wire;
 
 /**
  * Canonical JSON string text: ASCII only. Printable ASCII (0x20-0x7E) is written as is except {@code "}

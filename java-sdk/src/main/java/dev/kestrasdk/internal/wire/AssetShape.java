@@ -1,4 +1,6 @@
-package dev.kestrasdk.wire;
+package dev.kestrasdk.internal.wire;
+
+import dev.kestrasdk.wire.WireFormatException;
 
 import dev.kestrasdk.wire.WireFormatException.Kind;
 
