@@ -10,7 +10,8 @@
  *   <li>polyglot-runner: {@code DeferredError} and {@code WireEncoder.MAX_NESTING} to convert guest values
  *       with the Java SDK's error order, {@code WireEncoder.metricLine} to check a timed call's name before
  *       its body runs, {@code WireEncoder.outputsLine} to encode script inputs;</li>
- *   <li>cli: {@code WireEncoder.json} and {@code CanonicalNumbers} for the JSON and text summaries of
+ *   <li>cli: {@code WireEncoder.json}, {@code WireEncoder.jsonDocument} (the {@code run --json} result) and
+ *       {@code CanonicalNumbers} for the JSON and text summaries of
  *       {@code run} and {@code parse};</li>
  *   <li>conformance-tests: {@code WireEncoder} for the binding adapter's status line and the encoder's own
  *       checks against Kestra, {@code CanonicalNumbers} in the guest-value checks.</li>

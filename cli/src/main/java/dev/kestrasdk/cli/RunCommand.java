@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
         String name = file.getFileName().toString();
         dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
-            (stream == ConsoleStream.STDOUT ? out : err).println(line);
+            (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
         };
         ScriptResult result;
         if (language == null && name.endsWith(".java")) {
@@ -113,10 +113,13 @@ final class RunCommand implements Callable<Integer> {
             }
             try (ScriptRunner runner = new ScriptRunner()) {
                 result = runner.run(request);
+                if (runner.leftScriptsRunning()) {
+                    KestraSdkCli.HALT_AT_EXIT.set(true);
+                }
             }
         }
         if (json) {
-            out.println(WireEncoder.json(ParseCommand.sanitize(resultJson(result, name))));
+            out.println(WireEncoder.jsonDocument(ParseCommand.sanitize(resultJson(result, name))));
         } else {
             printSummary(out, result, name);
         }
@@ -142,7 +145,8 @@ final class RunCommand implements Callable<Integer> {
     private static void printSummary(PrintWriter out, ScriptResult r, String name) {
         ReportPrinter printer = new ReportPrinter(out);
         out.println();
-        out.println("== " + name + ": " + r.status() + " in " + seconds(r.duration()) + " ==");
+        out.println(TerminalText.escape(TerminalText.SUMMARY_MARKER + " " + name + ": " + r.status() + " in "
+                + seconds(r.duration()) + " =="));
         for (ProtocolProblem p : r.problems()) {
             printer.problem(p.stream().name().toLowerCase(Locale.ROOT) + ":" + p.lineNumber(), p.line());
         }
@@ -150,14 +154,13 @@ final class RunCommand implements Callable<Integer> {
         printer.metrics(r.metrics());
         printer.logsAndAssets(r.logs(), r.assets());
         ScriptFailure f = r.failure();
-        String status = "Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration());
+        out.println("Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration()));
         if (f != null) {
-            status += "\nFailure: " + f.describe();
+            out.println(TerminalText.escape("Failure: " + f.describe()));
         }
         if (r.status() != ScriptStatus.SUCCESS && (!r.outputs().isEmpty() || !r.metrics().isEmpty())) {
-            status += "\n(outputs and metrics printed before the failure are kept, as Kestra keeps them)";
+            out.println("(outputs and metrics printed before the failure are kept, as Kestra keeps them)");
         }
-        out.println(status);
     }
 
     private static String seconds(Duration d) {

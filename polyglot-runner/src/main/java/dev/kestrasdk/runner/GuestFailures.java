@@ -18,7 +18,7 @@ final class GuestFailures {
 
     static ScriptFailure describe(PolyglotException e, String scriptSourceName, GuestLanguage language) {
         String type = e.isExit() ? "SystemExit" : typeOf(e);
-        String message = e.isExit() ? "exit code " + e.getExitStatus() : withoutTypePrefix(e.getMessage(), type);
+        String message = e.isExit() ? exitMessage(e.getExitStatus()) : withoutTypePrefix(e.getMessage(), type);
         List<GuestFrame> guestStack = language.traceback(e).orElse(List.of());
         if (!guestStack.isEmpty()) {
             int line = guestStack.stream().filter(f -> f.source().equals(scriptSourceName)).mapToInt(GuestFrame::line)
@@ -44,6 +44,11 @@ final class GuestFailures {
             line = location.getStartLine();
         }
         return new ScriptFailure(type, message, line, stack);
+    }
+
+    private static String exitMessage(int code) {
+        int status = ScriptResult.exitStatus(code);
+        return "exit code " + status + (status == code ? "" : " (exit(" + code + "), kept to 8 bits as a process's status is)");
     }
 
     private static String typeOf(PolyglotException e) {

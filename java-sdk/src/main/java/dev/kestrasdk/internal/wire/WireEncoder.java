@@ -41,6 +41,7 @@ public final class WireEncoder {
     private final IdentityHashMap<Object, Integer> open = new IdentityHashMap<>();
     private AsciiBuffer out;
     private int nesting;
+    private boolean kestraLimits = true; // false for jsonDocument
 
     public static WireEncoder local() {
         return LOCAL.get();
@@ -160,6 +161,26 @@ public final class WireEncoder {
         return b.toString();
     }
 
+    /**
+     * As {@link #value}, for a document no Kestra reader will parse (a tool's {@code --json} result that quotes a
+     * script's console): without the limits of Kestra's reader (string length, nesting), and a lone surrogate is
+     * written as its backslash-u escape, so whatever a script printed, the document is written.
+     */
+    public static String jsonDocument(Object value) {
+        AsciiBuffer b = new AsciiBuffer();
+        WireEncoder encoder = local();
+        encoder.begin(b, "value");
+        encoder.kestraLimits = false;
+        try {
+            encoder.writeValue(value);
+        } catch (RuntimeException e) {
+            throw encoder.fail(e);
+        } finally {
+            encoder.end();
+        }
+        return b.toString();
+    }
+
     // ---- convenience: one line as a String -------------------------------------------------------
 
     public static String outputsLine(Map<?, ?> outputs) {
@@ -198,6 +219,7 @@ public final class WireEncoder {
         mark = buffer.length();
         path.reset(root);
         nesting = 0;
+        kestraLimits = true;
     }
 
     private RuntimeException fail(RuntimeException e) {
@@ -230,6 +252,9 @@ public final class WireEncoder {
     }
 
     private void checkText(String s) {
+        if (!kestraLimits) {
+            return;
+        }
         if (s.length() > MAX_STRING_CHARS) {
             throw new WireFormatException(Kind.VALUE, path.toString(), "string of " + s.length()
                     + " characters is longer than the " + MAX_STRING_CHARS + " Kestra reads");
@@ -370,7 +395,7 @@ public final class WireEncoder {
             throw new WireFormatException(Kind.VALUE, path.toString(),
                     "cycle: this value contains itself (it is also at " + path.prefix(seenAt) + ")");
         }
-        if (++nesting > MAX_NESTING) {
+        if (++nesting > MAX_NESTING && kestraLimits) {
             throw new WireFormatException(Kind.VALUE, path.toString(),
                     "nested deeper than " + MAX_NESTING + " levels, the most Kestra's JSON reader accepts");
         }

@@ -382,4 +382,19 @@ class WireEncoderTest {
         assertEquals("outputs.s: string of 20000001 characters is longer than the 20000000 Kestra reads",
                 refused(() -> outputsLine(map("s", big))).getMessage());
     }
+
+    @Test
+    void aDocumentHasNoneOfKestrasReadLimits() {
+        String big = "x".repeat(WireEncoder.MAX_STRING_CHARS + 1);
+        assertEquals("{\"s\":\"" + big + "\"}", WireEncoder.jsonDocument(map("s", big)));
+        assertEquals("[\"a\\ud800b\"]", WireEncoder.jsonDocument(List.of("a\ud800b")));
+        Object deep = List.of();
+        for (int i = 0; i < WireEncoder.MAX_NESTING + 5; i++) {
+            deep = List.of(deep);
+        }
+        assertEquals("[".repeat(WireEncoder.MAX_NESTING + 6) + "]".repeat(WireEncoder.MAX_NESTING + 6), WireEncoder.jsonDocument(deep));
+        // the limits come back for the next protocol line on the same thread
+        assertEquals("outputs.s: string of 20000001 characters is longer than the 20000000 Kestra reads",
+                refused(() -> outputsLine(map("s", big))).getMessage());
+    }
 }
