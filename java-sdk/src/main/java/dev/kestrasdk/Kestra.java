@@ -4,12 +4,10 @@ import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.emit.KestraLogger;
 import dev.kestrasdk.sink.LineSink;
 import dev.kestrasdk.sink.LineSinkProvider;
-import dev.kestrasdk.sink.StdoutSink;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,97 +33,206 @@ public final class Kestra {
     private Kestra() {
     }
 
+    /**
+     * Sets task outputs: one {@code outputs} line. Kestra merges the outputs of all lines, later keys winning.
+     *
+     * @param outputs names to JSON-like values (null, Boolean, Number, String, Map, List, arrays, java.time values)
+     * @throws dev.kestrasdk.wire.WireFormatException if a value cannot be written; nothing is printed then
+     */
     public static void outputs(Map<String, ?> outputs) {
         emitter().outputs(outputs);
     }
 
+    /**
+     * Records a counter without tags.
+     *
+     * @param name  the metric name, not empty
+     * @param value a finite number
+     * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
+     */
     public static void counter(String name, Number value) {
         emitter().counter(name, value, null);
     }
 
+    /**
+     * Records a counter.
+     *
+     * @param name  the metric name, not empty
+     * @param value a finite number
+     * @param tags  tag names to strings, numbers or booleans; {@code null} for none
+     * @throws dev.kestrasdk.wire.WireFormatException if the name, value or a tag cannot be written
+     */
     public static void counter(String name, Number value, Map<String, ?> tags) {
         emitter().counter(name, value, tags);
     }
 
+    /**
+     * Records a gauge without tags.
+     *
+     * @param name  the metric name, not empty
+     * @param value a finite number
+     * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
+     */
     public static void gauge(String name, Number value) {
         emitter().gauge(name, value, null);
     }
 
+    /**
+     * Records a gauge.
+     *
+     * @param name  the metric name, not empty
+     * @param value a finite number
+     * @param tags  tag names to strings, numbers or booleans; {@code null} for none
+     * @throws dev.kestrasdk.wire.WireFormatException if the name, value or a tag cannot be written
+     */
     public static void gauge(String name, Number value, Map<String, ?> tags) {
         emitter().gauge(name, value, tags);
     }
 
-    /** A timer of {@code seconds}. */
+    /**
+     * Records a timer of {@code seconds}, without tags.
+     *
+     * @param name    the metric name, not empty
+     * @param seconds a finite, non-negative number of seconds
+     * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
+     */
     public static void timer(String name, Number seconds) {
         emitter().timer(name, seconds, null);
     }
 
+    /**
+     * Records a timer of {@code seconds}.
+     *
+     * @param name    the metric name, not empty
+     * @param seconds a finite, non-negative number of seconds
+     * @param tags    tag names to strings, numbers or booleans; {@code null} for none
+     * @throws dev.kestrasdk.wire.WireFormatException if the name, value or a tag cannot be written
+     */
     public static void timer(String name, Number seconds, Map<String, ?> tags) {
         emitter().timer(name, seconds, tags);
     }
 
+    /**
+     * Records a timer of {@code duration}, without tags.
+     *
+     * @param name     the metric name, not empty
+     * @param duration a non-negative duration
+     * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
+     */
     public static void timer(String name, Duration duration) {
         emitter().timer(name, duration, null);
     }
 
+    /**
+     * Records a timer of {@code duration}.
+     *
+     * @param name     the metric name, not empty
+     * @param duration a non-negative duration
+     * @param tags     tag names to strings, numbers or booleans; {@code null} for none
+     * @throws dev.kestrasdk.wire.WireFormatException if the name, value or a tag cannot be written
+     */
     public static void timer(String name, Duration duration, Map<String, ?> tags) {
         emitter().timer(name, duration, tags);
     }
 
-    /** Times {@code body} with the monotonic clock; the timer is recorded even if it throws, and the exception passes through. */
+    /**
+     * Times {@code body} with the monotonic clock; the timer is recorded even if it throws, and the exception
+     * passes through. The name is checked before the body runs.
+     *
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @throws dev.kestrasdk.wire.WireFormatException if the name cannot be written; the body does not run then
+     */
     public static void timer(String name, Runnable body) {
         emitter().timer(name, body, null);
     }
 
+    /**
+     * Times {@code body} with the monotonic clock, with tags; see {@link #timer(String, Runnable)}.
+     *
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @throws dev.kestrasdk.wire.WireFormatException if the name or a tag cannot be written; the body does not run then
+     */
     public static void timer(String name, Runnable body, Map<String, ?> tags) {
         emitter().timer(name, body, tags);
     }
 
-    /** Times {@code body} and returns its result; the timer is recorded even if it throws. */
+    /**
+     * Times {@code body} and returns its result; the timer is recorded even if it throws.
+     *
+     * @param <T>  the body's result type
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw, unchanged
+     */
     public static <T> T timer(String name, Callable<T> body) throws Exception {
         return emitter().timer(name, body, null);
     }
 
+    /**
+     * Times {@code body}, with tags, and returns its result; the timer is recorded even if it throws.
+     *
+     * @param <T>  the body's result type
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw, unchanged
+     */
     public static <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
         return emitter().timer(name, body, tags);
     }
 
+    /**
+     * Reports assets: one {@code assets} line with {@code inputs} and {@code outputs} lists.
+     *
+     * @param assets a map with {@code inputs} and/or {@code outputs}, each a list of asset maps
+     * @throws dev.kestrasdk.wire.WireFormatException if the assets are malformed or cannot be written
+     */
     public static void assets(Map<String, ?> assets) {
         emitter().assets(assets);
     }
 
+    /**
+     * The logger whose calls become {@code logs} lines.
+     *
+     * @return the current emitter's logger
+     */
     public static KestraLogger logger() {
         return emitter().logger();
     }
 
-    /** Sends every later line to {@code sink}; returns the previous sink (to restore it). */
+    /**
+     * Sends every later line to {@code sink}.
+     *
+     * @param sink where lines go from now on
+     * @return the previous sink, to restore it
+     */
     public static synchronized LineSink setSink(LineSink sink) {
         LineSink previous = emitter().sink();
         emitter = new Emitter(Objects.requireNonNull(sink, "sink"));
         return previous;
     }
 
-    /** The emitter behind the facade, for code that wants to pass the verbs around. */
+    /**
+     * The emitter behind the facade, for code that wants to pass the verbs around.
+     *
+     * @return the current emitter, created with the discovered sink on first use
+     */
     public static Emitter emitter() {
         Emitter e = emitter;
         if (e == null) {
             synchronized (Kestra.class) {
                 e = emitter;
                 if (e == null) {
-                    e = emitter = new Emitter(discoverSink());
+                    e = emitter = new Emitter(SinkDiscovery.discover(Thread.currentThread().getContextClassLoader(),
+                            warning -> System.err.println("kestra-sdk: warning: " + warning)));
                 }
             }
         }
         return e;
-    }
-
-    private static LineSink discoverSink() {
-        for (LineSinkProvider provider : ServiceLoader.load(LineSinkProvider.class)) {
-            LineSink sink = provider.sink();
-            if (sink != null) {
-                return sink;
-            }
-        }
-        return StdoutSink.INSTANCE;
     }
 }

@@ -4,6 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** {@code ./kestra-sdk}: the command-line entry point. */
 @Command(name = "kestra-sdk", mixinStandardHelpOptions = true, versionProvider = KestraSdkCli.Version.class,
@@ -20,8 +21,22 @@ import java.io.PrintWriter;
                 ExitCodes.INTERNAL + ":internal error"})
 public final class KestraSdkCli {
 
+    /**
+     * Set when a script abandoned at its timeout is still running: the process then halts once its output is
+     * written, because GraalVM's shutdown hook (run by {@link System#exit}) would wait for that script.
+     */
+    static final AtomicBoolean HALT_AT_EXIT = new AtomicBoolean();
+
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        if (HALT_AT_EXIT.get()) {
+            Runtime.getRuntime().halt(code);
+        }
+        System.exit(code);
     }
 
     /** Runs the command and returns its exit code; never throws. */

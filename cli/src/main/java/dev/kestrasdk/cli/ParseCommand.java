@@ -4,7 +4,7 @@ import dev.kestrasdk.parse.LineParser;
 import dev.kestrasdk.parse.LineReader;
 import dev.kestrasdk.parse.ParsedLine;
 import dev.kestrasdk.parse.ReportCollector;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -6,8 +6,8 @@ import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.Metric;
 import dev.kestrasdk.protocol.MetricType;
-import dev.kestrasdk.wire.CanonicalNumbers;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.CanonicalNumbers;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.io.PrintWriter;
@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The readable text both {@code run} and {@code parse} print: what Kestra takes, and what it drops and why. */
+/**
+ * The readable text both {@code run} and {@code parse} print: what Kestra takes, and what it drops and why. Every
+ * line is printed through {@link TerminalText#escape}: names, keys and messages come from the script.
+ */
 final class ReportPrinter {
     private static final int MAX_VALUE_CHARS = 200;
 
@@ -26,31 +29,35 @@ final class ReportPrinter {
         this.out = out;
     }
 
+    private void println(String line) {
+        out.println(TerminalText.escape(line));
+    }
+
     /** One line per diagnostic of a problem line, prefixed with where it came from. */
     void problem(String where, ParsedLine line) {
         String verdict = line.dropped() ? "dropped" : "accepted with loss";
         for (Diagnostic d : line.diagnostics()) {
-            out.println(where + ": " + (d.severity() == Diagnostic.Severity.ERROR ? "error" : "warning")
+            println(where + ": " + (d.severity() == Diagnostic.Severity.ERROR ? "error" : "warning")
                     + " [" + d.code() + "] " + d.message() + " (" + verdict + ")");
         }
     }
 
     void outputs(Map<String, Object> outputs) {
-        out.println("Outputs (" + outputs.size() + "):");
+        println("Outputs (" + outputs.size() + "):");
         if (outputs.isEmpty()) {
-            out.println("  (none)");
+            println("  (none)");
         }
-        outputs.forEach((k, v) -> out.println("  " + k + " = " + shortJson(v)));
+        outputs.forEach((k, v) -> println("  " + k + " = " + shortJson(v)));
     }
 
     void metrics(List<Metric> metrics) {
-        out.println("Metrics (" + metrics.size() + "):");
+        println("Metrics (" + metrics.size() + "):");
         if (metrics.isEmpty()) {
-            out.println("  (none)");
+            println("  (none)");
         }
         for (Metric m : metrics) {
             String value = m.value() == null ? "null" : Double.isFinite(m.value()) ? CanonicalNumbers.ofDouble(m.value()) : m.value().toString();
-            out.println("  " + m.type().wireName() + " " + m.name() + " = " + value + (m.type() == MetricType.TIMER ? " s" : "")
+            println("  " + m.type().wireName() + " " + m.name() + " = " + value + (m.type() == MetricType.TIMER ? " s" : "")
                     + (m.tags().isEmpty() ? "" : " " + m.tags()));
         }
     }
@@ -58,9 +65,9 @@ final class ReportPrinter {
     void logsAndAssets(List<LogEntry> logs, List<Map<String, Object>> assets) {
         Map<LogLevel, Long> byLevel = new EnumMap<>(LogLevel.class);
         logs.forEach(l -> byLevel.merge(l.level(), 1L, Long::sum));
-        out.println("Logs: " + logs.size() + (byLevel.isEmpty() ? "" : " (" + byLevel.entrySet().stream()
+        println("Logs: " + logs.size() + (byLevel.isEmpty() ? "" : " (" + byLevel.entrySet().stream()
                 .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")"));
-        out.println("Assets: " + assets.size() + " emission" + (assets.size() == 1 ? "" : "s"));
+        println("Assets: " + assets.size() + " emission" + (assets.size() == 1 ? "" : "s"));
     }
 
     static String shortJson(Object value) {

@@ -4,14 +4,15 @@ import dev.kestrasdk.cli.jvm.JvmScriptProcess;
 import dev.kestrasdk.runner.ConsoleStream;
 import dev.kestrasdk.runner.ProtocolProblem;
 import dev.kestrasdk.runner.ScriptFailure;
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,8 +56,17 @@ final class RunCommand implements Callable<Integer> {
             description = "stop the script after this long: 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
     Duration timeout;
 
-    @Option(names = "--language", paramLabel = "LANG", description = "python or js, when the extension does not tell")
+    @Option(names = "--language", paramLabel = "LANG", completionCandidates = LanguageNames.class,
+            description = "${COMPLETION-CANDIDATES}, when the extension does not tell")
     String language;
+
+    /** The registered languages' names, for the help text. */
+    static final class LanguageNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Languages.names().iterator();
+        }
+    }
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
@@ -88,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
         String name = file.getFileName().toString();
         dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
-            (stream == ConsoleStream.STDOUT ? out : err).println(line);
+            (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
         };
         ScriptResult result;
         if (language == null && name.endsWith(".java")) {
@@ -100,7 +110,7 @@ final class RunCommand implements Callable<Integer> {
             }
             result = new JvmScriptProcess().run(file, scriptInputs, timeout, echo);
         } else {
-            ScriptLanguage lang = language(name);
+            GuestLanguage lang = language(name);
             ScriptRequest request;
             try {
                 request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
@@ -110,10 +120,13 @@ final class RunCommand implements Callable<Integer> {
             }
             try (ScriptRunner runner = new ScriptRunner()) {
                 result = runner.run(request);
+                if (runner.leftScriptsRunning()) {
+                    KestraSdkCli.HALT_AT_EXIT.set(true);
+                }
             }
         }
         if (json) {
-            out.println(WireEncoder.json(ParseCommand.sanitize(resultJson(result, name))));
+            out.println(WireEncoder.jsonDocument(ParseCommand.sanitize(resultJson(result, name))));
         } else {
             printSummary(out, result, name);
         }
@@ -125,22 +138,22 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private ScriptLanguage language(String name) {
+    private GuestLanguage language(String name) {
         if (language != null) {
-            return switch (language.toLowerCase(Locale.ROOT)) {
-                case "python", "py" -> ScriptLanguage.PYTHON;
-                case "js", "javascript", "node" -> ScriptLanguage.JAVASCRIPT;
-                default -> throw new UserError("--language " + language + ": expected python or js");
-            };
+            return Languages.byName(language).orElseThrow(() -> new UserError(
+                    "--language " + language + ": expected " + Languages.oneOf(Languages.names())));
         }
-        return ScriptLanguage.fromFileName(name).orElseThrow(() -> new UserError(
-                file + ": unknown script type (expected .py, .js, .mjs, .cjs or .java; or give --language)"));
+        List<String> types = new ArrayList<>(Languages.fileExtensions());
+        types.add(".java");
+        return Languages.forFileName(name).orElseThrow(() -> new UserError(
+                file + ": unknown script type (expected " + Languages.oneOf(types) + "; or give --language)"));
     }
 
     private static void printSummary(PrintWriter out, ScriptResult r, String name) {
         ReportPrinter printer = new ReportPrinter(out);
         out.println();
-        out.println("== " + name + ": " + r.status() + " in " + seconds(r.duration()) + " ==");
+        out.println(TerminalText.escape(TerminalText.SUMMARY_MARKER + " " + name + ": " + r.status() + " in "
+                + seconds(r.duration()) + " =="));
         for (ProtocolProblem p : r.problems()) {
             printer.problem(p.stream().name().toLowerCase(Locale.ROOT) + ":" + p.lineNumber(), p.line());
         }
@@ -148,14 +161,13 @@ final class RunCommand implements Callable<Integer> {
         printer.metrics(r.metrics());
         printer.logsAndAssets(r.logs(), r.assets());
         ScriptFailure f = r.failure();
-        String status = "Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration());
+        out.println("Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration()));
         if (f != null) {
-            status += "\nFailure: " + f.describe();
+            out.println(TerminalText.escape("Failure: " + f.describe()));
         }
         if (r.status() != ScriptStatus.SUCCESS && (!r.outputs().isEmpty() || !r.metrics().isEmpty())) {
-            status += "\n(outputs and metrics printed before the failure are kept, as Kestra keeps them)";
+            out.println("(outputs and metrics printed before the failure are kept, as Kestra keeps them)");
         }
-        out.println(status);
     }
 
     private static String seconds(Duration d) {

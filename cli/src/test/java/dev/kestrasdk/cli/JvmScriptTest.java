@@ -113,6 +113,6 @@ class JvmScriptTest {
 
     /** A JSON string literal as the --json report writes it (the canonical encoder). */
     private static String jsonString(String s) {
-        return dev.kestrasdk.wire.WireEncoder.json(s);
+        return dev.kestrasdk.internal.wire.WireEncoder.json(s);
     }
 }

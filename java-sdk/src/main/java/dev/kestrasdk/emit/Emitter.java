@@ -3,8 +3,8 @@ package dev.kestrasdk.emit;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.MetricType;
 import dev.kestrasdk.sink.LineSink;
-import dev.kestrasdk.wire.AsciiBuffer;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.AsciiBuffer;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.time.Duration;
@@ -32,20 +32,41 @@ public final class Emitter {
     private final AtomicBoolean warnedLarge = new AtomicBoolean();
     private final KestraLogger logger = new KestraLogger(this);
 
+    /**
+     * An emitter whose warnings go to standard error, prefixed {@code kestra-sdk: warning:}.
+     *
+     * @param sink where complete lines go
+     */
     public Emitter(LineSink sink) {
         this(sink, message -> System.err.println("kestra-sdk: warning: " + message));
     }
 
-    /** @param warnings receives advice that is not an error (a very large line); never protocol data */
+    /**
+     * An emitter with its own destination for warnings.
+     *
+     * @param sink     where complete lines go
+     * @param warnings receives advice that is not an error (a very large line); never protocol data
+     */
     public Emitter(LineSink sink, Consumer<String> warnings) {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
+    /**
+     * The sink this emitter writes to.
+     *
+     * @return the sink given at construction
+     */
     public LineSink sink() {
         return sink;
     }
 
+    /**
+     * One {@code outputs} line.
+     *
+     * @param outputs names to JSON-like values
+     * @throws WireFormatException if a value cannot be written
+     */
     public void outputs(Map<String, ?> outputs) {
         AsciiBuffer b = take();
         try {
@@ -56,6 +77,12 @@ public final class Emitter {
         }
     }
 
+    /**
+     * One {@code assets} line.
+     *
+     * @param assets a map with {@code inputs} and/or {@code outputs}, each a list of asset maps
+     * @throws WireFormatException if the assets are malformed or cannot be written
+     */
     public void assets(Map<String, ?> assets) {
         AsciiBuffer b = take();
         try {
@@ -66,7 +93,15 @@ public final class Emitter {
         }
     }
 
-    /** A metric of any type; {@code value} is a finite Number (or, for a timer, a Duration). */
+    /**
+     * One {@code metrics} line with a metric of any type.
+     *
+     * @param type  counter, gauge or timer
+     * @param name  the metric name, not empty
+     * @param value a finite Number (or, for a timer, a Duration)
+     * @param tags  tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if an argument cannot be written
+     */
     public void metric(MetricType type, String name, Object value, Map<String, ?> tags) {
         AsciiBuffer b = take();
         try {
@@ -77,19 +112,50 @@ public final class Emitter {
         }
     }
 
+    /**
+     * A counter; see {@link #metric}.
+     *
+     * @param name  the metric name, not empty
+     * @param value a finite number
+     * @param tags  tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if an argument cannot be written
+     */
     public void counter(String name, Number value, Map<String, ?> tags) {
         metric(MetricType.COUNTER, name, value, tags);
     }
 
+    /**
+     * A gauge; see {@link #metric}.
+     *
+     * @param name  the metric name, not empty
+     * @param value a finite number
+     * @param tags  tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if an argument cannot be written
+     */
     public void gauge(String name, Number value, Map<String, ?> tags) {
         metric(MetricType.GAUGE, name, value, tags);
     }
 
-    /** A timer in seconds. */
+    /**
+     * A timer in seconds.
+     *
+     * @param name    the metric name, not empty
+     * @param seconds a finite, non-negative number of seconds
+     * @param tags    tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if an argument cannot be written
+     */
     public void timer(String name, Number seconds, Map<String, ?> tags) {
         metric(MetricType.TIMER, name, seconds, tags);
     }
 
+    /**
+     * A timer of a duration.
+     *
+     * @param name     the metric name, not empty
+     * @param duration a non-negative duration
+     * @param tags     tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if an argument cannot be written
+     */
     public void timer(String name, Duration duration, Map<String, ?> tags) {
         metric(MetricType.TIMER, name, duration, tags);
     }
@@ -97,6 +163,11 @@ public final class Emitter {
     /**
      * Runs {@code body}, timing it with the monotonic clock, and records the timer whether it returns or
      * throws; its exception passes through unchanged.
+     *
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if the name or a tag cannot be written; checked before the body runs
      */
     public void timer(String name, Runnable body, Map<String, ?> tags) {
         Objects.requireNonNull(body, "body");
@@ -109,7 +180,16 @@ public final class Emitter {
         }
     }
 
-    /** Like {@link #timer(String, Runnable, Map)}, returning the body's result. */
+    /**
+     * Like {@link #timer(String, Runnable, Map)}, returning the body's result.
+     *
+     * @param <T>  the body's result type
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw, unchanged
+     */
     public <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
         Objects.requireNonNull(body, "body");
         checkTimerArguments(name, tags);
@@ -121,11 +201,24 @@ public final class Emitter {
         }
     }
 
-    /** One {@code logs} line with one entry per message. */
+    /**
+     * One {@code logs} line with one entry per message.
+     *
+     * @param level    the entries' level
+     * @param messages one entry each, at least one
+     * @throws WireFormatException if there is no message or one cannot be written
+     */
     public void log(LogLevel level, String... messages) {
         log(level, messages == null ? null : Arrays.asList(messages));
     }
 
+    /**
+     * One {@code logs} line with one entry per message.
+     *
+     * @param level    the entries' level
+     * @param messages one entry each, at least one
+     * @throws WireFormatException if there is no message or one cannot be written
+     */
     public void log(LogLevel level, List<String> messages) {
         AsciiBuffer b = take();
         try {
@@ -136,6 +229,11 @@ public final class Emitter {
         }
     }
 
+    /**
+     * A logger writing through this emitter.
+     *
+     * @return this emitter's logger
+     */
     public KestraLogger logger() {
         return logger;
     }

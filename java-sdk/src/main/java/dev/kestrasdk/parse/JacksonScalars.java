@@ -13,8 +13,6 @@ final class JacksonScalars {
     // jackson-core NumberInput.looksLikeValidNumber: no hex, no 'f'/'d' suffix, no "+Infinity", no '_'.
     private static final Pattern FLOAT = Pattern.compile("[+-]?[0-9]*[.]?[0-9]+([eE][+-]?[0-9]+)?");
     private static final Pattern FLOAT_TRAILING_DOT = Pattern.compile("[+-]?[0-9]+[.]");
-    // slf4j's Level order, which Jackson uses when a level is given as an index
-    private static final LogLevel[] LEVEL_ORDINALS = {LogLevel.ERROR, LogLevel.WARN, LogLevel.INFO, LogLevel.DEBUG, LogLevel.TRACE};
 
     /** Marks a string Jackson reads as "no value". */
     static final Double NO_VALUE = null;
@@ -57,10 +55,10 @@ final class JacksonScalars {
      * Case matters.
      */
     static LogLevel levelOfString(String s) {
-        LogLevel level = LogLevel.fromWireName(s);
+        LogLevel level = Kestra13.logLevel(s);
         String t = s.trim();
         if (level == null) {
-            level = LogLevel.fromWireName(t);
+            level = Kestra13.logLevel(t);
         }
         if (level == null && !t.isEmpty() && t.charAt(0) >= '0' && t.charAt(0) <= '9' && !(t.charAt(0) == '0' && t.length() > 1)) {
             try {
@@ -74,6 +72,6 @@ final class JacksonScalars {
 
     /** The level at an index in slf4j's order, or {@code null}. */
     static LogLevel levelOfIndex(long index) {
-        return index >= 0 && index < LEVEL_ORDINALS.length ? LEVEL_ORDINALS[(int) index] : null;
+        return Kestra13.logLevelAt(index);
     }
 }

@@ -23,11 +23,17 @@ public final class LineParser {
 
     private final int maxLineChars;
 
+    /** A parser with the limit {@link #DEFAULT_MAX_LINE_CHARS}. */
     public LineParser() {
         this(DEFAULT_MAX_LINE_CHARS);
     }
 
-    /** @param maxLineChars lines longer than this are not read (Kestra has no such limit; this one protects memory) */
+    /**
+     * A parser with its own line limit.
+     *
+     * @param maxLineChars lines longer than this are not read (Kestra has no such limit; this one protects memory)
+     * @throws IllegalArgumentException if the limit is less than 6, the shortest protocol line
+     */
     public LineParser(int maxLineChars) {
         if (maxLineChars < 6) {
             throw new IllegalArgumentException("maxLineChars must be at least 6, was " + maxLineChars);
@@ -35,6 +41,12 @@ public final class LineParser {
         this.maxLineChars = maxLineChars;
     }
 
+    /**
+     * Reads one line as Kestra does.
+     *
+     * @param line the line, with or without one trailing terminator; {@code null} reads as an empty line
+     * @return the verdict, what Kestra takes, and diagnostics
+     */
     public ParsedLine parse(String line) {
         if (line == null || line.length() < 2) {
             return log(line == null ? "" : line);
@@ -77,6 +89,10 @@ public final class LineParser {
     /**
      * For a line that was too long to keep whole ({@link LineReader} cut it at {@code head}): a protocol line
      * is reported as not read, anything else is an ordinary log line.
+     *
+     * @param head       the part of the line that was kept
+     * @param fullLength the line's whole length, for the message
+     * @return a rejected line with a {@code line-too-long} error, or a log line
      */
     public ParsedLine parseTruncated(String head, long fullLength) {
         if (!head.startsWith("::{")) {
@@ -84,10 +100,6 @@ public final class LineParser {
         }
         return rejected(head, Diagnostic.error("line-too-long", "line of " + fullLength
                 + " characters is longer than this parser's limit of " + maxLineChars + " (Kestra has none): not read"));
-    }
-
-    public int maxLineChars() {
-        return maxLineChars;
     }
 
     private static ParsedLine log(String line) {

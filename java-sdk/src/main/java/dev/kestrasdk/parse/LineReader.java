@@ -19,12 +19,23 @@ public final class LineReader {
     private boolean skipNewline; // the previous line ended with \r: a \n right after it ends nothing
     private long skippedChars;
 
+    /**
+     * A reader of {@code in} with a cap on the length of a line.
+     *
+     * @param in       the characters
+     * @param maxChars the longest line kept whole
+     */
     public LineReader(Reader in, int maxChars) {
         this.in = in;
         this.maxChars = maxChars;
     }
 
-    /** The next line without its {@code \n}, or {@code null} at the end of the stream. */
+    /**
+     * The next line.
+     *
+     * @return the line without its terminator, cut at the cap; {@code null} at the end of the stream
+     * @throws IOException when reading fails
+     */
     public String readLine() throws IOException {
         StringBuilder sb = null;
         truncated = false;
@@ -69,12 +80,20 @@ public final class LineReader {
         }
     }
 
-    /** Whether the line last returned was longer than the cap and was cut. */
+    /**
+     * Whether the line last returned was longer than the cap and was cut.
+     *
+     * @return true when it was cut
+     */
     public boolean lastLineTruncated() {
         return truncated;
     }
 
-    /** How many characters of the last line were skipped past the cap. */
+    /**
+     * How many characters of the last line were skipped past the cap.
+     *
+     * @return 0 when the line was not cut
+     */
     public long lastLineSkippedChars() {
         return skippedChars;
     }

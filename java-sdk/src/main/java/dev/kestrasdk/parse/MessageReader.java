@@ -19,13 +19,14 @@ import java.util.Set;
 
 /**
  * Turns a payload tree into what Kestra 1.3's reader makes of it: the same type checks and coercions as
- * its Jackson data binding of {@code TaskLogMatch(outputs, metrics, logs, assets)}, measured in
- * ../shared/reference/kestra-parser-facts.md and by this project's differential tests. Anything Kestra
- * refuses throws {@link Rejected}; anything it accepts with a loss adds a warning.
+ * its Jackson data binding of {@code TaskLogMatch(outputs, metrics, logs, assets)}, as measured on Kestra
+ * 1.3.19 itself and checked by this project's differential tests against Kestra's own classes. Which keys,
+ * metric types and log levels exist is {@link Kestra13}'s to say. Anything Kestra refuses throws
+ * {@link Rejected}; anything it accepts with a loss adds a warning.
  */
 final class MessageReader {
-    private static final Set<String> KNOWN_KEYS = Set.of("outputs", "metrics", "logs", "assets");
-    private static final Set<String> LOG_LINE = Set.of("level", "message");
+    private static final Set<String> KNOWN_KEYS = Set.copyOf(Kestra13.TOP_LEVEL_KEYS);
+    private static final Set<String> LOG_LINE = Set.copyOf(Kestra13.LOG_ENTRY_KEYS);
 
     static final class Rejected extends Exception {
         final String code;
@@ -46,7 +47,8 @@ final class MessageReader {
         checkRecord(root, KNOWN_KEYS, "the line");
         for (String key : root.keySet()) {
             if (!KNOWN_KEYS.contains(key)) {
-                warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra (known: outputs, metrics, logs, assets)"));
+                warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra (known: "
+                        + String.join(", ", Kestra13.TOP_LEVEL_KEYS) + ")"));
             }
         }
         Map<String, Object> outputs = readLast(root, "outputs", (r, n) -> r.readOutputs(n));
@@ -187,10 +189,10 @@ final class MessageReader {
         if (typeNode == null) {
             throw new Rejected("missing-metric-type", path + " has no \"type\" (counter, gauge or timer)");
         }
-        MetricType type = typeNode instanceof String s ? MetricType.fromWireName(s) : null;
+        MetricType type = typeNode instanceof String s ? Kestra13.metricType(s) : null;
         if (type == null) {
             throw new Rejected("unknown-metric-type", path + ".type " + describe(typeNode)
-                    + " is not a metric type Kestra knows (counter, gauge, timer; lower case)");
+                    + " is not a metric type Kestra knows (" + String.join(", ", Kestra13.metricTypeNames()) + "; lower case)");
         }
         // Later "type" keys are read as the entry's plain string property.
         for (Object later : entry.earlier("type").isEmpty() ? List.of() : allButFirst(entry, "type")) {
@@ -374,7 +376,7 @@ final class MessageReader {
         if (node instanceof String s) {
             LogLevel level = JacksonScalars.levelOfString(s);
             if (level == null) {
-                throw new Rejected("bad-log-level", path + " \"" + s + "\" is not one of TRACE, DEBUG, INFO, WARN, ERROR (upper case)");
+                throw new Rejected("bad-log-level", path + " \"" + s + "\" is not one of " + String.join(", ", Kestra13.logLevelNames()) + " (upper case)");
             }
             return level;
         }
@@ -385,7 +387,7 @@ final class MessageReader {
                 return level;
             }
         }
-        throw new Rejected("bad-log-level", path + " " + describe(node) + " is not one of TRACE, DEBUG, INFO, WARN, ERROR");
+        throw new Rejected("bad-log-level", path + " " + describe(node) + " is not one of " + String.join(", ", Kestra13.logLevelNames()));
     }
 
     // ---- shared -----------------------------------------------------------------------------------

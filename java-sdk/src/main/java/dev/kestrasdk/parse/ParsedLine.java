@@ -15,22 +15,51 @@ import java.util.List;
  *                    Kestra will not see as one (a trailing space, text before {@code ::}, ...)
  */
 public record ParsedLine(String text, Verdict verdict, Message message, List<Diagnostic> diagnostics) {
-    public enum Verdict { LOG, ACCEPTED, REJECTED }
+    /** What kind of line it is for Kestra. */
+    public enum Verdict {
+        /** An ordinary log line, not a protocol line. */
+        LOG,
+        /** A protocol line Kestra reads. */
+        ACCEPTED,
+        /** A protocol line Kestra refuses as a whole. */
+        REJECTED
+    }
 
+    /**
+     * Copies the diagnostics.
+     *
+     * @param text        the line
+     * @param verdict     the verdict
+     * @param message     what Kestra takes, or {@code null}
+     * @param diagnostics the diagnostics, not null
+     */
     public ParsedLine {
         diagnostics = List.copyOf(diagnostics);
     }
 
+    /**
+     * Whether Kestra reads the line as a protocol line.
+     *
+     * @return true for {@link Verdict#ACCEPTED}
+     */
     public boolean accepted() {
         return verdict == Verdict.ACCEPTED;
     }
 
-    /** True when the author meant a protocol line and Kestra will lose some or all of it. */
+    /**
+     * Whether the author meant a protocol line and Kestra will lose some or all of it.
+     *
+     * @return true when there is a diagnostic
+     */
     public boolean hasProblems() {
         return !diagnostics.isEmpty();
     }
 
-    /** True when the line was meant as a protocol line but Kestra takes nothing from it. */
+    /**
+     * Whether the line was meant as a protocol line but Kestra takes nothing from it.
+     *
+     * @return true for a rejected line, or a log line with a diagnostic
+     */
     public boolean dropped() {
         return verdict == Verdict.REJECTED || (verdict == Verdict.LOG && !diagnostics.isEmpty());
     }

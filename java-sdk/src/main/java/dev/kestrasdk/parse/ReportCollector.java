@@ -16,7 +16,12 @@ import java.util.Map;
  * order. Lines with diagnostics are kept with their line numbers. Thread-safe.
  */
 public final class ReportCollector {
-    /** A line that lost data, with its 1-based number in the stream it came from. */
+    /**
+     * A line that lost data, with its number in the stream it came from.
+     *
+     * @param lineNumber the line's number, from 1
+     * @param line       what the parser made of it
+     */
     public record ProblemLine(long lineNumber, ParsedLine line) {
     }
 
@@ -29,21 +34,37 @@ public final class ReportCollector {
     private long lines;
     private long protocolLines;
 
+    /** A collector with a parser of default limits. */
     public ReportCollector() {
         this(new LineParser());
     }
 
+    /**
+     * A collector parsing with {@code parser}.
+     *
+     * @param parser the parser for {@link #accept}
+     */
     public ReportCollector(LineParser parser) {
         this.parser = parser;
     }
 
-    /** Parses and adds one line; returns what the parser made of it. */
+    /**
+     * Parses and adds one line.
+     *
+     * @param line the line, without its terminator
+     * @return what the parser made of it
+     */
     public ParsedLine accept(String line) {
         ParsedLine parsed = parser.parse(line);
         add(parsed);
         return parsed;
     }
 
+    /**
+     * Adds a line parsed elsewhere; it counts as the next line.
+     *
+     * @param parsed the parsed line
+     */
     public synchronized void add(ParsedLine parsed) {
         lines++;
         if (parsed.hasProblems()) {
@@ -62,31 +83,65 @@ public final class ReportCollector {
         }
     }
 
+    /**
+     * The merged outputs.
+     *
+     * @return a snapshot: later lines' keys replace earlier ones
+     */
     public synchronized Map<String, Object> outputs() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
     }
 
+    /**
+     * Every metric, in order.
+     *
+     * @return a snapshot
+     */
     public synchronized List<Metric> metrics() {
         return List.copyOf(metrics);
     }
 
+    /**
+     * Every log entry, in order.
+     *
+     * @return a snapshot
+     */
     public synchronized List<LogEntry> logs() {
         return List.copyOf(logs);
     }
 
+    /**
+     * Every asset emission, in order.
+     *
+     * @return a snapshot, one {@code {"inputs": [...], "outputs": [...]}} map per line
+     */
     public synchronized List<Map<String, Object>> assets() {
         return List.copyOf(assets);
     }
 
-    /** Lines with diagnostics: dropped protocol lines, and accepted ones that lost something. */
+    /**
+     * Lines with diagnostics: dropped protocol lines, and accepted ones that lost something.
+     *
+     * @return a snapshot, in order
+     */
     public synchronized List<ProblemLine> problems() {
         return List.copyOf(problems);
     }
 
+    /**
+     * How many lines were added.
+     *
+     * @return every line, protocol or not
+     */
     public synchronized long lineCount() {
         return lines;
     }
 
+    /**
+     * How many lines Kestra accepted as protocol lines.
+     *
+     * @return the accepted lines
+     */
     public synchronized long protocolLineCount() {
         return protocolLines;
     }

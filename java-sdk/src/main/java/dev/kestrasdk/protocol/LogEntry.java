@@ -2,8 +2,19 @@ package dev.kestrasdk.protocol;
 
 import java.util.Objects;
 
-/** One entry of a {@code logs} list. */
+/**
+ * One entry of a {@code logs} list.
+ *
+ * @param level   the entry's level
+ * @param message the text; {@code null} when the line had none (Kestra accepts that)
+ */
 public record LogEntry(LogLevel level, String message) {
+    /**
+     * Checks the level is present.
+     *
+     * @param level   the entry's level, not null
+     * @param message the text, may be null
+     */
     public LogEntry {
         Objects.requireNonNull(level, "level");
     }

@@ -10,16 +10,25 @@ import java.util.Map;
  * or {@code null} (assets). Values in {@link #outputs()} use the types Kestra's own JSON reader
  * produces: {@code null}, {@link Boolean}, {@link Integer}/{@link Long}/{@link java.math.BigInteger},
  * {@link Double}, {@link String}, {@link List} and {@link Map}.
+ *
+ * @param outputs the outputs the line sets
+ * @param metrics the metrics it records
+ * @param logs    the log entries it sends
+ * @param assets  its assets as {@code {"inputs": [...], "outputs": [...]}}, or {@code null}
  */
 public record Message(Map<String, Object> outputs, List<Metric> metrics, List<LogEntry> logs, Map<String, Object> assets) {
+    /**
+     * Copies every part into an unmodifiable one.
+     *
+     * @param outputs the outputs, {@code null} for none
+     * @param metrics the metrics, {@code null} for none
+     * @param logs    the log entries, {@code null} for none
+     * @param assets  the assets, {@code null} when the line had none
+     */
     public Message {
         outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         logs = logs == null ? List.of() : List.copyOf(logs);
         assets = assets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(assets));
-    }
-
-    public static Message ofOutputs(Map<String, Object> outputs) {
-        return new Message(outputs, null, null, null);
     }
 }

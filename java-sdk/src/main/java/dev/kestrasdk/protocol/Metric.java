@@ -15,12 +15,24 @@ import java.util.Objects;
  * @param tags  tag values as Kestra holds them: always strings (Kestra converts numbers and booleans)
  */
 public record Metric(MetricType type, String name, Double value, Map<String, String> tags) {
+    /**
+     * Checks the type is present and copies the tags.
+     *
+     * @param type  the type, not null
+     * @param name  the name, may be null
+     * @param value the value, may be null
+     * @param tags  the tags, {@code null} for none
+     */
     public Metric {
         Objects.requireNonNull(type, "type");
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
 
-    /** A timer's value as a {@link Duration}, or {@code null} for other types or a null value. */
+    /**
+     * A timer's value as a {@link Duration}.
+     *
+     * @return the duration, or {@code null} for other types or a null or non-finite value
+     */
     public Duration duration() {
         if (type != MetricType.TIMER || value == null || value.isNaN() || value.isInfinite()) {
             return null;

@@ -2,16 +2,33 @@ package dev.kestrasdk.protocol;
 
 import java.util.Locale;
 
-/** The metric types Kestra knows. Any other {@code "type"} makes Kestra reject the whole line. */
+/**
+ * The metric types the SDK emits, and the type of a metric the parser read. What the parser accepts is its own
+ * model ({@link dev.kestrasdk.parse.Kestra13}), so a type added here is not thereby accepted by the parser.
+ */
 public enum MetricType {
-    COUNTER, GAUGE, TIMER;
+    /** A count, summed by Kestra. */
+    COUNTER,
+    /** A level at one moment. */
+    GAUGE,
+    /** A duration, in seconds on the wire. */
+    TIMER;
 
-    /** The lower-case name used on the wire. */
+    /**
+     * The name used on the wire.
+     *
+     * @return the constant's name in lower case
+     */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The type for a wire name, or {@code null} if Kestra does not know it (matching is exact, lower case). */
+    /**
+     * The type for a wire name, for SDK bindings that receive the type as text.
+     *
+     * @param name the wire name, lower case
+     * @return the type, or {@code null} for any other text (matching is exact)
+     */
     public static MetricType fromWireName(String name) {
         return switch (name) {
             case "counter" -> COUNTER;

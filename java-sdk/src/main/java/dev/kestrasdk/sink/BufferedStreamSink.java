@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
@@ -23,10 +21,22 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
     private final byte[] buffer;
     private int count;
 
+    /**
+     * A sink with a buffer of {@link #DEFAULT_BUFFER_BYTES}.
+     *
+     * @param out the stream to write to
+     */
     public BufferedStreamSink(OutputStream out) {
         this(out, DEFAULT_BUFFER_BYTES);
     }
 
+    /**
+     * A sink with a buffer of {@code bufferBytes}.
+     *
+     * @param out         the stream to write to
+     * @param bufferBytes the buffer's size, at least 1
+     * @throws IllegalArgumentException if {@code bufferBytes} is less than 1
+     */
     public BufferedStreamSink(OutputStream out, int bufferBytes) {
         if (bufferBytes < 1) {
             throw new IllegalArgumentException("bufferBytes must be positive, was " + bufferBytes);
@@ -35,8 +45,14 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
         this.buffer = new byte[bufferBytes];
     }
 
+    /**
+     * Adds the line to the buffer, writing the buffer first when the line does not fit.
+     *
+     * @param line the line
+     * @throws UncheckedIOException when the stream fails
+     */
     @Override
-    public synchronized void accept(AsciiBuffer line) {
+    public synchronized void accept(EncodedLine line) {
         try {
             int needed = line.length() + 1;
             if (needed > buffer.length - count) {

@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,17 +7,26 @@ import java.util.List;
 public final class CollectingSink implements LineSink {
     private final List<String> lines = new ArrayList<>();
 
+    /** An empty sink. */
+    public CollectingSink() {
+    }
+
+    /**
+     * Keeps a copy of the line.
+     *
+     * @param line the line
+     */
     @Override
-    public synchronized void accept(AsciiBuffer line) {
+    public synchronized void accept(EncodedLine line) {
         lines.add(line.toString());
     }
 
-    /** A snapshot of the lines so far, without line terminators. */
+    /**
+     * The lines so far.
+     *
+     * @return a snapshot, in order, without line terminators
+     */
     public synchronized List<String> lines() {
         return List.copyOf(lines);
-    }
-
-    public synchronized void clear() {
-        lines.clear();
     }
 }

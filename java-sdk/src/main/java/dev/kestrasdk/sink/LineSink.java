@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 /**
  * Where complete protocol lines go. The SDK calls {@link #accept} once per line, only after the whole line
  * was encoded successfully, so a sink never sees a partial line. Implementations must be thread-safe and
@@ -11,7 +9,9 @@ import dev.kestrasdk.wire.AsciiBuffer;
 public interface LineSink {
     /**
      * Takes one line: ASCII bytes without the line terminator. The buffer is reused after the call returns:
-     * copy what must outlive it ({@link AsciiBuffer#toString()}, {@link AsciiBuffer#toByteArray()}).
+     * copy what must outlive it ({@link EncodedLine#toString()}, {@link EncodedLine#toByteArray()}).
+     *
+     * @param line the complete line
      */
-    void accept(AsciiBuffer line);
+    void accept(EncodedLine line);
 }

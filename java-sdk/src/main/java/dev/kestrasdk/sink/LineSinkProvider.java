@@ -2,9 +2,15 @@ package dev.kestrasdk.sink;
 
 /**
  * Plugs a default sink into the {@code Kestra} facade without code changes, the way SLF4J finds its
- * provider: the first implementation listed in {@code META-INF/services/dev.kestrasdk.sink.LineSinkProvider}
- * on the class path is used; with none, lines go to standard output.
+ * provider: implementations listed in {@code META-INF/services/dev.kestrasdk.sink.LineSinkProvider} files on
+ * the class path are tried in class-path order and the first sink given is used; with several providers, a
+ * warning on standard error names them and the one used; with none, lines go to standard output.
  */
 public interface LineSinkProvider {
+    /**
+     * The sink for the facade, asked once, when the facade is first used.
+     *
+     * @return the sink, or {@code null} to let the next provider (or standard output) decide
+     */
     LineSink sink();
 }

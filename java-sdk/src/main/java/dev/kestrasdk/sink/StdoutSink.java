@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.io.PrintStream;
 
 /**
@@ -11,13 +9,19 @@ import java.io.PrintStream;
  * its newline go in one call, so a concurrent {@code println} cannot split a protocol line.
  */
 public final class StdoutSink implements LineSink {
+    /** The one instance: it holds no state. */
     public static final StdoutSink INSTANCE = new StdoutSink();
 
     private StdoutSink() {
     }
 
+    /**
+     * Writes the line and a newline to the current {@link System#out}, then flushes it.
+     *
+     * @param line the line
+     */
     @Override
-    public void accept(AsciiBuffer line) {
+    public void accept(EncodedLine line) {
         PrintStream out = System.out;
         try {
             line.writeLineTo(out);

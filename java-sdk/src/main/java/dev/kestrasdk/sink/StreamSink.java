@@ -1,7 +1,5 @@
 package dev.kestrasdk.sink;
 
-import dev.kestrasdk.wire.AsciiBuffer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +12,23 @@ import java.io.UncheckedIOException;
 public final class StreamSink implements LineSink {
     private final OutputStream out;
 
+    /**
+     * A sink writing to {@code out}.
+     *
+     * @param out the stream; it is also the lock that keeps lines whole
+     */
     public StreamSink(OutputStream out) {
         this.out = out;
     }
 
+    /**
+     * Writes the line and a newline in one call, then flushes.
+     *
+     * @param line the line
+     * @throws UncheckedIOException when the stream fails
+     */
     @Override
-    public void accept(AsciiBuffer line) {
+    public void accept(EncodedLine line) {
         synchronized (out) {
             try {
                 line.writeLineTo(out);

@@ -7,12 +7,27 @@ package dev.kestrasdk.wire;
  */
 public final class WireFormatException extends IllegalArgumentException {
     /** Whether the value had the wrong type or a wrong value of an accepted type (maps to TypeError/ValueError in guests). */
-    public enum Kind { TYPE, VALUE }
+    public enum Kind {
+        /** The value's type is not accepted where it is (a Set in outputs, a Duration as a counter's value). */
+        TYPE,
+        /** The type is accepted but not this value (NaN, an empty metric name, a lone surrogate). */
+        VALUE
+    }
 
+    /** Where the bad value is. */
     private final String path;
+    /** What is wrong with it. */
     private final String problem;
+    /** Whether the type or the value is wrong. */
     private final Kind kind;
 
+    /**
+     * An exception whose message is {@code path + ": " + problem}.
+     *
+     * @param kind    whether the type or the value is wrong
+     * @param path    where the bad value is
+     * @param problem what is wrong with it
+     */
     public WireFormatException(Kind kind, String path, String problem) {
         super(path + ": " + problem);
         this.kind = kind;
@@ -20,16 +35,29 @@ public final class WireFormatException extends IllegalArgumentException {
         this.problem = problem;
     }
 
-    /** Where the bad value is, starting at the argument's name: {@code outputs.rows[3].ratio}, {@code tags.env}, {@code name}. */
+    /**
+     * Where the bad value is, starting at the argument's name.
+     *
+     * @return a path like {@code outputs.rows[3].ratio}, {@code tags.env} or {@code name}
+     */
     public String path() {
         return path;
     }
 
-    /** What is wrong with it, without the path. */
+    /**
+     * What is wrong with the value.
+     *
+     * @return the problem, without the path
+     */
     public String problem() {
         return problem;
     }
 
+    /**
+     * Whether the type or the value is wrong.
+     *
+     * @return the kind of problem
+     */
     public Kind kind() {
         return kind;
     }

@@ -3,7 +3,7 @@ package dev.kestrasdk.parse;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.Metric;
 import dev.kestrasdk.protocol.MetricType;
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -38,7 +38,7 @@ class EncodeParseRoundTripTest {
         ParsedLine p = parser.parse(WireEncoder.metricLine(type, name, v, tags));
         assertEquals(List.of(), p.diagnostics());
         Map<String, String> asStrings = new LinkedHashMap<>();
-        tags.forEach((k, t) -> asStrings.put(k, t instanceof Double d ? dev.kestrasdk.wire.CanonicalNumbers.ofDouble(d) : String.valueOf(t)));
+        tags.forEach((k, t) -> asStrings.put(k, t instanceof Double d ? dev.kestrasdk.internal.wire.CanonicalNumbers.ofDouble(d) : String.valueOf(t)));
         Metric m = p.message().metrics().get(0);
         assertEquals(new Metric(type, name, v, asStrings), m);
     }

@@ -1,6 +1,6 @@
 package dev.kestrasdk.parse;
 
-import dev.kestrasdk.wire.WireEncoder;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

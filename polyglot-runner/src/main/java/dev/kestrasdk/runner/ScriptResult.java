@@ -13,7 +13,8 @@ import java.util.Map;
  * printed before a failure or a timeout is kept.
  *
  * @param status    how the run ended
- * @param exitCode  0 on success; the code given to {@code sys.exit}; 1 for an uncaught exception or any
+ * @param exitCode  0 on success; the code given to {@code sys.exit} or {@code process.exit}, kept to its low 8 bits
+ *                  as the platform keeps a process's exit status ({@link #exitStatus}); 1 for an uncaught exception or any
  *                  other failure (as CPython and Node exit); 124 on timeout (as coreutils {@code timeout})
  * @param outputs   the merged outputs
  * @param metrics   every metric entry
@@ -40,6 +41,14 @@ public record ScriptResult(ScriptStatus status, int exitCode, Map<String, Object
         stdout = List.copyOf(stdout);
         stderr = List.copyOf(stderr);
         problems = List.copyOf(problems);
+    }
+
+    /**
+     * The status a process exiting with {@code code} leaves: its low 8 bits, as on POSIX systems where CPython and
+     * Node (and so Kestra) see {@code exit(256)} as 0 and {@code exit(-1)} as 255.
+     */
+    public static int exitStatus(int code) {
+        return code & 0xFF;
     }
 
     public boolean succeeded() {

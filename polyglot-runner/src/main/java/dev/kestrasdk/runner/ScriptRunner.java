@@ -5,15 +5,14 @@ import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.console.ConsoleRecorder;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
-import dev.kestrasdk.runner.engine.GuestRuntime;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.MemoryLimit;
 import dev.kestrasdk.runner.engine.MemoryWatchdog;
 import dev.kestrasdk.runner.engine.SandboxedContexts;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.Watchdog;
-import dev.kestrasdk.runner.js.JavaScriptRuntime;
-import dev.kestrasdk.runner.python.PythonRuntime;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
 import dev.kestrasdk.sink.StreamSink;
@@ -24,16 +23,21 @@ import org.graalvm.polyglot.PolyglotException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs Kestra Python and JavaScript scripts in this JVM and reports what Kestra would read from them.
  *
  * <p>One runner holds one polyglot {@link Engine} shared by all scripts (the first Python script pays GraalPy's
- * start-up, a few seconds; later ones reuse its caches). Each script gets a fresh, sandboxed context on the
- * calling thread, so {@link #run} is thread-safe and scripts never see each other's state. Close the runner
+ * start-up, a few seconds; later ones reuse its caches). Each script gets a fresh, sandboxed context on a thread
+ * of its own, so {@link #run} is thread-safe, scripts never see each other's state, and {@link #run} returns
+ * within {@link #ABANDON_AFTER} of the timeout whatever the script does. Close the runner
  * to release the engine.
  *
  * <pre>{@code
@@ -49,13 +53,14 @@ public final class ScriptRunner implements AutoCloseable {
     private final Engine engine;
     private final SandboxedContexts contexts;
     private final ContextPool pool;
+    /** How long {@link #run} waits past a timeout for the script's thread before reporting without it: under 1 s. */
+    public static final Duration ABANDON_AFTER = Duration.ofMillis(600);
+
     private final Watchdog watchdog = new Watchdog();
+    private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
     // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
     private final MemoryWatchdog memoryWatchdog = new MemoryWatchdog(MemoryLimit.defaults());
     private final ScriptTemplate template = new ScriptTemplate();
-    private final Map<ScriptLanguage, GuestRuntime> runtimes = new EnumMap<>(Map.of(
-            ScriptLanguage.PYTHON, new PythonRuntime(),
-            ScriptLanguage.JAVASCRIPT, new JavaScriptRuntime()));
 
     public ScriptRunner() {
         this(EngineSettings.defaults());
@@ -69,12 +74,16 @@ public final class ScriptRunner implements AutoCloseable {
     public ScriptRunner(EngineSettings settings, ContextPool.Settings pool) {
         this.engine = settings.newEngine();
         this.contexts = new SandboxedContexts(engine);
-        this.pool = new ContextPool(contexts, runtimes.get(ScriptLanguage.PYTHON), pool);
+        this.pool = new ContextPool(contexts, Languages.named("python"), pool);
     }
 
     /**
      * Runs one script to its end, its failure or its timeout. Guest failures are reported in the result, never
-     * thrown.
+     * thrown. The timeout covers everything the script causes: rendering its template, its code, exit handlers
+     * and threads that run while its context closes, and describing its failure. The script runs on a thread of
+     * its own: if it has not wound down {@link #ABANDON_AFTER} after its timeout (a guest inside a long host-side
+     * operation that cancellation cannot reach), this method reports the timeout without it, and the thread is
+     * left to end when the guest notices the cancellation.
      *
      * @throws dev.kestrasdk.wire.WireFormatException if an input value cannot be given to a script
      */
@@ -82,39 +91,85 @@ public final class ScriptRunner implements AutoCloseable {
         long start = System.nanoTime();
         ScriptInputs inputs = ScriptInputs.of(request.inputs());
         ConsoleRecorder console = new ConsoleRecorder(request.listener());
+        Watchdog.Guard guard = watchdog.watch(request.timeout());
+        CompletableFuture<Outcome> done = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            try {
+                done.complete(execute(request, inputs, console, guard));
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "kestra-script");
+        worker.setDaemon(true); // an abandoned script never keeps the JVM alive
+        worker.start();
+        Outcome outcome;
+        try {
+            if (request.timeout() == null) {
+                outcome = done.get();
+            } else {
+                long waitNanos = request.timeout().plus(ABANDON_AFTER).toNanos() - (System.nanoTime() - start);
+                outcome = done.get(waitNanos, TimeUnit.NANOSECONDS);
+            }
+        } catch (TimeoutException e) {
+            guard.expire();
+            abandoned.add(worker);
+            done.whenComplete((o, t) -> abandoned.remove(worker));
+            outcome = Outcome.timedOut(request);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            guard.expire();
+            outcome = new Outcome(ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
+                    new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return result(console, outcome.status, outcome.exitCode, outcome.failure, start);
+    }
+
+    /** The script, on its own thread, under {@code guard} from the template to the description of its end. */
+    private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard) {
         String text;
         try {
-            text = template.render(request.text(), request.inputs());
+            text = template.render(request.text(), request.inputs(), guard::timedOut);
         } catch (TemplateException e) {
-            return result(console, ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
-                    new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()), start);
+            return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
+                    ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
         }
-        GuestRuntime runtime = runtimes.get(request.language());
+        GuestLanguage runtime = request.language();
         // Prepared contexts have the closed sandbox: a request that opens it gets its own.
         Context context = request.sandbox().isClosed()
                 ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
         if (context == null) { // no prepared context: build one here
-            Context.Builder builder = contexts.builder(runtime.languageId(), request.workingDirectory(),
+            Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
                     runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox());
             runtime.configure(builder, request.workingDirectory());
             context = builder.build();
         }
-        Watchdog.Guard guard = watchdog.watch(context, request.timeout());
-        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context);
+        if (!guard.attach(context)) {
+            return Outcome.timedOut(request); // the cancelling thread closes the context
+        }
+        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context, request.sandbox().threads());
         Outcome outcome;
         try {
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
                     request.sandbox()), emitters(console));
-            outcome = guard.finish() ? Outcome.SUCCESS : Outcome.timedOut(request);
+            outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
-            // Described while the context is open: a Python traceback is read from the live exception.
+            // Described while the context is open (a Python traceback is read from the live exception) and
+            // under the guard: describing runs guest code (__str__, getters).
             outcome = memory.stopReason() != null ? Outcome.memoryLimit(memory)
-                    : !guard.finish() || e.isCancelled() ? Outcome.timedOut(request) : Outcome.of(e, request);
+                    : guard.timedOut() || e.isCancelled() ? Outcome.timedOut(request) : describe(e, request, guard);
         } catch (IllegalStateException e) {
             // A watchdog closed the context between two calls into it.
             if (memory.stopReason() != null) {
                 outcome = Outcome.memoryLimit(memory);
-            } else if (guard.finish()) {
+            } else if (!guard.timedOut()) {
                 throw e;
             } else {
                 outcome = Outcome.timedOut(request);
@@ -125,11 +180,24 @@ public final class ScriptRunner implements AutoCloseable {
             outcome = new Outcome(ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
                     new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()));
         } finally {
-            guard.finish();
-            closeQuietly(context); // before reading the console: closing flushes what the guest still buffers
+            closeQuietly(context); // exit handlers and the script's threads run here, still under the guard
             memory.close(); // after closing: its memory can be collected now
         }
-        return result(console, outcome.status, outcome.exitCode, outcome.failure, start);
+        if (!guard.finish() && memory.stopReason() == null) {
+            return Outcome.timedOut(request);
+        }
+        return outcome;
+    }
+
+    private static Outcome describe(PolyglotException e, ScriptRequest request, Watchdog.Guard guard) {
+        try {
+            return Outcome.of(e, request);
+        } catch (PolyglotException | IllegalStateException stopped) {
+            if (guard.timedOut()) {
+                return Outcome.timedOut(request); // the description itself ran into the timeout
+            }
+            throw stopped;
+        }
     }
 
     /** How a run ended, before its console is read. */
@@ -147,12 +215,20 @@ public final class ScriptRunner implements AutoCloseable {
         }
 
         static Outcome of(PolyglotException e, ScriptRequest request) {
-            if (e.isExit() && e.getExitStatus() == 0) {
+            int code = e.isExit() ? ScriptResult.exitStatus(e.getExitStatus()) : ScriptResult.EXIT_FAILURE;
+            if (e.isExit() && code == 0) {
                 return SUCCESS;
             }
-            int code = e.isExit() ? e.getExitStatus() : ScriptResult.EXIT_FAILURE;
-            return new Outcome(ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName()));
+            return new Outcome(ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName(), request.language()));
         }
+    }
+
+    /**
+     * Whether a script abandoned at its timeout may still be running on its thread. A process that ends now should
+     * halt rather than exit: GraalVM's shutdown hook would wait for that script to notice its cancellation.
+     */
+    public boolean leftScriptsRunning() {
+        return !abandoned.isEmpty();
     }
 
     /** The Python context pool (empty unless enabled), for benchmarks and tests that wait for it to fill. */
@@ -160,12 +236,28 @@ public final class ScriptRunner implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * Closes the engine. A script abandoned at its timeout may still be inside it: then the engine is cancelled
+     * on a background thread, which ends when that script notices, and this method does not wait.
+     */
     @Override
     public void close() {
         pool.close();
         watchdog.close();
         memoryWatchdog.close();
-        engine.close();
+        if (abandoned.isEmpty()) {
+            engine.close();
+            return;
+        }
+        Thread closer = new Thread(() -> {
+            try {
+                engine.close(true);
+            } catch (RuntimeException ignored) {
+                // the process is ending or the engine is gone: nothing more to release
+            }
+        }, "kestra-engine-close");
+        closer.setDaemon(true);
+        closer.start();
     }
 
     private static ScriptResult result(ConsoleRecorder console, ScriptStatus status, int exitCode, ScriptFailure failure,
@@ -179,8 +271,9 @@ public final class ScriptRunner implements AutoCloseable {
     private static void closeQuietly(Context context) {
         try {
             context.close();
-        } catch (PolyglotException | IllegalStateException e) {
-            // Cancelled by the watchdog, or already closed: nothing is left to release.
+        } catch (PolyglotException | IllegalStateException | AssertionError e) {
+            // Cancelled by the watchdog, or already closed: nothing is left to release. (With -ea, Truffle asserts
+            // while converting a cancellation that arrives during close: the same case.)
         }
     }
 

@@ -62,7 +62,7 @@ public final class KestraBridge {
     /** Checks a timer's name and tags before a timed body runs, so a bad name fails before the work, as in Java. */
     @HostAccess.Export
     public BridgeError checkTimer(Value name, Value tags) {
-        return call(() -> dev.kestrasdk.wire.WireEncoder.metricLine(MetricType.TIMER, values.toName(name), 0,
+        return call(() -> dev.kestrasdk.internal.wire.WireEncoder.metricLine(MetricType.TIMER, values.toName(name), 0,
                 values.toTags(tags)));
     }
 

@@ -26,6 +26,7 @@ public final class ConsoleRecorder {
     private final List<String> stdout = new ArrayList<>();
     private final List<String> stderr = new ArrayList<>();
     private final List<ProtocolProblem> problems = new ArrayList<>();
+    private boolean finished; // guarded by this
     private final LineSplitter stdoutStream;
     private final LineSplitter stderrStream;
 
@@ -50,13 +51,22 @@ public final class ConsoleRecorder {
         return stderrStream;
     }
 
-    /** Takes in unterminated last lines; call once the guest is done writing. */
+    /**
+     * Takes in unterminated last lines, then ignores anything written later (a script abandoned at its timeout
+     * may still be writing), so what is read from here no longer changes.
+     */
     public void finish() {
         stdoutStream.finish();
         stderrStream.finish();
+        synchronized (this) {
+            finished = true;
+        }
     }
 
     private synchronized void record(ConsoleStream stream, String line, long fullLength) {
+        if (finished) {
+            return;
+        }
         List<String> lines = stream == ConsoleStream.STDOUT ? stdout : stderr;
         lines.add(line);
         ParsedLine parsed;

@@ -2,6 +2,8 @@ package dev.kestrasdk.runner.engine;
 
 import org.graalvm.polyglot.Engine;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,11 +29,28 @@ public record EngineSettings(Map<String, String> options) {
         return new EngineSettings(copy);
     }
 
+    /**
+     * A new engine. First points Truffle at the runner's own {@link ResourceCache} (Truffle reads it once, when
+     * the JVM's first engine starts): refused with an {@link IllegalStateException} if that cache is not the
+     * current user's alone.
+     */
     public Engine newEngine() {
+        ResourceCache.install();
         return Engine.newBuilder()
                 .options(options)
                 // The engine's own messages (option warnings) go to the host's stderr, never into a script's console.
-                .logHandler(System.err)
+                // The engine closes its log stream when it closes: it gets one that leaves System.err open.
+                .logHandler(new FilterOutputStream(System.err) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                })
                 .build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.kestrasdk.runner.engine;
 
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.runner.json.ToolJson;
-import dev.kestrasdk.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
 import java.util.Map;

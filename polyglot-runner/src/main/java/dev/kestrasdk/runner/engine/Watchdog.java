@@ -11,9 +11,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stops scripts that run past their timeout by cancelling their context from a timer thread:
+ * Stops scripts that run past their timeout by cancelling their context:
  * {@link Context#close(boolean) close(true)} stops {@code while True: pass}, {@code for(;;){}} and blocking
- * sleeps alike, where statement limits do not work for Python. One timer thread serves every script.
+ * sleeps alike, where statement limits do not work for Python. One timer thread serves every script; the
+ * cancelling itself runs on a thread of its own, because {@code close(true)} waits until the guest notices it,
+ * which a long host-side operation (a huge integer multiplication) delays by a minute: the timer must not wait
+ * with it.
+ *
+ * <p>A guard starts before the script's context exists (the template is rendered under it too) and is
+ * {@link Guard#attach attached} to the context once built.
  */
 public final class Watchdog implements AutoCloseable {
     private static final int RUNNING = 0;
@@ -27,20 +33,39 @@ public final class Watchdog implements AutoCloseable {
     });
 
     /** One watched run. Exactly one of {@link #finish()} (the script's thread) and the timeout wins. */
-    public final class Guard {
+    public static final class Guard {
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile ScheduledFuture<?> pending;
+        private Context context; // guarded by this
 
-        private void expire(Context context) {
+        /** Stops the run: used by the timer, and by the runner when it gives up waiting. */
+        public void expire() {
             if (state.compareAndSet(RUNNING, TIMED_OUT)) {
                 stopped.countDown();
-                try {
-                    context.close(true);
-                } catch (RuntimeException ignored) {
-                    // The context is being closed or was closed already: it is stopped either way.
+                Context c;
+                synchronized (this) {
+                    c = context;
+                }
+                if (c != null) {
+                    cancel(c);
                 }
             }
+        }
+
+        /**
+         * Watches {@code c} from now on; returns false, having cancelled it, if the timeout has already passed
+         * (while the template was rendered or the context built).
+         */
+        public boolean attach(Context c) {
+            synchronized (this) {
+                context = c;
+            }
+            if (timedOut()) {
+                cancel(c);
+                return false;
+            }
+            return true;
         }
 
         /** Marks the run as over; returns false if the timeout had already stopped it. */
@@ -61,13 +86,25 @@ public final class Watchdog implements AutoCloseable {
         public boolean pause(Duration duration) throws InterruptedException {
             return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         }
+
+        private static void cancel(Context c) {
+            Thread closer = new Thread(() -> {
+                try {
+                    c.close(true);
+                } catch (RuntimeException ignored) {
+                    // The context is being closed or was closed already: it is stopped either way.
+                }
+            }, "kestra-script-cancel");
+            closer.setDaemon(true);
+            closer.start();
+        }
     }
 
-    /** Starts watching; with a {@code null} timeout the guard never expires. */
-    public Guard watch(Context context, Duration timeout) {
+    /** Starts watching a run; with a {@code null} timeout the guard never expires. */
+    public Guard watch(Duration timeout) {
         Guard guard = new Guard();
         if (timeout != null) {
-            guard.pending = timer.schedule(() -> guard.expire(context), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            guard.pending = timer.schedule(guard::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
         return guard;
     }

@@ -42,4 +42,45 @@ class ScriptTemplateTest {
         TemplateException e = assertThrows(TemplateException.class, () -> template.render("a\n{% if %}", Map.of("l", List.of())));
         assertEquals(2, e.line(), e.getMessage());
     }
+
+    @Test
+    void renderingHasItsOwnLimits() {
+        ScriptTemplate small = new ScriptTemplate(new RenderLimits(java.time.Duration.ofSeconds(5), 20, 20));
+        // 0..9: ten range elements and ten iterations, exactly the 20 allowed
+        assertEquals("0123456789", assertDoesNotThrowRender(small, "{% for i in 0..9 %}{{ i }}{% endfor %}"));
+        TemplateException loops = assertThrows(TemplateException.class,
+                () -> small.render("\n{% for i in [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21] %}{% endfor %}", Map.of()));
+        assertEquals("template loops and ranges went over 20 iterations at line 2", loops.getMessage());
+        TemplateException range = assertThrows(TemplateException.class, () -> small.render("{{ range(0, 20) }}", Map.of()));
+        assertEquals("template loops and ranges went over 20 iterations at line 1", range.getMessage());
+        TemplateException output = assertThrows(TemplateException.class, () -> small.render("{{ 'x' }}" + "y".repeat(20), Map.of()));
+        assertEquals("the rendered template went over 20 characters", output.getMessage());
+
+        ScriptTemplate quick = new ScriptTemplate(new RenderLimits(java.time.Duration.ofMillis(1), 1_000_000, 10_000_000));
+        TemplateException time = assertThrows(TemplateException.class, () -> quick.render(
+                "{% for i in range(1, 3000) %}{% for j in range(1, 3000) %}{% endfor %}{% endfor %}", Map.of()));
+        assertEquals("rendering the template took longer than 1 ms at line 1", time.getMessage());
+    }
+
+    @Test
+    void theStopSignalEndsRendering() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> template.render("{% for i in [1, 2] %}{% endfor %}", Map.of(), () -> true));
+        assertEquals("rendering stopped: stopped by the script's timeout", e.getMessage());
+    }
+
+    @Test
+    void badLimitsAreRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new RenderLimits(java.time.Duration.ZERO, 1, 1));
+        assertEquals("render limits must be positive: PT0S, 1, 1", e.getMessage());
+    }
+
+    private static String assertDoesNotThrowRender(ScriptTemplate t, String text) {
+        try {
+            return t.render(text, Map.of());
+        } catch (TemplateException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
 }
