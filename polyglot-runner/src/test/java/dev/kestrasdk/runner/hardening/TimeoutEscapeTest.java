@@ -1,15 +1,15 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,17 +30,12 @@ class TimeoutEscapeTest {
     private static final String AREA = "Runaway scripts";
     // Long enough for a fresh Python context on a machine with a load of 17 on 2 cores (measured: up to 2.4 s).
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @BeforeAll
     static void start() {
-        runner = new ScriptRunner();
         runner.run(ScriptRequest.ofText(PYTHON, "from kestra import Kestra")); // GraalPy's first context, not timed
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @Test
