@@ -56,6 +56,8 @@ public final class ScriptRunner implements AutoCloseable {
     /** How long {@link #run} waits past a timeout for the script's thread before reporting without it: under 1 s. */
     public static final Duration ABANDON_AFTER = Duration.ofMillis(600);
 
+    private static final long DEADLINE_POLL_NANOS = 20_000_000;
+
     private final Watchdog watchdog = new Watchdog();
     private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
     // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
@@ -80,7 +82,8 @@ public final class ScriptRunner implements AutoCloseable {
     /**
      * Runs one script to its end, its failure or its timeout. Guest failures are reported in the result, never
      * thrown. The timeout covers everything the script causes: rendering its template, its code, exit handlers
-     * and threads that run while its context closes, and describing its failure. The script runs on a thread of
+     * and threads that run while its context closes, and describing its failure; not the building of its context,
+     * the runner's own start-up. The script runs on a thread of
      * its own: if it has not wound down {@link #ABANDON_AFTER} after its timeout (a guest inside a long host-side
      * operation that cancellation cannot reach), this method reports the timeout without it, and the thread is
      * left to end when the guest notices the cancellation.
@@ -104,20 +107,13 @@ public final class ScriptRunner implements AutoCloseable {
         worker.start();
         Outcome outcome;
         try {
-            if (request.timeout() == null) {
-                outcome = done.get();
-            } else {
-                long waitNanos = request.timeout().plus(ABANDON_AFTER).toNanos() - (System.nanoTime() - start);
-                outcome = done.get(waitNanos, TimeUnit.NANOSECONDS);
-            }
+            outcome = request.timeout() == null ? done.get() : awaitWithin(done, guard);
         } catch (TimeoutException e) {
-            guard.expire();
-            abandoned.add(worker);
-            done.whenComplete((o, t) -> abandoned.remove(worker));
+            abandon(worker, guard, done);
             outcome = Outcome.timedOut(request);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            guard.expire();
+            abandon(worker, guard, done);
             outcome = new Outcome(ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE,
                     new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()));
         } catch (ExecutionException e) {
@@ -132,11 +128,36 @@ public final class ScriptRunner implements AutoCloseable {
         return result(console, outcome.status, outcome.exitCode, outcome.failure, start);
     }
 
+    /** The outcome, if it comes within {@link #ABANDON_AFTER} of the guard's deadline (none while the context is built). */
+    private static Outcome awaitWithin(CompletableFuture<Outcome> done, Watchdog.Guard guard)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        while (true) {
+            long deadline = guard.deadlineNanos();
+            long wait = deadline == 0 ? DEADLINE_POLL_NANOS : deadline + ABANDON_AFTER.toNanos() - System.nanoTime();
+            if (wait <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                return done.get(Math.min(wait, DEADLINE_POLL_NANOS), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // check the deadline again: it moves once, when the context is attached
+            }
+        }
+    }
+
+    /** Stops the script and stops waiting for it; its thread is counted until it ends. */
+    private void abandon(Thread worker, Watchdog.Guard guard, CompletableFuture<Outcome> done) {
+        guard.expire();
+        abandoned.add(worker);
+        done.whenComplete((o, t) -> abandoned.remove(worker));
+    }
+
     /** The script, on its own thread, under {@code guard} from the template to the description of its end. */
     private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard) {
         String text;
         try {
-            text = template.render(request.text(), request.inputs(), guard::timedOut);
+            text = template.render(request.text(), request.inputs(), guard::renderingStopped);
+            guard.rendered();
         } catch (TemplateException e) {
             return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
                     ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
@@ -181,12 +202,21 @@ public final class ScriptRunner implements AutoCloseable {
                     new ScriptFailure("Interrupted", "the runner's thread was interrupted", 0, List.of()));
         } finally {
             closeQuietly(context); // exit handlers and the script's threads run here, still under the guard
+            awaitClosed(guard); // before the console is read: closing flushes what the guest still buffers
             memory.close(); // after closing: its memory can be collected now
         }
         if (!guard.finish() && memory.stopReason() == null) {
             return Outcome.timedOut(request);
         }
         return outcome;
+    }
+
+    private static void awaitClosed(Watchdog.Guard guard) {
+        try {
+            guard.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Outcome describe(PolyglotException e, ScriptRequest request, Watchdog.Guard guard) {

@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * with it.
  *
  * <p>A guard starts before the script's context exists (the template is rendered under it too) and is
- * {@link Guard#attach attached} to the context once built.
+ * {@link Guard#attach attached} to the context once built; the time the runner spends building it is not the
+ * script's.
  */
 public final class Watchdog implements AutoCloseable {
     private static final int RUNNING = 0;
@@ -32,12 +33,25 @@ public final class Watchdog implements AutoCloseable {
         return t;
     });
 
-    /** One watched run. Exactly one of {@link #finish()} (the script's thread) and the timeout wins. */
-    public static final class Guard {
+    /**
+     * One watched run: its time runs while the template is rendered and from {@link #attach} on, not while the
+     * runner builds the context in between (its own start-up, which no script can prolong). Exactly one of
+     * {@link #finish()} (the script's thread) and the timeout wins.
+     */
+    public final class Guard {
         private final AtomicInteger state = new AtomicInteger(RUNNING);
         private final CountDownLatch stopped = new CountDownLatch(1);
+        private final Duration timeout;
+        private final long created = System.nanoTime();
+        private volatile long spentRendering = -1; // -1 while rendering
+        private volatile long deadline; // System.nanoTime() at which the timeout ends the run; 0 until attached
         private volatile ScheduledFuture<?> pending;
         private Context context; // guarded by this
+        private volatile Thread closer;
+
+        private Guard(Duration timeout) {
+            this.timeout = timeout;
+        }
 
         /** Stops the run: used by the timer, and by the runner when it gives up waiting. */
         public void expire() {
@@ -53,19 +67,48 @@ public final class Watchdog implements AutoCloseable {
             }
         }
 
+        /** For the template: true, and the run timed out, once rendering has used up the timeout. */
+        public boolean renderingStopped() {
+            if (timeout != null && spentRendering < 0 && System.nanoTime() - created > timeout.toNanos()) {
+                expire();
+            }
+            return timedOut();
+        }
+
+        /** The template is rendered: the clock stops until {@link #attach}. */
+        public void rendered() {
+            spentRendering = System.nanoTime() - created;
+        }
+
         /**
-         * Watches {@code c} from now on; returns false, having cancelled it, if the timeout has already passed
-         * (while the template was rendered or the context built).
+         * Watches {@code c} from now on, for what rendering left of the timeout; returns false, having cancelled
+         * it, if nothing is left.
          */
         public boolean attach(Context c) {
             synchronized (this) {
                 context = c;
+            }
+            if (timeout != null) {
+                long left = timeout.toNanos() - Math.max(0, spentRendering);
+                deadline = System.nanoTime() + left;
+                pending = timer.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
             }
             if (timedOut()) {
                 cancel(c);
                 return false;
             }
             return true;
+        }
+
+        /**
+         * When the run's time ends ({@link System#nanoTime()}): while rendering, the start plus the timeout; while
+         * the context is built, 0 (not yet known); then the deadline set by {@link #attach}. 0 with no timeout.
+         */
+        public long deadlineNanos() {
+            if (timeout == null) {
+                return 0;
+            }
+            return spentRendering < 0 ? created + timeout.toNanos() : deadline;
         }
 
         /** Marks the run as over; returns false if the timeout had already stopped it. */
@@ -87,7 +130,18 @@ public final class Watchdog implements AutoCloseable {
             return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         }
 
-        private static void cancel(Context c) {
+        /**
+         * Waits until the context cancelled by the timeout is closed, so what closing flushes (a guest's buffered
+         * console) has been written; returns at once if the timeout did not stop the run.
+         */
+        public void awaitClosed() throws InterruptedException {
+            Thread c = closer;
+            if (c != null) {
+                c.join();
+            }
+        }
+
+        private void cancel(Context c) {
             Thread closer = new Thread(() -> {
                 try {
                     c.close(true);
@@ -96,17 +150,14 @@ public final class Watchdog implements AutoCloseable {
                 }
             }, "kestra-script-cancel");
             closer.setDaemon(true);
+            this.closer = closer;
             closer.start();
         }
     }
 
-    /** Starts watching a run; with a {@code null} timeout the guard never expires. */
+    /** Starts watching a run, its template first; with a {@code null} timeout the guard never expires. */
     public Guard watch(Duration timeout) {
-        Guard guard = new Guard();
-        if (timeout != null) {
-            guard.pending = timer.schedule(guard::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
-        return guard;
+        return new Guard(timeout);
     }
 
     @Override

@@ -1,14 +1,14 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -23,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @ExtendWith(Reliability.class)
 class ResultIntegrityTest {
     private static final String AREA = "Console";
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @Test
     void exitStatusesKeepTheirLowEightBitsAsAProcessDoes() {

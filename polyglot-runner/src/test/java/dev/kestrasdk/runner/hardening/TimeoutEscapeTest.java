@@ -1,15 +1,15 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -30,17 +30,12 @@ class TimeoutEscapeTest {
     private static final String AREA = "Runaway scripts";
     // Long enough for a fresh Python context on a machine with a load of 17 on 2 cores (measured: up to 2.4 s).
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @BeforeAll
     static void start() {
-        runner = new ScriptRunner();
         runner.run(ScriptRequest.ofText(PYTHON, "from kestra import Kestra")); // GraalPy's first context, not timed
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @Test
@@ -101,12 +96,14 @@ class TimeoutEscapeTest {
     }
 
     @Test
-    void pythonHugeIntegerSquared() {
-        timedOut(PYTHON, "one multiplication of a 67-million-bit int by itself (one BigInteger multiplication far longer than the timeout)",
-                SandboxPolicy.CLOSED, """
-                x = (1 << (1 << 26)) - 1
-                y = x * x
+    void pythonHugeIntegerSquared() throws InterruptedException {
+        timedOut(PYTHON, "an endless loop of squaring a 16-million-bit int (each a host-side BigInteger multiplication"
+                + " of seconds that cancellation cannot interrupt)", SandboxPolicy.CLOSED, """
+                x = (1 << (1 << 24)) - 1
+                while True:
+                    y = x * x
                 """);
+        leftThreadEnds(PYTHON);
     }
 
     @Test
@@ -127,12 +124,13 @@ class TimeoutEscapeTest {
     }
 
     @Test
-    void javascriptHugeBigIntSquared() {
-        timedOut(JAVASCRIPT, "one multiplication of a 67-million-bit BigInt by itself (one BigInteger multiplication far longer than the timeout)",
-                SandboxPolicy.CLOSED, """
-                const x = (1n << (1n << 26n)) - 1n;
-                const y = x * x;
+    void javascriptHugeBigIntSquared() throws InterruptedException {
+        timedOut(JAVASCRIPT, "an endless loop of squaring a 16-million-bit BigInt (each a host-side BigInteger"
+                + " multiplication of seconds that cancellation cannot interrupt)", SandboxPolicy.CLOSED, """
+                const x = (1n << (1n << 24n)) - 1n;
+                for (;;) { const y = x * x; }
                 """);
+        leftThreadEnds(JAVASCRIPT);
     }
 
     @Test
@@ -222,6 +220,19 @@ class TimeoutEscapeTest {
         assertTrue(lateMillis >= 0 && lateMillis < 1000, "returned " + lateMillis + " ms after the timeout");
         assertEquals(Map.of("started", true), result.outputs());
         servesTheNextScript(language);
+    }
+
+    /** The abandoned script's thread ends once the guest sees the cancellation; waited for, so no CPU is left to later tests. */
+    private static void leftThreadEnds(GuestLanguage language) throws InterruptedException {
+        long start = System.nanoTime();
+        while (runner.get().leftScriptsRunning() && System.nanoTime() - start < 120_000_000_000L) {
+            Thread.sleep(50);
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Reliability.record(AREA, "the thread of a script abandoned at its timeout, inside a host-side multiplication",
+                SandboxAttackTest.language(language), "ends once the multiplication returns and the guest sees the cancellation",
+                runner.get().leftScriptsRunning() ? "still running after " + millis + " ms" : "ended " + millis + " ms after run() returned");
+        assertTrue(!runner.get().leftScriptsRunning(), "the abandoned script still runs after " + millis + " ms");
     }
 
     private static void servesTheNextScript(GuestLanguage language) {
