@@ -3,6 +3,7 @@ package dev.kestrasdk.runner;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+import dev.kestrasdk.runner.template.TemplateContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +32,13 @@ import java.util.Objects;
  * @param listener         sees console lines as they are written
  * @param sandbox          what the script may do beyond reading its working directory; {@link SandboxPolicy#CLOSED}
  *                         unless opened with {@link #withSandbox}
+ * @param templateContext  Kestra's template variables besides {@code inputs} ({@code vars}, {@code outputs},
+ *                         {@code execution}, ...) and the data of {@code secret()}, {@code kv()}, {@code now()};
+ *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
-                            SandboxPolicy sandbox) {
+                            SandboxPolicy sandbox, TemplateContext templateContext) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -46,6 +50,12 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         workingDirectory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
         listener = listener == null ? ConsoleListener.NONE : listener;
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
+        templateContext = templateContext == null ? TemplateContext.local() : templateContext;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -78,28 +88,33 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, templateContext);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox);
+                timeout, workingDirectory, listener, sandbox, templateContext);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, templateContext);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, templateContext);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, templateContext);
     }
 
     /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, templateContext);
+    }
+
+    /** Kestra's template context for this script: see {@link TemplateContext}. */
+    public ScriptRequest withTemplateContext(TemplateContext context) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, context);
     }
 }

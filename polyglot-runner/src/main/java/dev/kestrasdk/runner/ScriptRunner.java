@@ -156,7 +156,8 @@ public final class ScriptRunner implements AutoCloseable {
     private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard) {
         String text;
         try {
-            text = template.render(request.text(), request.inputs(), guard::renderingStopped);
+            text = template.render(request.text(), request.inputs(), request.templateContext(),
+                    request.workingDirectory(), guard::renderingStopped);
             guard.rendered();
         } catch (TemplateException e) {
             return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
