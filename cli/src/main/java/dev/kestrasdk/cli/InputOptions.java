@@ -37,25 +37,38 @@ final class InputOptions {
             }
             map.forEach((k, v) -> inputs.put((String) k, v));
         }
+        inputs.putAll(namedValues("--input", "input", "attempts=10", pairs, true));
+        return inputs;
+    }
+
+    /**
+     * {@code NAME=VALUE} pairs of a repeatable option, in order (a repeated name keeps its last value). With
+     * {@code json}, VALUE is read as JSON when it is valid JSON, else kept as a string (as Kestra passes a STRING
+     * input); without, it is always the string.
+     */
+    static Map<String, Object> namedValues(String option, String what, String example, List<String> pairs, boolean json) {
+        Map<String, Object> values = new LinkedHashMap<>();
         for (String pair : pairs) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new UserError("--input '" + pair + "': expected NAME=VALUE, for example --input attempts=10");
+                throw new UserError(option + " '" + pair + "': expected NAME=VALUE, for example " + option + " " + example);
             }
             String name = pair.substring(0, eq).strip();
             if (!name.matches("[A-Za-z_][A-Za-z0-9_-]*")) {
-                throw new UserError("--input '" + pair + "': input name '" + name + "' must be letters, digits, '_' or '-'");
+                throw new UserError(option + " '" + pair + "': " + what + " name '" + name + "' must be letters, digits, '_' or '-'");
             }
             String raw = pair.substring(eq + 1);
             Object value = raw;
-            try {
-                value = parseJson(raw);
-            } catch (UserError notJson) {
-                // not JSON: the text itself, as Kestra passes a STRING input
+            if (json) {
+                try {
+                    value = parseJson(raw);
+                } catch (UserError notJson) {
+                    // not JSON: the text itself
+                }
             }
-            inputs.put(name, value);
+            values.put(name, value);
         }
-        return inputs;
+        return values;
     }
 
     /** One JSON value; a UserError when the text is not exactly one valid JSON value. */

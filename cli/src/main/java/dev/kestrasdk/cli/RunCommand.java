@@ -15,6 +15,7 @@ import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +69,9 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    @Mixin
+    TemplateOptions template = new TemplateOptions();
+
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
 
@@ -114,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             ScriptRequest request;
             try {
                 request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                        .withSandbox(sandbox());
+                        .withSandbox(sandbox()).withTemplateContext(template.context());
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }

@@ -112,6 +112,63 @@ class RunCommandTest {
     }
 
     @Test
+    void outputsChainTwoRunsLikeTwoTasks() throws Exception {
+        Path first = script("extract.py", "from kestra import Kestra\nKestra.outputs({'rows': 42, 'names': ['a', 'b']})\n");
+        CliRun extract = CliRun.of("run", first.toString(), "--json");
+        assertEquals(ExitCodes.OK, extract.exit(), extract.err());
+        Path result = dir.resolve("extract.json");
+        Files.writeString(result, extract.out());
+        Path second = script("load.py", "from kestra import Kestra\n"
+                + "Kestra.outputs({'rows': {{ outputs.extract.vars.rows }} + 1, 'names': {{ outputs.extract.vars.names }}, "
+                + "'exit': {{ outputs.extract.exitCode }}})\n");
+        CliRun load = CliRun.of("run", second.toString(), "--json", "--outputs", "extract=" + result);
+        assertEquals(ExitCodes.OK, load.exit(), load.out());
+        assertTrue(load.out().contains("\"outputs\":{\"exit\":0,\"names\":[\"a\",\"b\"],\"rows\":43}"), load.out());
+    }
+
+    @Test
+    void templateContextOptions() throws Exception {
+        Path other = dir.resolve("api.json");
+        Files.writeString(other, "{\"body\": \"{\\\"n\\\": 7}\"}");
+        Path py = script("ctx.py", "from kestra import Kestra\n"
+                + "Kestra.outputs({'v': '{{ vars.file }}', 'n': {{ outputs.api.body | jq('.n') | first }}, 's': '{{ secret('TOKEN') }}', "
+                + "'k': {{ kv('index') }}, 'l': '{{ labels.team }}', 't': '{{ trigger.date | date('yyyy-MM-dd') }}', "
+                + "'r': '{{ taskrun.value }}', 'f': '{{ flow.id }}'})\n");
+        CliRun r = CliRun.of("run", py.toString(), "--json", "--var", "file=orders.csv", "--outputs", "api=" + other,
+                "--secret", "TOKEN=abc", "--kv", "index=3", "--label", "team=data", "--trigger", "date=2026-11-30T08:00:00Z",
+                "--taskrun", "value=file_3.parquet");
+        assertEquals(ExitCodes.OK, r.exit(), r.out());
+        assertTrue(r.out().contains("\"outputs\":{\"f\":\"local\",\"k\":3,\"l\":\"data\",\"n\":7,\"r\":\"file_3.parquet\","
+                + "\"s\":\"abc\",\"t\":\"2026-11-30\",\"v\":\"orders.csv\"}"), r.out());
+    }
+
+    @Test
+    void badTemplateOptionsAreOneClearLine() throws Exception {
+        Path py = script("ok.py", "pass\n");
+        assertEquals("kestra-sdk: --var 'file': expected NAME=VALUE, for example --var file=orders.csv\n",
+                CliRun.of("run", py.toString(), "--var", "file").err());
+        assertEquals("kestra-sdk: --outputs extract=" + dir.resolve("none.json") + ": no such file\n",
+                CliRun.of("run", py.toString(), "--outputs", "extract=" + dir.resolve("none.json")).err());
+        Path list = dir.resolve("list.json");
+        Files.writeString(list, "[1]");
+        CliRun notObject = CliRun.of("run", py.toString(), "--outputs", "t=" + list);
+        assertEquals(ExitCodes.INPUT, notObject.exit());
+        assertEquals("kestra-sdk: --outputs t=" + list + ": expected a JSON object (a `run --json` result or the task's outputs)\n",
+                notObject.err());
+        assertEquals("kestra-sdk: --secret '1x=a': secret name '1x' must be letters, digits, '_' or '-'\n",
+                CliRun.of("run", py.toString(), "--secret", "1x=a").err());
+    }
+
+    @Test
+    void anUnknownVariableListsTheVariablesAndSuggestsNoRender() throws Exception {
+        Path py = script("tpl2.py", "x = 1\nn = '{{ output.x }}'\n");
+        CliRun r = CliRun.of("run", py.toString(), "--json");
+        assertEquals(ExitCodes.FAILED, r.exit());
+        assertTrue(r.out().contains("\"message\":\"unknown template variable 'output' at line 2 (the variables are inputs, vars, "
+                + "outputs, execution, flow, taskrun, labels, workingDir, outputDir; --no-render runs the script unrendered)\""), r.out());
+    }
+
+    @Test
     void explicitLanguage() throws Exception {
         Path txt = script("script.txt", "print('from python')\n");
         CliRun r = CliRun.of("run", "--language", "python", txt.toString());
