@@ -29,7 +29,7 @@ final class DateFunctions {
             Map.entry("iso", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX")),
             Map.entry("iso_sec", DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX")),
             Map.entry("sql", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS")),
-            Map.entry("sql_sec", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
+            Map.entry("sql_seq", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
             Map.entry("iso_date_time", DateTimeFormatter.ISO_DATE_TIME),
             Map.entry("iso_date", DateTimeFormatter.ISO_DATE),
             Map.entry("iso_time", DateTimeFormatter.ISO_TIME),

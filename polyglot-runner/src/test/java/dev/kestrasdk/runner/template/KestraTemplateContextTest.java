@@ -109,7 +109,7 @@ class KestraTemplateContextTest {
         assertEquals("2026-11-30T15:45:07.123456Z 20261130-1545 2026-11-30T16:45:07+01:00",
                 render("{{ now() }} {{ now() | date('yyyyMMdd-HHmm') }} {{ now(format='iso_sec', timeZone='Europe/Paris') }}"));
         assertEquals("2026-11-30 2026-11-30 08:00:00 1970-01-01", render(
-                "{{ '2026-11-30T08:00:00Z' | date('yyyy-MM-dd') }} {{ '30/11/2026 08:00' | date('sql_sec', existingFormat='dd/MM/yyyy HH:mm') }} {{ 0 | date('yyyy-MM-dd') }}"));
+                "{{ '2026-11-30T08:00:00Z' | date('yyyy-MM-dd') }} {{ '30/11/2026 08:00' | date('sql_seq', existingFormat='dd/MM/yyyy HH:mm') }} {{ 0 | date('yyyy-MM-dd') }}"));
         assertEquals("date: Text 'yesterday' could not be parsed at index 0 at line 1", error("{{ 'yesterday' | date('yyyy') }}"));
     }
 
