@@ -1,10 +1,10 @@
 package dev.kestrasdk.bench;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.language.Languages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -42,7 +42,7 @@ public class BindingEmissionBenchmark {
     public void start() {
         runner = new ScriptRunner();
         boolean python = language.equals("python");
-        request = ScriptRequest.ofText(python ? ScriptLanguage.PYTHON : ScriptLanguage.JAVASCRIPT,
+        request = ScriptRequest.ofText(Languages.named(python ? "python" : "js"),
                 python ? Mix.PYTHON_LOOP : Mix.JS_LOOP).withInputs(Map.of("rounds", ROUNDS));
     }
 

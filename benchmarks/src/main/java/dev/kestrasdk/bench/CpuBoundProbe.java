@@ -1,10 +1,10 @@
 package dev.kestrasdk.bench;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.language.Languages;
 
 import java.util.Map;
 
@@ -50,7 +50,7 @@ public final class CpuBoundProbe {
     public static void main(String[] args) {
         boolean python = args[0].equals("python");
         int runs = Integer.parseInt(args[1]);
-        ScriptRequest request = ScriptRequest.ofText(python ? ScriptLanguage.PYTHON : ScriptLanguage.JAVASCRIPT,
+        ScriptRequest request = ScriptRequest.ofText(Languages.named(python ? "python" : "js"),
                 python ? PYTHON : JS).withInputs(Map.of("n", python ? 10_000_000 : 100_000_000));
         String implementation;
         try (org.graalvm.polyglot.Engine engine = org.graalvm.polyglot.Engine.newBuilder()

@@ -1,10 +1,10 @@
 package dev.kestrasdk.bench;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.language.Languages;
 
 import java.lang.management.ManagementFactory;
 
@@ -20,7 +20,7 @@ public final class MemoryProbe {
     public static void main(String[] args) throws Exception {
         boolean python = args[0].equals("python");
         int total = Integer.parseInt(args[1]);
-        ScriptRequest request = ScriptRequest.ofText(python ? ScriptLanguage.PYTHON : ScriptLanguage.JAVASCRIPT,
+        ScriptRequest request = ScriptRequest.ofText(Languages.named(python ? "python" : "js"),
                 python ? Mix.PYTHON_THREE_LINES : Mix.JS_THREE_LINES);
         long start = System.nanoTime();
         try (ScriptRunner runner = new ScriptRunner()) {

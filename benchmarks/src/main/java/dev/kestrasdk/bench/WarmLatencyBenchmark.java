@@ -1,12 +1,12 @@
 package dev.kestrasdk.bench;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
+import dev.kestrasdk.runner.language.Languages;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -44,7 +44,7 @@ public class WarmLatencyBenchmark {
     public void start() {
         runner = new ScriptRunner(EngineSettings.defaults(), new ContextPool.Settings(pool));
         boolean python = language.equals("python");
-        request = ScriptRequest.ofText(python ? ScriptLanguage.PYTHON : ScriptLanguage.JAVASCRIPT,
+        request = ScriptRequest.ofText(Languages.named(python ? "python" : "js"),
                 python ? Mix.PYTHON_THREE_LINES : Mix.JS_THREE_LINES);
     }
 

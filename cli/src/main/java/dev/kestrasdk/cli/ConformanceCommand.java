@@ -87,7 +87,8 @@ final class ConformanceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         if (reportAll == (sdk != null)) {
-            throw new UserError("give either --sdk COMMAND (or java, graaljs, graalpy, node, python) or --report-all", ExitCodes.USAGE);
+            throw new UserError("give either --sdk COMMAND (or " + String.join(", ", ShippedAdapters.NAMES) + ") or --report-all",
+                    ExitCodes.USAGE);
         }
         List<ConformanceCase> cases = CaseSource.filter(loadCases(), casePattern);
         if (cases.isEmpty()) {

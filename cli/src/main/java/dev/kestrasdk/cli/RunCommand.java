@@ -4,8 +4,9 @@ import dev.kestrasdk.cli.jvm.JvmScriptProcess;
 import dev.kestrasdk.runner.ConsoleStream;
 import dev.kestrasdk.runner.ProtocolProblem;
 import dev.kestrasdk.runner.ScriptFailure;
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
@@ -54,8 +55,17 @@ final class RunCommand implements Callable<Integer> {
             description = "stop the script after this long: 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
     Duration timeout;
 
-    @Option(names = "--language", paramLabel = "LANG", description = "python or js, when the extension does not tell")
+    @Option(names = "--language", paramLabel = "LANG", completionCandidates = LanguageNames.class,
+            description = "${COMPLETION-CANDIDATES}, when the extension does not tell")
     String language;
+
+    /** The registered languages' names, for the help text. */
+    static final class LanguageNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Languages.names().iterator();
+        }
+    }
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
@@ -93,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         if (language == null && name.endsWith(".java")) {
             result = new JvmScriptProcess().run(file, inputValues, timeout, echo);
         } else {
-            ScriptLanguage lang = language(name);
+            GuestLanguage lang = language(name);
             ScriptRequest request;
             try {
                 request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
@@ -121,16 +131,15 @@ final class RunCommand implements Callable<Integer> {
         };
     }
 
-    private ScriptLanguage language(String name) {
+    private GuestLanguage language(String name) {
         if (language != null) {
-            return switch (language.toLowerCase(Locale.ROOT)) {
-                case "python", "py" -> ScriptLanguage.PYTHON;
-                case "js", "javascript", "node" -> ScriptLanguage.JAVASCRIPT;
-                default -> throw new UserError("--language " + language + ": expected python or js");
-            };
+            return Languages.byName(language).orElseThrow(() -> new UserError(
+                    "--language " + language + ": expected " + Languages.oneOf(Languages.names())));
         }
-        return ScriptLanguage.fromFileName(name).orElseThrow(() -> new UserError(
-                file + ": unknown script type (expected .py, .js, .mjs, .cjs or .java; or give --language)"));
+        List<String> types = new ArrayList<>(Languages.fileExtensions());
+        types.add(".java");
+        return Languages.forFileName(name).orElseThrow(() -> new UserError(
+                file + ": unknown script type (expected " + Languages.oneOf(types) + "; or give --language)"));
     }
 
     private static void printSummary(PrintWriter out, ScriptResult r, String name) {

@@ -104,6 +104,21 @@ class RunCommandTest {
     }
 
     @Test
+    void languageNamesComeFromTheRegistry() throws Exception {
+        Path txt = script("script.txt", "console.log('from js')\n");
+        CliRun alias = CliRun.of("run", "--language", "node", txt.toString());
+        assertEquals(ExitCodes.OK, alias.exit(), alias.err());
+        assertTrue(alias.out().startsWith("from js\n"), alias.out());
+
+        CliRun unknown = CliRun.of("run", "--language", "ruby", txt.toString());
+        assertEquals(ExitCodes.INPUT, unknown.exit());
+        assertEquals("kestra-sdk: --language ruby: expected python or js\n", unknown.err());
+
+        CliRun help = CliRun.of("run", "--help");
+        assertTrue(help.out().contains("python, js, when the extension does not tell"), help.out());
+    }
+
+    @Test
     void sandboxFlagsOpenWritingAndTheEnvironment() throws Exception {
         Path py = script("writes.py", """
                 import os

@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner;
 
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
@@ -7,19 +8,22 @@ import org.graalvm.polyglot.Value;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Describes a guest error the way the guest's own traceback would: its type, its message, the script's line. */
+/**
+ * Describes a guest error the way the guest's own traceback would: its type, its message, the script's line. The
+ * stack is the language's own {@link GuestLanguage#traceback} where it has one, else the polyglot frames.
+ */
 final class GuestFailures {
     private GuestFailures() {
     }
 
-    static ScriptFailure describe(PolyglotException e, String scriptSourceName) {
+    static ScriptFailure describe(PolyglotException e, String scriptSourceName, GuestLanguage language) {
         String type = e.isExit() ? "SystemExit" : typeOf(e);
         String message = e.isExit() ? exitMessage(e.getExitStatus()) : withoutTypePrefix(e.getMessage(), type);
-        List<GuestFrame> pythonStack = pythonTraceback(e.getGuestObject());
-        if (!pythonStack.isEmpty()) {
-            int line = pythonStack.stream().filter(f -> f.source().equals(scriptSourceName)).mapToInt(GuestFrame::line)
+        List<GuestFrame> guestStack = language.traceback(e).orElse(List.of());
+        if (!guestStack.isEmpty()) {
+            int line = guestStack.stream().filter(f -> f.source().equals(scriptSourceName)).mapToInt(GuestFrame::line)
                     .findFirst().orElse(0);
-            return new ScriptFailure(type, message, line, pythonStack);
+            return new ScriptFailure(type, message, line, guestStack);
         }
         List<GuestFrame> stack = new ArrayList<>();
         int line = 0;
@@ -40,23 +44,6 @@ final class GuestFailures {
             line = location.getStartLine();
         }
         return new ScriptFailure(type, message, line, stack);
-    }
-
-    /**
-     * GraalPy's polyglot frames span a whole function (their start line is the {@code def}), so Python lines
-     * come from the exception's own {@code __traceback__}, innermost frame first. Empty for other guests.
-     */
-    private static List<GuestFrame> pythonTraceback(Value exception) {
-        List<GuestFrame> frames = new ArrayList<>();
-        if (exception == null || !exception.hasMember("__traceback__")) {
-            return frames;
-        }
-        for (Value tb = exception.getMember("__traceback__"); tb != null && !tb.isNull(); tb = tb.getMember("tb_next")) {
-            Value code = tb.getMember("tb_frame").getMember("f_code");
-            frames.add(0, new GuestFrame(code.getMember("co_name").asString(), code.getMember("co_filename").asString(),
-                    tb.getMember("tb_lineno").asInt()));
-        }
-        return frames;
     }
 
     private static String exitMessage(int code) {

@@ -1,5 +1,7 @@
 package dev.kestrasdk.runner;
 
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 
 import java.io.IOException;
@@ -17,7 +19,7 @@ import java.util.Objects;
  * One script to run. Build it with {@link #ofFile} or {@link #ofText} and refine it with the {@code with...}
  * methods, each of which returns a new request.
  *
- * @param language         the guest language
+ * @param language         the guest language ({@link Languages} knows them)
  * @param text             the script's text, before template rendering
  * @param sourceName       the name guest stack traces show; its extension also picks the JavaScript flavour
  *                         ({@code .mjs} an ES module, {@code .cjs} a CommonJS script, {@code .js} decided by
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param sandbox          what the script may do beyond reading its working directory; {@link SandboxPolicy#CLOSED}
  *                         unless opened with {@link #withSandbox}
  */
-public record ScriptRequest(ScriptLanguage language, String text, String sourceName, Map<String, Object> inputs,
+public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
                             SandboxPolicy sandbox) {
     public ScriptRequest {
@@ -46,19 +48,20 @@ public record ScriptRequest(ScriptLanguage language, String text, String sourceN
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
     }
 
-    public ScriptRequest(ScriptLanguage language, String text, String sourceName, Map<String, Object> inputs,
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                          Duration timeout, Path workingDirectory, ConsoleListener listener) {
         this(language, text, sourceName, inputs, timeout, workingDirectory, listener, null);
     }
 
     /** A script file; the language comes from its extension. Its directory becomes the working directory. */
     public static ScriptRequest ofFile(Path file) {
-        ScriptLanguage language = ScriptLanguage.fromFileName(file.getFileName().toString()).orElseThrow(() ->
-                new IllegalArgumentException("cannot tell the language of " + file + " (expected .py, .js, .mjs or .cjs)"));
+        GuestLanguage language = Languages.forFileName(file.getFileName().toString()).orElseThrow(() ->
+                new IllegalArgumentException("cannot tell the language of " + file + " (expected "
+                        + Languages.oneOf(Languages.fileExtensions()) + ")"));
         return ofFile(file, language);
     }
 
-    public static ScriptRequest ofFile(Path file, ScriptLanguage language) {
+    public static ScriptRequest ofFile(Path file, GuestLanguage language) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -69,10 +72,9 @@ public record ScriptRequest(ScriptLanguage language, String text, String sourceN
         return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null, null);
     }
 
-    /** Script text; the source is named {@code script.py} or {@code script.js}. */
-    public static ScriptRequest ofText(ScriptLanguage language, String text) {
-        return new ScriptRequest(language, text, language == ScriptLanguage.PYTHON ? "script.py" : "script.js",
-                null, null, null, null, null);
+    /** Script text; the source is named {@code script} with the language's usual extension ({@code script.py}). */
+    public static ScriptRequest ofText(GuestLanguage language, String text) {
+        return new ScriptRequest(language, text, language.defaultSourceName(), null, null, null, null, null);
     }
 
     public ScriptRequest withSourceName(String name) {

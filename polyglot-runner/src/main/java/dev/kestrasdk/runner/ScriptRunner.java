@@ -5,15 +5,14 @@ import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.console.ConsoleRecorder;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
-import dev.kestrasdk.runner.engine.GuestRuntime;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.MemoryLimit;
 import dev.kestrasdk.runner.engine.MemoryWatchdog;
 import dev.kestrasdk.runner.engine.SandboxedContexts;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.Watchdog;
-import dev.kestrasdk.runner.js.JavaScriptRuntime;
-import dev.kestrasdk.runner.python.PythonRuntime;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
 import dev.kestrasdk.sink.StreamSink;
@@ -24,9 +23,7 @@ import org.graalvm.polyglot.PolyglotException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -66,9 +63,6 @@ public final class ScriptRunner implements AutoCloseable {
     // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
     private final MemoryWatchdog memoryWatchdog = new MemoryWatchdog(MemoryLimit.defaults());
     private final ScriptTemplate template = new ScriptTemplate();
-    private final Map<ScriptLanguage, GuestRuntime> runtimes = new EnumMap<>(Map.of(
-            ScriptLanguage.PYTHON, new PythonRuntime(),
-            ScriptLanguage.JAVASCRIPT, new JavaScriptRuntime()));
 
     public ScriptRunner() {
         this(EngineSettings.defaults());
@@ -82,7 +76,7 @@ public final class ScriptRunner implements AutoCloseable {
     public ScriptRunner(EngineSettings settings, ContextPool.Settings pool) {
         this.engine = settings.newEngine();
         this.contexts = new SandboxedContexts(engine);
-        this.pool = new ContextPool(contexts, runtimes.get(ScriptLanguage.PYTHON), pool);
+        this.pool = new ContextPool(contexts, Languages.named("python"), pool);
     }
 
     /**
@@ -170,12 +164,12 @@ public final class ScriptRunner implements AutoCloseable {
             return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
                     ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
         }
-        GuestRuntime runtime = runtimes.get(request.language());
+        GuestLanguage runtime = request.language();
         // Prepared contexts have the closed sandbox: a request that opens it gets its own.
         Context context = request.sandbox().isClosed()
                 ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
         if (context == null) { // no prepared context: build one here
-            Context.Builder builder = contexts.builder(runtime.languageId(), request.workingDirectory(),
+            Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
                     runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox());
             runtime.configure(builder, request.workingDirectory());
             context = builder.build();
@@ -183,7 +177,7 @@ public final class ScriptRunner implements AutoCloseable {
         if (!guard.attach(context)) {
             return Outcome.timedOut(request); // the cancelling thread closes the context
         }
-        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context);
+        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context, request.sandbox().threads());
         Outcome outcome;
         try {
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
@@ -257,7 +251,7 @@ public final class ScriptRunner implements AutoCloseable {
             if (e.isExit() && code == 0) {
                 return SUCCESS;
             }
-            return new Outcome(ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName()));
+            return new Outcome(ScriptStatus.FAILED, code, GuestFailures.describe(e, request.sourceName(), request.language()));
         }
     }
 

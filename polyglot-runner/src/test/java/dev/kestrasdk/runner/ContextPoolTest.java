@@ -2,9 +2,8 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -21,21 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and a script never sees what an earlier one left behind (globals, modules, monkey-patches).
  */
 class ContextPoolTest {
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner(EngineSettings.defaults(), new ContextPool.Settings(2));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner(() -> new ScriptRunner(EngineSettings.defaults(), new ContextPool.Settings(2)));
 
     private static ScriptResult runPooled(Path dir, String text) throws Exception {
-        assertTrue(runner.contextPool().awaitFull(120_000), "the pool did not fill");
-        int before = runner.contextPool().ready();
+        assertTrue(runner.get().contextPool().awaitFull(120_000), "the pool did not fill");
+        int before = runner.get().contextPool().ready();
         Path script = dir.resolve("main.py");
         Files.writeString(script, text);
         ScriptResult result = runner.run(ScriptRequest.ofFile(script).withInputs(Map.of("n", 3)));
@@ -94,7 +84,7 @@ class ContextPoolTest {
         assertEquals(3, failed.failure().line());
         assertEquals(List.of("before"), failed.stdout());
 
-        assertTrue(runner.contextPool().awaitFull(120_000));
+        assertTrue(runner.get().contextPool().awaitFull(120_000));
         Path loop = dir.resolve("loop.py");
         Files.writeString(loop, "while True:\n    pass\n");
         ScriptResult timedOut = runner.run(ScriptRequest.ofFile(loop).withTimeout(java.time.Duration.ofMillis(500)));

@@ -3,9 +3,8 @@ package dev.kestrasdk.runner;
 import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.sink.CollectingSink;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigInteger;
 import java.time.LocalDate;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The same values through Python, JavaScript and the Java SDK print the same bytes. */
 class CrossLanguageEquivalenceTest {
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @Test
     void sameValuesSameLines() {
@@ -56,7 +46,7 @@ class CrossLanguageEquivalenceTest {
         java.assets(Map.of("inputs", List.of(Map.of("id", "t"))));
         List<String> expected = sink.lines();
 
-        ScriptResult python = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, """
+        ScriptResult python = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, """
                 import datetime
                 from kestra import Kestra
                 Kestra.outputs({'text': 'é😀\\u2028"q"\\\\', 'int': 42, 'float': 3.65, 'whole': 2.0, 'big': 2**70, 'neg': -7,
@@ -71,7 +61,7 @@ class CrossLanguageEquivalenceTest {
         assertEquals(expected, python.stdout(), () -> String.valueOf(python.failure()));
 
         // JavaScript has no integer/float distinction: 2.0 is the integer 2 there, as JSON.stringify writes it.
-        ScriptResult javascript = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+        ScriptResult javascript = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, """
                 const Kestra = require('@kestra-io/libs');
                 Kestra.outputs({text: 'é😀\\u2028"q"\\\\', int: 42, float: 3.65, whole: 2.0, big: 2n ** 70n, neg: -7,
                                 none: null, flag: false, list: [1, 'two', null, []], map: {z: 1, a: {}},

@@ -1,8 +1,7 @@
 package dev.kestrasdk.runner;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -16,20 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code require('@kestra-io/libs')} and {@code import Kestra from '@kestra-io/libs'} in real GraalJS. */
 class JavaScriptBindingsTest {
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     static ScriptResult js(String script) {
-        return runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, script));
+        return runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, script));
     }
 
     static ScriptResult succeeded(String script) {
@@ -241,7 +231,7 @@ class JavaScriptBindingsTest {
 
     @Test
     void inputsAreAGlobalObjectAndRenderIntoTheScript() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, """
                 const Kestra = require('@kestra-io/libs');
                 const attempts = {{ inputs.attempts }};
                 Kestra.outputs({doubled: attempts * 2, seen: inputs});
@@ -254,7 +244,7 @@ class JavaScriptBindingsTest {
     @Test
     void everyConsoleLineIsParsedAsKestraParsesItAndSeenLive() {
         List<String> seen = new java.util.ArrayList<>();
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, """
                 const Kestra = require('@kestra-io/libs');
                 Kestra.outputs({a: 1, b: 1});
                 console.error('::{"outputs":{"b":2}}::');

@@ -2,9 +2,8 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.LogLevel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -15,20 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code from kestra import Kestra} in real GraalPy: every verb, with the exact lines it prints. */
 class PythonBindingsTest {
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     static ScriptResult python(String script) {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, script));
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, script));
         return result;
     }
 
@@ -317,7 +307,7 @@ class PythonBindingsTest {
 
     @Test
     void inputsAreAGlobalDictAndRenderIntoTheScript() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, """
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, """
                 from kestra import Kestra
                 attempts = {{inputs.attempts}}
                 Kestra.outputs({'attempts': attempts * 2, 'name': '{{ inputs.name }}', 'global': inputs})
@@ -329,7 +319,7 @@ class PythonBindingsTest {
 
     @Test
     void unknownInputIsATemplateErrorNamingIt() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, "print(1)\nx = {{ inputs.nope }}\n")
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, "print(1)\nx = {{ inputs.nope }}\n")
                 .withInputs(Map.of("attempts", 1)));
         assertEquals(ScriptStatus.FAILED, result.status());
         assertEquals("TemplateError", result.failure().type());

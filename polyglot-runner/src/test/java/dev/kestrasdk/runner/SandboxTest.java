@@ -1,8 +1,7 @@
 package dev.kestrasdk.runner;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -19,17 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The sandbox defaults: the working directory is readable, nothing is writable, no host classes, no processes. */
 class SandboxTest {
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @Test
     void pythonReadsItsDirectoryAndImportsLocalModulesButCannotWriteOrLeave(@TempDir Path dir) throws IOException {
@@ -63,7 +53,7 @@ class SandboxTest {
 
     @Test
     void javascriptHasNoJavaInteropAndNoFilesOutsideItsDirectory() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, """
                 const attempt = (label, action) => {
                   try { action(); console.log(label, 'allowed'); } catch (e) { console.log(label, 'refused'); }
                 };
@@ -82,7 +72,7 @@ class SandboxTest {
             List<Future<ScriptResult>> results = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 String script = "const Kestra = require('@kestra-io/libs');\nfor (let j = 0; j < 50; j++) Kestra.counter('c" + i + "', j);";
-                results.add(pool.submit(() -> runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, script))));
+                results.add(pool.submit(() -> runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, script))));
             }
             for (int i = 0; i < results.size(); i++) {
                 ScriptResult r = results.get(i).get();

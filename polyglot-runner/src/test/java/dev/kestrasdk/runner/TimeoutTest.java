@@ -1,8 +1,8 @@
 package dev.kestrasdk.runner;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -13,23 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Timeouts stop busy loops in both languages, keep what was printed, and leave the runner usable. */
 class TimeoutTest {
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @BeforeAll
     static void start() {
-        runner = new ScriptRunner();
         // Pay GraalPy's first-context cost here, not inside a timed script.
-        runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, "from kestra import Kestra"));
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
+        runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, "from kestra import Kestra"));
     }
 
     @Test
     void pythonBusyLoopEvenInsideTryExceptBaseException() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, """
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, """
                 from kestra import Kestra
                 Kestra.outputs({'started': True})
                 while True:
@@ -42,7 +37,7 @@ class TimeoutTest {
         assertTimedOutAfter(result, Duration.ofSeconds(2));
         assertEquals(Map.of("started", true), result.outputs());
 
-        ScriptResult next = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON,
+        ScriptResult next = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON,
                 "from kestra import Kestra\nKestra.outputs({'next': 1})").withTimeout(Duration.ofSeconds(30)));
         assertEquals(ScriptStatus.SUCCESS, next.status(), () -> String.valueOf(next.failure()));
         assertEquals(List.of("::{\"outputs\":{\"next\":1}}::"), next.stdout());
@@ -50,7 +45,7 @@ class TimeoutTest {
 
     @Test
     void pythonSleep() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.PYTHON, "import time\nprint('a')\ntime.sleep(60)")
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.PYTHON, "import time\nprint('a')\ntime.sleep(60)")
                 .withTimeout(Duration.ofSeconds(2)));
         assertTimedOutAfter(result, Duration.ofSeconds(2));
         assertEquals(List.of("a"), result.stdout());
@@ -58,7 +53,7 @@ class TimeoutTest {
 
     @Test
     void javascriptBusyLoop() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, """
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, """
                 const Kestra = require('@kestra-io/libs');
                 Kestra.outputs({started: true});
                 for (;;) {}
@@ -66,14 +61,14 @@ class TimeoutTest {
         assertTimedOutAfter(result, Duration.ofSeconds(2));
         assertEquals(Map.of("started", true), result.outputs());
 
-        ScriptResult next = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT, "console.log('fine')"));
+        ScriptResult next = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, "console.log('fine')"));
         assertEquals(ScriptStatus.SUCCESS, next.status());
         assertEquals(List.of("fine"), next.stdout());
     }
 
     @Test
     void javascriptTimerThatNeverEnds() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(ScriptLanguage.JAVASCRIPT,
+        ScriptResult result = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT,
                 "let n = 0;\nsetInterval(() => { if (n++ === 0) console.log('tick'); }, 10);")
                 .withTimeout(Duration.ofMillis(500)));
         assertTimedOutAfter(result, Duration.ofMillis(500));

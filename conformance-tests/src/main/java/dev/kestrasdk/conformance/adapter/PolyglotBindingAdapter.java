@@ -1,10 +1,11 @@
 package dev.kestrasdk.conformance.adapter;
 
 import dev.kestrasdk.conformance.vectors.RawJson;
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.internal.wire.WireEncoder;
 
 import java.io.BufferedReader;
@@ -18,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The conformance adapter for this project's own Python and JavaScript bindings (docs/conformance.md): each
- * request becomes a small guest script ({@link GuestScripts}: the typed values as the guest's own literals,
- * the calls through {@code from kestra import Kestra} / {@code require('@kestra-io/libs')}) run by the
- * polyglot runner, and what the script printed is answered in the adapter protocol. So the bindings are
- * judged from the outside like any other SDK.
+ * The conformance adapter for this project's own bindings of every registered guest language
+ * (docs/conformance.md): each request becomes a small guest script ({@link GuestScripts}: the typed values as
+ * the guest's own literals, the calls through {@code from kestra import Kestra} / {@code require('@kestra-io/libs')})
+ * run by the polyglot runner, and what the script printed is answered in the adapter protocol. So the bindings
+ * are judged from the outside like any other SDK.
  *
- * <p>Usage: {@code java -cp <class path> dev.kestrasdk.conformance.adapter.PolyglotBindingAdapter python|js}.
+ * <p>Usage: {@code java -cp <class path> dev.kestrasdk.conformance.adapter.PolyglotBindingAdapter LANGUAGE}, the
+ * language by its name ({@code python}, {@code js}).
  */
 public final class PolyglotBindingAdapter {
     private static final String STATUS = "#kestra-conformance ";
@@ -33,11 +35,11 @@ public final class PolyglotBindingAdapter {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !(args[0].equals("python") || args[0].equals("js"))) {
-            System.err.println("usage: PolyglotBindingAdapter python|js");
+        GuestLanguage language = args.length == 1 && Languages.names().contains(args[0]) ? Languages.named(args[0]) : null;
+        if (language == null) {
+            System.err.println("usage: PolyglotBindingAdapter " + String.join("|", Languages.names()));
             System.exit(2);
         }
-        ScriptLanguage language = args[0].equals("python") ? ScriptLanguage.PYTHON : ScriptLanguage.JAVASCRIPT;
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         try (ScriptRunner runner = new ScriptRunner();
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
@@ -64,7 +66,7 @@ public final class PolyglotBindingAdapter {
     private record Answer(List<String> lines, Map<String, Object> status) {
     }
 
-    private static Answer run(ScriptRunner runner, ScriptLanguage language, String id, String callsJson) {
+    private static Answer run(ScriptRunner runner, GuestLanguage language, String id, String callsJson) {
         GuestScripts script = new GuestScripts(language);
         try {
             script.add(id, callsJson);
@@ -101,11 +103,7 @@ public final class PolyglotBindingAdapter {
         int space = rest.indexOf(' ');
         String type = space < 0 ? rest : rest.substring(0, space);
         String message = space < 0 ? "" : rest.substring(space + 1);
-        String kind = switch (type) {
-            case "TypeError" -> "TYPE";
-            case "ValueError", "RangeError" -> "VALUE";
-            default -> "OTHER";
-        };
+        String kind = type.equals("TypeError") ? "TYPE" : type.equals(language.callSyntax().valueErrorType()) ? "VALUE" : "OTHER";
         return new Answer(lines, status(id, "error", kind, message)); // the message starts with the path
     }
 

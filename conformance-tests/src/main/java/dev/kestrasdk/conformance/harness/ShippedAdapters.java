@@ -3,13 +3,17 @@ package dev.kestrasdk.conformance.harness;
 import dev.kestrasdk.conformance.adapter.JavaSdkAdapter;
 import dev.kestrasdk.conformance.adapter.PolyglotBindingAdapter;
 import dev.kestrasdk.emit.Emitter;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,9 +26,22 @@ public final class ShippedAdapters {
     public record Adapter(String shortName, String sdk, String command) {
     }
 
-    public static final List<String> NAMES = List.of("java", "graaljs", "graalpy", "node", "python");
+    /** {@code java}, this project's bindings by name ({@code graaljs}, {@code graalpy}: one per registered language), the peers. */
+    public static final List<String> NAMES = names();
 
     private ShippedAdapters() {
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(List.of("java"));
+        Languages.all().stream().map(l -> l.callSyntax().adapterName()).sorted().forEach(names::add);
+        names.addAll(List.of("node", "python"));
+        return List.copyOf(names);
+    }
+
+    /** The registered language whose binding the adapter {@code shortName} runs, if it is one. */
+    private static Optional<GuestLanguage> binding(String shortName) {
+        return Languages.all().stream().filter(l -> l.callSyntax().adapterName().equals(shortName)).findFirst();
     }
 
     /**
@@ -33,6 +50,14 @@ public final class ShippedAdapters {
      * @throws IllegalStateException when its peer is not installed (with the command that installs it)
      */
     public static Adapter get(String shortName) {
+        Optional<GuestLanguage> binding = binding(shortName);
+        if (binding.isPresent()) {
+            // this project's binding of the language, in the polyglot runner of a child JVM
+            return new Adapter(shortName, binding.get().callSyntax().sdkName(),
+                    shell(javaBinary()) + " -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED -cp "
+                            + shell(System.getProperty("java.class.path")) + " " + PolyglotBindingAdapter.class.getName() + " "
+                            + binding.get().name());
+        }
         return switch (shortName) {
             case "java" -> new Adapter("java", "java-sdk", shell(javaBinary()) + " -cp " + shell(javaClassPath()) + " "
                     + JavaSdkAdapter.class.getName());
@@ -52,11 +77,6 @@ public final class ShippedAdapters {
                 yield new Adapter("python", "python-kestra", shell(python.toString()) + " "
                         + shell(root.resolve("conformance-tests/adapters/python/adapter.py").toString()));
             }
-            // this project's Python and JavaScript bindings, in the polyglot runner of a child JVM
-            case "graaljs", "graalpy" -> new Adapter(shortName, shortName.equals("graaljs") ? "kestra-sdk-js" : "kestra-sdk-python",
-                    shell(javaBinary()) + " -Dpolyglot.engine.WarnInterpreterOnly=false --enable-native-access=ALL-UNNAMED -cp "
-                            + shell(System.getProperty("java.class.path")) + " " + PolyglotBindingAdapter.class.getName() + " "
-                            + (shortName.equals("graaljs") ? "js" : "python"));
             default -> throw new IllegalArgumentException("unknown shipped adapter " + shortName + " (known: " + NAMES + ")");
         };
     }

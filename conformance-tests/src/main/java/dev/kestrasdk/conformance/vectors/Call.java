@@ -35,12 +35,4 @@ public record Call(String verb, Map<String, Object> args) {
     public Call {
         args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
     }
-
-    public Object arg(String name) {
-        return args.get(name);
-    }
-
-    public boolean isMetric() {
-        return verb.equals("counter") || verb.equals("gauge") || verb.equals("timer");
-    }
 }

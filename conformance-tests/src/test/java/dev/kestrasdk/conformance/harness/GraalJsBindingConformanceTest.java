@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * This project's JavaScript binding, judged from the outside by its adapter (PolyglotBindingAdapter in a child
  * JVM), against known-deviations/kestra-sdk-js.txt: what JavaScript's number model cannot say (1.0 is 1) and
  * what a Date cannot hold (an offset). The Python binding runs the same way with {@code --sdk graalpy}; its
- * per-case GraalPy contexts make it a minute long, so the test suite checks it through PythonBindingVectorsTest.
+ * per-case GraalPy contexts make it a minute long, so the test suite checks it through BindingVectorsTest.
  */
 class GraalJsBindingConformanceTest extends UpstreamAdapterTest {
     @Override

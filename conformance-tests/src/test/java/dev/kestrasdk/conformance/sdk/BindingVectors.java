@@ -6,10 +6,10 @@ import dev.kestrasdk.conformance.vectors.ExpectedError;
 import dev.kestrasdk.conformance.vectors.LanguageNote;
 import dev.kestrasdk.conformance.vectors.VectorCase;
 import dev.kestrasdk.conformance.vectors.Vectors;
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.wire.WireFormatException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicNode;
@@ -43,17 +43,18 @@ final class BindingVectors {
     record Run(List<String> stdout, List<String> stderr, String outcome, String scriptFailure) {
     }
 
-    private final ScriptLanguage language;
+    private final GuestLanguage language;
     private final String key;
     private final Map<String, Run> runs = new HashMap<>();
 
-    BindingVectors(ScriptLanguage language) {
+    /** The vectors' language notes are keyed by the language's name ({@code python}, {@code js}). */
+    BindingVectors(GuestLanguage language) {
         this.language = language;
-        this.key = language == ScriptLanguage.PYTHON ? GuestViews.PYTHON : GuestViews.JS;
+        this.key = language.name();
     }
 
     String errorType(WireFormatException.Kind kind) {
-        return kind == WireFormatException.Kind.TYPE ? "TypeError" : language == ScriptLanguage.PYTHON ? "ValueError" : "RangeError";
+        return kind == WireFormatException.Kind.TYPE ? "TypeError" : language.callSyntax().valueErrorType();
     }
 
     /** Runs every expressible case with the runner. */

@@ -10,44 +10,46 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.OffsetTime;
-import java.time.ZoneOffset;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * What a vector's calls become in JavaScript or Python, as Java values the reference encoder takes: how the
- * JS and Python adapters decode typed values (vectors/README.md) and how the polyglot runner's bindings then
- * convert them (GuestValues). Used by {@link VectorFileGenerator} to write the {@code languages} notes; the
- * binding tests then check those notes against real runs.
+ * What a vector's calls become in a guest language, as Java values the reference encoder takes: how the
+ * language's adapter decodes typed values (vectors/README.md) and how the polyglot runner's binding then
+ * converts them (GuestValues), as the language's {@link GuestView} says. Used by {@link VectorFileGenerator} to
+ * write the {@code languages} notes; the binding tests then check those notes against real runs.
  */
 final class GuestViews {
-    static final String JS = "js";
-    static final String PYTHON = "python";
+    /** Every language's view, by language name in name order (the order of the notes in the vector files). */
+    static final Map<String, GuestView> ALL = load();
 
     /** The calls as the language makes them, or why it cannot. */
     record View(List<Call> calls, String notExpressible, Set<String> reasons) {
     }
 
-    private static final class NotExpressible extends RuntimeException {
-        NotExpressible(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    private final String language;
+    private final GuestView view;
     private final Set<String> reasons = new LinkedHashSet<>();
 
-    private GuestViews(String language) {
-        this.language = language;
+    private GuestViews(GuestView view) {
+        this.view = view;
+    }
+
+    private static Map<String, GuestView> load() {
+        Map<String, GuestView> views = new TreeMap<>();
+        ServiceLoader.load(GuestView.class).forEach(v -> views.put(v.language(), v));
+        return Collections.unmodifiableMap(views);
     }
 
     static View of(String language, String callsJson) {
-        GuestViews v = new GuestViews(language);
+        GuestViews v = new GuestViews(ALL.get(language));
         List<Call> calls = new ArrayList<>();
         try {
             for (Object raw : (List<?>) RawJson.parse(callsJson)) {
@@ -57,10 +59,6 @@ final class GuestViews {
             return new View(null, e.getMessage(), v.reasons);
         }
         return new View(calls, null, v.reasons);
-    }
-
-    private boolean js() {
-        return language.equals(JS);
     }
 
     private Call call(Map<?, ?> raw) {
@@ -79,18 +77,7 @@ final class GuestViews {
                     throw new NotExpressible("not expressible: the messages are the logger call's arguments, they cannot be null");
                 }
                 List<Object> texts = new ArrayList<>((List<?>) messages);
-                if (!js()) {
-                    if (level.equals("TRACE")) {
-                        throw new NotExpressible("not expressible: Python's logging has no TRACE level below DEBUG, where the Kestra logger stops");
-                    }
-                    if (texts.size() != 1) {
-                        throw new NotExpressible("not expressible: a Python logging call writes exactly one message");
-                    }
-                    if (texts.get(0) == null) {
-                        reasons.add("Python's logging formats the message None as 'None'");
-                        texts.set(0, "None");
-                    }
-                }
+                view.log((String) level, texts, reasons);
                 out.put("level", level);
                 out.put("messages", texts);
             }
@@ -108,10 +95,9 @@ final class GuestViews {
     private Object value(Object raw) {
         if (raw instanceof RawJson.Num n) {
             if (n.integral()) {
-                return js() ? jsNumber(Double.parseDouble(n.text()), n.text(), true) : TypedValues.decode(raw, "");
+                return view.integer(n.text(), TypedValues.decode(raw, ""), reasons);
             }
-            double d = Double.parseDouble(n.text());
-            return js() ? jsNumber(d, n.text(), false) : d;
+            return view.floatingPoint(Double.parseDouble(n.text()), n.text(), reasons);
         }
         if (raw instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
@@ -136,70 +122,30 @@ final class GuestViews {
                 return java; // JS: a BigInt; Python: an int
             }
             case "$float" -> {
-                return js() ? jsNumber((Double) java, (String) p, false) : java;
+                return view.floatingPoint((Double) java, (String) p, reasons);
             }
             case "$float32" -> {
                 double d = Double.parseDouble((String) p);
-                reasons.add((js() ? "JavaScript" : "Python") + " has no 32-bit float: $float32 " + p + " is the 64-bit float " + p);
-                return js() ? jsNumber(d, (String) p, false) : d;
+                reasons.add(view.displayName() + " has no 32-bit float: $float32 " + p + " is the 64-bit float " + p);
+                return view.floatingPoint(d, (String) p, reasons);
             }
             case "$decimal" -> {
-                if (js()) {
-                    throw new NotExpressible("not expressible: JavaScript has no decimal type");
-                }
-                return java; // a decimal.Decimal keeps its digits, as a BigDecimal
+                return view.decimal(java);
             }
             case "$datetime" -> {
-                if (java instanceof LocalDateTime ldt) {
-                    if (js()) {
-                        throw new NotExpressible("not expressible: JavaScript has no local date-time (a Date is an instant)");
-                    }
-                    pythonTime(ldt.getNano(), ldt.getYear());
-                    return java;
-                }
-                OffsetDateTime odt = (OffsetDateTime) java;
-                if (js()) {
-                    jsTime(odt.getNano());
-                    if (!odt.getOffset().equals(ZoneOffset.UTC)) {
-                        reasons.add("a JavaScript Date is an instant, written in UTC");
-                    }
-                    return odt.toInstant();
-                }
-                pythonTime(odt.getNano(), odt.getYear());
-                return java;
+                return java instanceof LocalDateTime ldt ? view.localDateTime(ldt) : view.offsetDateTime((OffsetDateTime) java, reasons);
             }
             case "$date" -> {
-                if (js()) {
-                    throw new NotExpressible("not expressible: JavaScript has no date without a time (a Date is an instant)");
-                }
-                pythonTime(0, ((LocalDate) java).getYear());
-                return java;
+                return view.date((LocalDate) java);
             }
             case "$time" -> {
-                if (js()) {
-                    throw new NotExpressible("not expressible: JavaScript has no time of day (a Date is an instant)");
-                }
-                pythonTime(java instanceof LocalTime t ? t.getNano() : ((OffsetTime) java).getNano(), 2000);
-                return java;
+                return view.time(java, java instanceof LocalTime t ? t.getNano() : ((OffsetTime) java).getNano());
             }
             case "$instant" -> {
-                Instant i = (Instant) java;
-                if (js()) {
-                    jsTime(i.getNano());
-                    return java;
-                }
-                OffsetDateTime utc = i.atOffset(ZoneOffset.UTC);
-                pythonTime(utc.getNano(), utc.getYear());
-                return utc; // an aware datetime in UTC
+                return view.instant((Instant) java);
             }
             case "$duration" -> {
-                if (js()) {
-                    throw new NotExpressible("not expressible: JavaScript has no duration type");
-                }
-                if (((Duration) java).getNano() % 1000 != 0) {
-                    throw new NotExpressible("not expressible: a Python timedelta holds microseconds");
-                }
-                return java;
+                return view.duration((Duration) java);
             }
             case "$map" -> {
                 Map<Object, Object> out = new LinkedHashMap<>();
@@ -212,38 +158,6 @@ final class GuestViews {
             default -> {
                 return java; // $set, $repeat, $nest, $cycle, $unsupported: the same in every language
             }
-        }
-    }
-
-    private static final double MAX_SAFE = 9007199254740991d;
-
-    /** A JS number as the binding converts it: an integer within the safe range (not -0) is an integer. */
-    private Object jsNumber(double d, String text, boolean integerToken) {
-        boolean negativeZero = d == 0 && 1 / d < 0;
-        boolean asInteger = d == Math.rint(d) && Math.abs(d) <= MAX_SAFE && !negativeZero;
-        if (integerToken && !asInteger) {
-            reasons.add("JSON.parse reads the integer " + text + " as the double " + dev.kestrasdk.internal.wire.CanonicalNumbers.ofDouble(d) + ", not an integer");
-        } else if (!integerToken && asInteger) {
-            reasons.add("JavaScript has one number type: the float " + text + " is an integer there");
-        }
-        if (asInteger) {
-            return (long) d;
-        }
-        return d;
-    }
-
-    private static void jsTime(int nanos) {
-        if (nanos % 1_000_000 != 0) {
-            throw new NotExpressible("not expressible: a JavaScript Date holds milliseconds");
-        }
-    }
-
-    private static void pythonTime(int nanos, int year) {
-        if (nanos % 1000 != 0) {
-            throw new NotExpressible("not expressible: Python's datetime and time hold microseconds");
-        }
-        if (year < 1 || year > 9999) {
-            throw new NotExpressible("not expressible: Python's datetime covers years 1 to 9999");
         }
     }
 }

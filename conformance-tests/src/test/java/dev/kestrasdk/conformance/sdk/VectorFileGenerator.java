@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes each vector's {@code expect} from what the Java SDK does with its calls, and its {@code js} and
- * {@code python} notes from what those languages' calls print ({@link GuestViews}), then rewrites the files in
- * one layout. Not a test: run it after editing the vectors, then review the diff line by line.
+ * Writes each vector's {@code expect} from what the Java SDK does with its calls, and its notes for every
+ * language with a {@link GuestView} ({@code js}, {@code python}) from what that language's calls print
+ * ({@link GuestViews}), then rewrites the files in one layout. Not a test: run it after editing the vectors,
+ * then review the diff line by line.
  *
  * <pre>mvn -o -pl conformance-tests test -Dtest=VectorFileGenerator -Dvectors.generate=true</pre>
  *
@@ -85,7 +86,7 @@ class VectorFileGenerator {
                 System.out.println(vc.id() + ": " + o.error().getMessage().substring(0, Math.min(200, o.error().getMessage().length())));
             }
         }
-        for (String language : List.of(GuestViews.JS, GuestViews.PYTHON)) {
+        for (String language : GuestViews.ALL.keySet()) {
             notes.remove(language);
             String note = note(language, vc, lines, error);
             if (note != null) {

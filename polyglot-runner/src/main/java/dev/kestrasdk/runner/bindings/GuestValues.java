@@ -6,8 +6,6 @@ import dev.kestrasdk.wire.WireFormatException;
 import dev.kestrasdk.wire.WireFormatException.Kind;
 import org.graalvm.polyglot.Value;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,50 +19,28 @@ import java.util.Map;
 /**
  * Turns guest values into the Java values the SDK writes, so a Python, JavaScript or Java call with the same
  * values prints the same bytes. Errors are {@link WireFormatException}s naming the path, as the encoder's own.
+ * Each language's own rules (its numbers and types) are its {@link ValueDialect}.
  *
- * <p>Rules common to both languages: null / None / undefined → {@code null}; booleans → {@link Boolean};
+ * <p>Rules common to all languages: null / None / undefined → {@code null}; booleans → {@link Boolean};
  * strings → {@link String}; hash entries (Python dict, JavaScript Map) → {@link Map}, keys must be strings;
  * date → {@link LocalDate}; time → {@link LocalTime} (with a zone: {@link java.time.OffsetTime}); date and
  * time without zone → {@link LocalDateTime}; with a fixed-offset zone → {@link java.time.OffsetDateTime};
  * with a region zone → {@link java.time.ZonedDateTime}; anything callable, host objects and other types are
  * refused with a {@code TYPE} error; a container that contains itself, or nesting deeper than Kestra reads, with
  * a {@code VALUE} error.
- *
- * <p>Python: {@code int} of any size → {@link Long} or {@link BigInteger}, {@code float} → {@link Double}
- * (told apart by the host type the value maps to, since 1 and 1.0 have the same interop traits); list and
- * tuple (and subclasses) → {@link List}; set, bytes and other objects are refused, as {@code json.dumps}
- * refuses them.
- *
- * <p>JavaScript: a number that is an integer within ±(2^53-1), and not -0, → {@link Long}, any other number →
- * {@link Double} (-0 stays -0.0); BigInt → {@link BigInteger}; Date → {@link java.time.Instant}; arrays →
- * {@link List}; other objects → {@link Map} of their own enumerable members, skipping members that are
- * undefined, as {@code JSON.stringify} does; functions and symbols are refused.
  */
 public final class GuestValues {
-    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+    private final ValueDialect dialect;
 
-    private final boolean javascript;
-    private final Value[] pythonSequenceTypes;
-
-    private GuestValues(boolean javascript, Value[] pythonSequenceTypes) {
-        this.javascript = javascript;
-        this.pythonSequenceTypes = pythonSequenceTypes;
-    }
-
-    /** @param listType Python's {@code list} and {@code tuple} type objects, for {@code isinstance} checks */
-    public static GuestValues python(Value listType, Value tupleType) {
-        return new GuestValues(false, new Value[] {listType, tupleType});
-    }
-
-    public static GuestValues javascript() {
-        return new GuestValues(true, new Value[0]);
+    public GuestValues(ValueDialect dialect) {
+        this.dialect = dialect;
     }
 
     /** A top-level argument that must be a mapping ({@code outputs}, {@code assets}). */
     public Map<String, Object> toMap(Value v, String name) {
         GuestPath path = GuestPath.root(name);
         if (v == null || v.isNull() || !isMapping(v)) {
-            throw new WireFormatException(Kind.TYPE, name, name + " must be " + (javascript ? "an object" : "a dict")
+            throw new WireFormatException(Kind.TYPE, name, name + " must be " + dialect.mappingName()
                     + ", not " + typeName(v));
         }
         return convertMap(v, path, Open.NONE.enter(v, path));
@@ -84,7 +60,7 @@ public final class GuestValues {
             if (value instanceof Map || value instanceof List) {
                 tag.setValue(new DeferredError(new WireFormatException(Kind.TYPE, GuestPath.root("tags").key(tag.getKey()).toString(),
                         "a tag value must be a string, number or boolean, not " + (value instanceof Map
-                                ? (javascript ? "an object" : "a dict") : (javascript ? "an array" : "a list"))
+                                ? dialect.mappingName() : dialect.sequenceName())
                         + " (tags are flat)")));
             }
         }
@@ -103,7 +79,7 @@ public final class GuestValues {
     }
 
     /**
-     * A metric value: a number, or a Python timedelta (a duration). A value that cannot be one is returned as a
+     * A metric value: a number, or the guest's own kind of metric value (a Python timedelta, a duration). A value that cannot be one is returned as a
      * {@link DeferredError}: the encoder writes name and tags first, and a bad tag is reported before a bad value.
      */
     public Object toMetricValue(Value v) {
@@ -118,11 +94,9 @@ public final class GuestValues {
         if (v != null && v.isDuration() && !v.isNumber()) {
             return v.asDuration();
         }
-        if (v != null && !javascript && isPythonTimedelta(v)) {
-            return timedelta(v);
-        }
-        if (v != null && !javascript && isPythonDecimal(v)) {
-            return pythonDecimal(v, GuestPath.root("value"));
+        Object own = v == null ? null : dialect.ownMetricValue(v);
+        if (own != null) {
+            return own;
         }
         if (v != null && !v.isNull() && !v.isNumber()) {
             throw new WireFormatException(Kind.TYPE, "value", "a metric value must be a number, not " + typeName(v));
@@ -181,10 +155,15 @@ public final class GuestValues {
             throw unsupported(v, path);
         }
         if (v.isNumber()) {
-            return javascript ? javascriptNumber(v) : pythonNumber(v, path);
+            Object number = dialect.number(v);
+            if (number == null) {
+                throw unsupported(v, path);
+            }
+            return number;
         }
-        if (!javascript && isPythonTime(v)) {
-            return pythonTime(v);
+        Object own = dialect.ownValue(v, path.toString());
+        if (own != null) {
+            return own;
         }
         if (v.isDate() || v.isTime()) {
             return dateTime(v, path);
@@ -192,13 +171,10 @@ public final class GuestValues {
         if (v.canExecute() || v.canInstantiate()) {
             throw new WireFormatException(Kind.TYPE, path.toString(), "a function is not a value that can be written");
         }
-        if (v.hasHashEntries() || (javascript && isPlainJsObject(v))) {
+        if (isMapping(v)) {
             return convertMap(v, path, enter(v, path, open));
         }
-        if (!javascript && isPythonDecimal(v)) {
-            return pythonDecimal(v, path);
-        }
-        if (v.hasArrayElements() && isSequence(v)) {
+        if (v.hasArrayElements() && dialect.isSequence(v)) {
             Open inner = enter(v, path, open);
             long size = v.getArraySize();
             List<Object> list = new ArrayList<>((int) Math.min(size, 1 << 16));
@@ -223,7 +199,7 @@ public final class GuestValues {
     }
 
     private boolean isMapping(Value v) {
-        return v.hasHashEntries() || (javascript && isPlainJsObject(v));
+        return v.hasHashEntries() || dialect.isMemberMapping(v);
     }
 
     /** @param open the containers being converted, this map included */
@@ -253,88 +229,10 @@ public final class GuestValues {
         return map;
     }
 
-    // ---- numbers ------------------------------------------------------------------------------------
-
-    private Object pythonNumber(Value v, GuestPath path) {
-        Object host = v.as(Object.class);
-        if (host instanceof Double || host instanceof Float) {
-            return v.asDouble();
-        }
-        if (v.fitsInLong()) {
-            return v.asLong();
-        }
-        if (v.fitsInBigInteger()) {
-            return v.asBigInteger();
-        }
-        throw unsupported(v, path);
-    }
-
-    private static boolean isPythonTime(Value v) {
-        Value meta = v.getMetaObject();
-        return meta != null && "time".equals(meta.getMetaSimpleName()) && v.hasMember("utcoffset") && v.hasMember("microsecond")
-                && !v.hasMember("year");
-    }
-
-    /**
-     * A Python {@code datetime.time}, read from its fields: interop's time-zone query hands the time to its
-     * tzinfo, whose utcoffset() accepts only a datetime, so the time's own utcoffset() gives the offset.
-     */
-    private static Object pythonTime(Value v) {
-        LocalTime time = LocalTime.of(v.getMember("hour").asInt(), v.getMember("minute").asInt(),
-                v.getMember("second").asInt(), v.getMember("microsecond").asInt() * 1000);
-        Value offset = v.invokeMember("utcoffset");
-        return offset.isNull() ? time : time.atOffset(ZoneOffset.ofTotalSeconds((int) timedelta(offset).getSeconds()));
-    }
-
-    private static boolean isPythonTimedelta(Value v) {
-        Value meta = v.getMetaObject();
-        return meta != null && "timedelta".equals(meta.getMetaSimpleName()) && v.hasMember("days") && v.hasMember("microseconds");
-    }
-
-    /** A timedelta's exact length: days, seconds and microseconds are its normalized fields. */
-    private static java.time.Duration timedelta(Value td) {
-        return java.time.Duration.ofDays(td.getMember("days").asLong())
-                .plusSeconds(td.getMember("seconds").asLong())
-                .plusNanos(td.getMember("microseconds").asLong() * 1000);
-    }
-
-    private static boolean isPythonDecimal(Value v) {
-        Value meta = v.getMetaObject();
-        // the meta object's qualified name does not carry the module here: check the type's own methods too
-        return meta != null && "Decimal".equals(meta.getMetaSimpleName()) && v.hasMember("as_tuple") && v.hasMember("is_nan");
-    }
-
-    /** A Python Decimal keeps its exact digits, as a Java BigDecimal does (wire-format.md 5.5). */
-    private static BigDecimal pythonDecimal(Value v, GuestPath path) {
-        String text = v.invokeMember("__str__").asString();
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw new WireFormatException(Kind.VALUE, path.toString(), "Decimal('" + text + "') is not valid JSON");
-        }
-    }
-
-    private static Object javascriptNumber(Value v) {
-        if (isBigInt(v)) {
-            return v.asBigInteger();
-        }
-        double d = v.asDouble();
-        boolean negativeZero = d == 0 && Double.doubleToRawLongBits(d) != 0;
-        if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER && !negativeZero) {
-            return (long) d;
-        }
-        return d;
-    }
-
-    private static boolean isBigInt(Value v) {
-        Value meta = v.getMetaObject();
-        return meta != null && "bigint".equals(meta.getMetaSimpleName());
-    }
-
     // ---- dates and times ----------------------------------------------------------------------------
 
     private Object dateTime(Value v, GuestPath path) {
-        if (javascript && v.isInstant()) {
+        if (dialect.readsInstants() && v.isInstant()) {
             return v.asInstant();
         }
         if (v.isDate() && v.isTime()) {
@@ -360,40 +258,6 @@ public final class GuestValues {
 
     // ---- guest kinds --------------------------------------------------------------------------------
 
-    private boolean isSequence(Value v) {
-        if (javascript) {
-            return true;
-        }
-        for (Value type : pythonSequenceTypes) {
-            if (type.isMetaInstance(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Objects JSON.stringify would write as their own enumerable members: plain objects and class instances.
-     * Built-ins whose data is not in members (a Set, a RegExp, an Error) would silently come out as {@code {}};
-     * they are refused instead. (Typed arrays have array elements and are written as lists.)
-     */
-    private static boolean isPlainJsObject(Value v) {
-        if (!v.hasMembers() || v.hasArrayElements() || v.canExecute() || v.isMetaObject() || isSymbol(v)) {
-            return false;
-        }
-        Value meta = v.getMetaObject();
-        String type = meta == null ? "Object" : meta.getMetaSimpleName();
-        return !(NOT_PLAIN_JS.contains(type) || type.endsWith("Error"));
-    }
-
-    private static final java.util.Set<String> NOT_PLAIN_JS = java.util.Set.of("Set", "WeakSet", "WeakMap", "WeakRef",
-            "RegExp", "Promise", "ArrayBuffer", "SharedArrayBuffer", "DataView", "FinalizationRegistry");
-
-    private static boolean isSymbol(Value v) {
-        Value meta = v.getMetaObject();
-        return meta != null && "symbol".equals(meta.getMetaSimpleName());
-    }
-
     private static boolean isUndefined(Value v) {
         if (!v.isNull()) {
             return false;
@@ -416,24 +280,14 @@ public final class GuestValues {
             return "a Java object";
         }
         // Primitives cross interop as Java values, so their meta object is Java's (Integer, String): name them here.
-        if (v.isBoolean()) {
-            return javascript ? "boolean" : "bool";
-        }
-        if (v.isString()) {
-            return javascript ? "string" : "str";
-        }
-        if (v.isNumber()) {
-            if (javascript) {
-                return isBigInt(v) ? "bigint" : "number";
-            }
-            Object host = v.as(Object.class);
-            return host instanceof Double || host instanceof Float ? "float" : "int";
+        if (v.isBoolean() || v.isString() || v.isNumber()) {
+            return dialect.primitiveTypeName(v);
         }
         Value meta = v.getMetaObject();
         if (meta != null) {
             return meta.getMetaSimpleName();
         }
-        return v.isNull() ? (javascript ? "null" : "None") : "an unknown value";
+        return v.isNull() ? dialect.primitiveTypeName(v) : "an unknown value";
     }
 
     private static String article(String typeName) {

@@ -1,7 +1,7 @@
 package dev.kestrasdk.runner.engine;
 
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 import java.io.IOException;
@@ -35,31 +35,26 @@ public final class ContextPool implements AutoCloseable {
                 throw new IllegalArgumentException("pythonContexts must be >= 0, was " + pythonContexts);
             }
         }
-
-        /** From the system property {@code kestra.runner.pool.python} (default 0). */
-        public static Settings fromSystemProperties() {
-            return new Settings(Integer.getInteger("kestra.runner.pool.python", 0));
-        }
     }
 
     private record Prepared(Context context, SwitchableOutputStream out, SwitchableOutputStream err, SwitchableFileSystem fs) {
     }
 
     private static final String PYTHON_ID = "python";
-    // Modules every script's set-up imports (PythonRuntime): loaded ahead, as an expression so no global is left.
+    // Modules every script's set-up imports (PythonLanguage): loaded ahead, as an expression so no global is left.
     private static final String PYTHON_WARM_UP = "(__import__('types'), __import__('sys'), __import__('builtins'))";
 
     private static final String PYTHON_CHDIR = "lambda directory: __import__('posix').chdir(directory)";
 
     private final SandboxedContexts contexts;
-    private final GuestRuntime python;
+    private final GuestLanguage python;
     private final Settings settings;
     private final Deque<Prepared> ready = new ArrayDeque<>();
     private final Path idleDirectory;
     private final Thread refill;
     private boolean closed;
 
-    public ContextPool(SandboxedContexts contexts, GuestRuntime python, Settings settings) {
+    public ContextPool(SandboxedContexts contexts, GuestLanguage python, Settings settings) {
         this.contexts = contexts;
         this.python = python;
         this.settings = settings;
@@ -84,7 +79,7 @@ public final class ContextPool implements AutoCloseable {
      * script and closes it on its own thread. Prepared contexts have the default sandbox (read-only working
      * directory, no environment, no threads): only take one for a script that asks for no more.
      */
-    public Context take(GuestRuntime runtime, Path workingDirectory, OutputStream out, OutputStream err) {
+    public Context take(GuestLanguage runtime, Path workingDirectory, OutputStream out, OutputStream err) {
         if (runtime != python || refill == null) {
             return null;
         }
@@ -133,7 +128,7 @@ public final class ContextPool implements AutoCloseable {
         SwitchableFileSystem fs = new SwitchableFileSystem(ScriptFileSystem.forLanguages(idleDirectory, python.virtualFiles()));
         Context.Builder builder = contexts.builder(PYTHON_ID, idleDirectory, python.virtualFiles(), out, err);
         python.configure(builder, idleDirectory);
-        builder.allowIO(IOAccess.newBuilder().fileSystem(FileSystem.allowInternalResourceAccess(fs)).build());
+        builder.allowIO(IOAccess.newBuilder().fileSystem(fs).build());
         Context context = builder.build();
         try {
             context.initialize(PYTHON_ID);

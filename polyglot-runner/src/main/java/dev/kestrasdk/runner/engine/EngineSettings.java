@@ -29,7 +29,13 @@ public record EngineSettings(Map<String, String> options) {
         return new EngineSettings(copy);
     }
 
+    /**
+     * A new engine. First points Truffle at the runner's own {@link ResourceCache} (Truffle reads it once, when
+     * the JVM's first engine starts): refused with an {@link IllegalStateException} if that cache is not the
+     * current user's alone.
+     */
     public Engine newEngine() {
+        ResourceCache.install();
         return Engine.newBuilder()
                 .options(options)
                 // The engine's own messages (option warnings) go to the host's stderr, never into a script's console.

@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -32,8 +33,11 @@ import java.util.stream.Collectors;
  *   <li>after every garbage collection (a JMX notification), the heap in use after it, and every 20 ms while
  *       scripts run, the old generation's use (large arrays go straight there), is compared with the
  *       {@link MemoryLimit};</li>
- *   <li>when it is over, the running script that has allocated the most since it started (per-thread
- *       allocation counters: a script runs on one thread) is the suspect. If it allocated at least a quarter of
+ *   <li>when it is over, the running script that has allocated the most since it started is the suspect:
+ *       per-thread allocation counters of the thread it runs on, plus, for a script whose sandbox lets it start
+ *       threads, what the guest threads alive now have allocated ({@link #guestThreadBytes}; GraalVM does not
+ *       say which context a thread belongs to, so with several such scripts each is charged them all, and a
+ *       script that may not start threads never is). If it allocated at least a quarter of
  *       the limit, it is stopped at once; otherwise, and always after a script was stopped (what it held is
  *       garbage, but still counted), a full collection ({@link System#gc()}) first confirms that the heap is
  *       really over;</li>
@@ -46,6 +50,8 @@ import java.util.stream.Collectors;
 public final class MemoryWatchdog implements AutoCloseable {
     private static final long FALSE_ALARM_PAUSE_NANOS = 500_000_000L;
     private static final long POLL_MILLIS = 20;
+    // The class of the threads Truffle starts for guests (TruffleThreadBuilder), e.g. a Python threading.Thread.
+    private static final String GUEST_THREAD_CLASS_PREFIX = "com.oracle.truffle.polyglot.";
 
     private final MemoryLimit limit;
     private final long limitBytes;
@@ -93,13 +99,15 @@ public final class MemoryWatchdog implements AutoCloseable {
     /** One watched run, on the calling thread; close it when the script has ended. */
     public final class Watch implements AutoCloseable {
         private final Context context;
+        private final boolean mayStartThreads;
         private final long threadId = Thread.currentThread().threadId();
         private final long allocatedAtStart;
         private final long startNanos = System.nanoTime();
         private volatile String stopReason;
 
-        private Watch(Context context) {
+        private Watch(Context context, boolean mayStartThreads) {
             this.context = context;
+            this.mayStartThreads = mayStartThreads;
             this.allocatedAtStart = allocatedBytes(threadId);
         }
 
@@ -119,8 +127,14 @@ public final class MemoryWatchdog implements AutoCloseable {
         }
     }
 
+    /** A watch for a script that cannot start threads. */
     public Watch watch(Context context) {
-        Watch watch = new Watch(context);
+        return watch(context, false);
+    }
+
+    /** @param mayStartThreads the script's sandbox lets it start threads: what they allocate is counted as its own */
+    public Watch watch(Context context, boolean mayStartThreads) {
+        Watch watch = new Watch(context, mayStartThreads);
         if (!limit.isNone()) {
             running.add(watch);
         }
@@ -168,14 +182,17 @@ public final class MemoryWatchdog implements AutoCloseable {
             if (running.isEmpty() || running.stream().anyMatch(w -> w.stopReason != null)) {
                 return; // nothing to stop, or a stopped script has not ended yet: its memory is not free
             }
-            Watch suspect = running.stream().max(Comparator.comparingLong(Watch::allocatedSinceStart)
+            long guestThreads = running.stream().anyMatch(w -> w.mayStartThreads) ? guestThreadBytes() : 0;
+            ToLongFunction<Watch> allocated = w -> w.allocatedSinceStart() + (w.mayStartThreads ? guestThreads : 0);
+            Watch suspect = running.stream().max(Comparator.comparingLong(allocated)
                     .thenComparingLong(w -> w.startNanos)).orElse(null);
             if (suspect == null) {
                 return;
             }
+            long suspectAllocated = allocated.applyAsLong(suspect);
             long used = usedAfterGc;
             String measured = "in use";
-            if (confirmFirst || suspect.allocatedSinceStart() < limitBytes / 4) {
+            if (confirmFirst || suspectAllocated < limitBytes / 4) {
                 System.gc(); // no obvious culprit: make sure the heap is really over, not full of old garbage
                 used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 measured = "after a full garbage collection";
@@ -188,8 +205,9 @@ public final class MemoryWatchdog implements AutoCloseable {
             suspect.stopReason = String.format(java.util.Locale.ROOT,
                     "the script was stopped because the JVM's heap held %d MB %s, over the runner's memory limit of "
                             + "%d MB (%s, max heap %d MB); of the %d running script(s) it had allocated the most "
-                            + "(%d MB)", used >> 20, measured, limitBytes >> 20, limit,
-                    Runtime.getRuntime().maxMemory() >> 20, running.size(), suspect.allocatedSinceStart() >> 20);
+                            + "(%d MB%s)", used >> 20, measured, limitBytes >> 20, limit,
+                    Runtime.getRuntime().maxMemory() >> 20, running.size(), suspectAllocated >> 20,
+                    suspect.mayStartThreads ? ", threads it may have started included" : "");
             confirmFirst = true; // what it held is garbage now, but still counted until a collection
             try {
                 suspect.context.close(true);
@@ -199,6 +217,24 @@ public final class MemoryWatchdog implements AutoCloseable {
         } finally {
             checkQueued.set(false);
         }
+    }
+
+    /**
+     * What the threads guests started (Truffle's polyglot threads) and that are still alive have allocated.
+     * Only these: the runner's and the JVM's own threads, and the threads scripts run on, are not guest threads.
+     */
+    private long guestThreadBytes() {
+        if (threads == null) {
+            return 0;
+        }
+        long[] ids = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getClass().getName().startsWith(GUEST_THREAD_CLASS_PREFIX))
+                .mapToLong(Thread::threadId).toArray();
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(ids)) {
+            sum += Math.max(bytes, 0);
+        }
+        return sum;
     }
 
     private long allocatedBytes(long threadId) {

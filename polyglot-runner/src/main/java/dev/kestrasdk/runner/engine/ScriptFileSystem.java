@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What a script may see of the file system: read-only access below its working directory (read-write when the
@@ -33,38 +34,51 @@ import java.util.Set;
  * {@code package.json} / {@code node_modules} and give up on the first error that is not "not found"; every
  * other path outside answers "access denied" ({@code PermissionError}), so a script is told what was refused.
  *
- * <p>The languages' internal resources (the Python standard library GraalPy extracts) stay readable through
- * {@link #forLanguages}.
+ * <p>The languages' internal resources (the GraalPy home with the Python standard library, Truffle's native
+ * libraries, in the runner's {@link ResourceCache}) are further roots, readable and never writable, whatever the
+ * sandbox allows: a changed standard-library module or native library would run in every later script. (GraalVM's
+ * {@code FileSystem.allowInternalResourceAccess} is not used: it serves those paths from a writable file system,
+ * bypassing this one's checks.) Writing is allowed only below the working directory, and never into a
+ * resource root, even one below the working directory.
  */
 public final class ScriptFileSystem implements FileSystem {
     private static final FileTime EPOCH = FileTime.fromMillis(0);
     private static final String OUTSIDE = "outside the script's working directory (kestra-sdk sandbox)";
     private static final String READ_ONLY = "scripts cannot write files (kestra-sdk sandbox; allow writing below the "
             + "working directory with SandboxPolicy.allowWrite() or kestra-sdk run --allow-write)";
+    private static final String RESOURCES = "the languages' own files are read-only to scripts (kestra-sdk sandbox)";
 
     private final FileSystem host = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final FileSystem writableHost;
-    private final List<Path> readableRoots;
+    private final Path workingDirectory;
+    private final Path realWorkingDirectory;
+    private final List<Path> readableRoots; // the working directory first, then the read-only roots
     private final List<Path> realRoots;
+    private final List<Path> readOnlyRoots;
+    private final List<Path> realReadOnlyRoots;
     private final VirtualFiles virtualFiles;
 
-    private ScriptFileSystem(List<Path> readableRoots, VirtualFiles virtualFiles, boolean writable) {
-        this.readableRoots = readableRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    ScriptFileSystem(Path workingDirectory, List<Path> readOnlyRoots, VirtualFiles virtualFiles, boolean writable) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.realWorkingDirectory = realOrSame(this.workingDirectory);
+        this.readOnlyRoots = readOnlyRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        this.realReadOnlyRoots = this.readOnlyRoots.stream().map(ScriptFileSystem::realOrSame).toList();
+        this.readableRoots = Stream.concat(Stream.of(this.workingDirectory),
+                this.readOnlyRoots.stream()).toList();
         this.realRoots = this.readableRoots.stream().map(ScriptFileSystem::realOrSame).toList();
         this.virtualFiles = virtualFiles;
         this.writableHost = writable ? FileSystem.newDefaultFileSystem() : null;
+        setCurrentWorkingDirectory(this.workingDirectory);
     }
 
-    /** The file system to give a context: this one, read-only, with the languages' internal resources readable. */
+    /** The file system to give a context: read-only, with the languages' internal resources readable. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles) {
         return forLanguages(workingDirectory, virtualFiles, false);
     }
 
     /** As {@link #forLanguages(Path, VirtualFiles)}; {@code writable} lets the script write below its directory. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable) {
-        ScriptFileSystem fs = new ScriptFileSystem(List.of(workingDirectory), virtualFiles, writable);
-        fs.setCurrentWorkingDirectory(workingDirectory.toAbsolutePath().normalize());
-        return FileSystem.allowInternalResourceAccess(fs);
+        return new ScriptFileSystem(workingDirectory, ResourceCache.readOnlyRoots(), virtualFiles, writable);
     }
 
     private static Path realOrSame(Path p) {
@@ -177,7 +191,7 @@ public final class ScriptFileSystem implements FileSystem {
     public void delete(Path path) throws IOException {
         Path p = normalized(path);
         FileSystem fs = writable(p);
-        if (p.equals(readableRoots.get(0))) {
+        if (p.equals(workingDirectory)) {
             throw new AccessDeniedException(p.toString(), null, "the working directory itself cannot be deleted");
         }
         fs.delete(p);
@@ -198,17 +212,38 @@ public final class ScriptFileSystem implements FileSystem {
         writable(p).setAttribute(p, attribute, value, options);
     }
 
-    /** The host file system to change {@code p} with, once {@code p} is known to be inside and writable. */
+    /** Links are not supported (as before); asking for one where the script may not write says that first. */
+    @Override
+    public void createSymbolicLink(Path link, Path target, FileAttribute<?>... attrs) throws IOException {
+        writable(normalized(link));
+        throw new UnsupportedOperationException("Links are not supported");
+    }
+
+    @Override
+    public void createLink(Path link, Path existing) throws IOException {
+        writable(normalized(link));
+        throw new UnsupportedOperationException("Links are not supported");
+    }
+
+    /**
+     * The host file system to change {@code p} with, once {@code p} is known to be below the working directory
+     * and outside every read-only root, as written and once symbolic links are resolved.
+     */
     private FileSystem writable(Path p) throws IOException {
-        if (!inside(p, readableRoots)) {
+        if (inside(p, readOnlyRoots)) {
+            throw new AccessDeniedException(p.toString(), null, RESOURCES);
+        }
+        if (!p.startsWith(workingDirectory)) {
             throw new AccessDeniedException(p.toString(), null, OUTSIDE);
         }
         if (writableHost == null) {
             throw new AccessDeniedException(p.toString(), null, READ_ONLY);
         }
-        try {
-            requireInside(p);
-        } catch (NoSuchFileException e) {
+        Path real = realOfNearestExisting(p);
+        if (real == null || inside(real, realReadOnlyRoots)) {
+            throw new AccessDeniedException(p.toString(), null, real == null ? OUTSIDE : RESOURCES);
+        }
+        if (!real.startsWith(realWorkingDirectory)) {
             throw new AccessDeniedException(p.toString(), null, OUTSIDE);
         }
         return writableHost;
@@ -235,22 +270,27 @@ public final class ScriptFileSystem implements FileSystem {
      */
     private void requireInside(Path p) throws IOException {
         requireReadable(p);
+        Path real = realOfNearestExisting(p);
+        if (real == null || !inside(real, realRoots)) {
+            throw outside(p);
+        }
+    }
+
+    /**
+     * The real path of {@code p}, or of its nearest existing parent when {@code p} does not exist yet; null when
+     * that is a dangling link (where it leads is not ours to create) or nothing exists.
+     */
+    private Path realOfNearestExisting(Path p) throws IOException {
         for (Path existing = p; existing != null; existing = existing.getParent()) {
-            Path real;
             try {
-                real = host.toRealPath(existing);
+                return host.toRealPath(existing);
             } catch (NoSuchFileException e) {
                 if (isLink(existing)) {
-                    throw outside(p); // a dangling link: where it leads is not ours to create
+                    return null;
                 }
-                continue;
             }
-            if (!inside(real, realRoots)) {
-                throw outside(p);
-            }
-            return;
         }
-        throw outside(p);
+        return null;
     }
 
     private boolean isLink(Path p) {

@@ -1,15 +1,15 @@
 package dev.kestrasdk.runner.hardening;
 
 import dev.kestrasdk.protocol.Metric;
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.TestLanguages;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +26,8 @@ class ConcurrencyTest {
     private static final int SCRIPTS = 40;
     private static final int THREADS = 8;
     private static final int LINES = 50;
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     static String script(int id) {
         if (id % 2 == 0) {
@@ -70,7 +61,7 @@ class ConcurrencyTest {
         List<Future<ScriptResult>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < SCRIPTS; i++) {
-                ScriptLanguage language = i % 2 == 0 ? ScriptLanguage.PYTHON : ScriptLanguage.JAVASCRIPT;
+                GuestLanguage language = i % 2 == 0 ? TestLanguages.PYTHON : TestLanguages.JAVASCRIPT;
                 String text = script(i);
                 futures.add(pool.submit(() -> runner.run(ScriptRequest.ofText(language, text))));
             }

@@ -1,21 +1,20 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static dev.kestrasdk.runner.ScriptLanguage.JAVASCRIPT;
-import static dev.kestrasdk.runner.ScriptLanguage.PYTHON;
+import static dev.kestrasdk.runner.TestLanguages.JAVASCRIPT;
+import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,19 +23,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(Reliability.class)
 class ConsoleCaptureTest {
     private static final String AREA = "Console";
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
-
-    private static ScriptResult run(ScriptLanguage language, String script) {
+    private static ScriptResult run(GuestLanguage language, String script) {
         ScriptResult r = runner.run(ScriptRequest.ofText(language, script));
         assertEquals(ScriptStatus.SUCCESS, r.status(), () -> String.valueOf(r.failure()));
         return r;

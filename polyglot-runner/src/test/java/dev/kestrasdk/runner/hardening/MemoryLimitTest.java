@@ -31,11 +31,11 @@ class MemoryLimitTest {
     void aScriptFillingTheHeapIsStoppedBeforeTheJvmRunsOut() throws Exception {
         Map<String, String[]> runs = child("70%");
         assertTrue(runs.containsKey("DONE"), "the child JVM ran every script and survived: " + runs.keySet());
-        for (String label : List.of("python hog", "javascript hog", "python hog beside another script")) {
+        for (String label : List.of("python hog", "javascript hog", "python hog beside another script",
+                "javascript ArrayBuffer hog", "python hog on a thread it started")) {
             String[] r = runs.get(label);
             String language = label.startsWith("python") ? "Python" : "JavaScript";
-            Reliability.record(AREA, label + ": " + (language.equals("Python") ? "x.append('a' * 10**6) forever"
-                            : "x.push(new Array(250000).fill(i)) forever") + " (-Xmx640m, limit 70% = 448 MB)", language,
+            Reliability.record(AREA, label + ": " + what(label) + " (-Xmx640m, limit 70% = 448 MB)", language,
                     "FAILED, MemoryLimit, before the heap is full; outputs and metrics printed before kept",
                     r[2] + ", " + r[3] + " after " + r[4] + " ms, outputs " + r[5] + ", metrics " + r[6] + "; " + r[8]);
             assertEquals("FAILED", r[2], label);
@@ -58,6 +58,28 @@ class MemoryLimitTest {
         Reliability.record(AREA, "a script allocating moderately for 4 s while a Python hog runs", "JavaScript",
                 "SUCCESS: only the hog is stopped", beside[2] + ", outputs " + beside[5]);
         assertEquals("SUCCESS", beside[2], String.join(" ", beside));
+        String[] patient = runs.get("python beside the thread hog");
+        String[] threadHog = runs.get("python hog on a thread it started");
+        Reliability.record(AREA, "a script running all along while a Python hog allocates on a thread it started", "Python",
+                "SUCCESS: only the hog is stopped, chosen among 2 running scripts", patient[2] + ", outputs " + patient[5]
+                        + "; the hog: " + threadHog[3] + ", " + threadHog[8].replaceAll(".*(of the \\d+ running script.*)", "$1"));
+        assertEquals("SUCCESS", patient[2], String.join(" ", patient));
+        assertTrue(threadHog[8].contains("of the 2 running script(s)"), "both were running when the watchdog chose: " + threadHog[8]);
+        String[] shared = runs.get("javascript SharedArrayBuffer");
+        Reliability.record(AREA, "new SharedArrayBuffer(1 << 30) (memory off the Java heap)", "JavaScript",
+                "FAILED, ReferenceError: SharedArrayBuffer is not defined", shared[2] + ", " + shared[3] + ": " + shared[8]);
+        assertEquals("FAILED", shared[2]);
+        assertEquals("ReferenceError", shared[3]);
+        assertEquals("SharedArrayBuffer is not defined", shared[8]);
+    }
+
+    private static String what(String label) {
+        return switch (label) {
+            case "javascript hog" -> "x.push(new Array(250000).fill(i)) forever";
+            case "javascript ArrayBuffer hog" -> "x.push(new ArrayBuffer(1 << 20)) forever";
+            case "python hog on a thread it started" -> "x.append('a' * 10**6) forever on a threading.Thread (allowThreads)";
+            default -> "x.append('a' * 10**6) forever";
+        };
     }
 
     @Test
@@ -65,7 +87,8 @@ class MemoryLimitTest {
         Map<String, String[]> runs = child("off");
         String end = runs.containsKey("DONE") ? "the child JVM ran to its end"
                 : "the child JVM never finished: " + String.join("; ", runs.get("OutOfMemoryError")[0]);
-        for (String label : List.of("python hog", "javascript hog", "python hog beside another script", "javascript beside the hog")) {
+        for (String label : List.of("python hog", "javascript hog", "python hog beside another script", "javascript beside the hog",
+                "javascript ArrayBuffer hog", "python hog on a thread it started", "python beside the thread hog")) {
             String[] r = runs.get(label);
             Reliability.record(AREA, "control, limit off: " + label, label.startsWith("python") ? "Python" : "JavaScript",
                     "(no expectation: shows what the watchdog prevents)",

@@ -1,21 +1,21 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
-import static dev.kestrasdk.runner.ScriptLanguage.JAVASCRIPT;
-import static dev.kestrasdk.runner.ScriptLanguage.PYTHON;
+import static dev.kestrasdk.runner.TestLanguages.JAVASCRIPT;
+import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -23,22 +23,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 @ExtendWith(Reliability.class)
 class ResultIntegrityTest {
     private static final String AREA = "Console";
-    private static ScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @Test
     void exitStatusesKeepTheirLowEightBitsAsAProcessDoes() {
         int[][] cases = {{256, 0}, {257, 1}, {-1, 255}, {255, 255}};
-        for (ScriptLanguage language : new ScriptLanguage[]{PYTHON, JAVASCRIPT}) {
+        for (GuestLanguage language : new GuestLanguage[]{PYTHON, JAVASCRIPT}) {
             StringBuilder observed = new StringBuilder();
             for (int[] c : cases) {
                 String script = language == PYTHON ? "import sys\nsys.exit(" + c[0] + ")" : "process.exit(" + c[0] + ");";

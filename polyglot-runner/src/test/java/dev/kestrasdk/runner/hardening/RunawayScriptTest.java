@@ -1,22 +1,23 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
-import org.junit.jupiter.api.AfterAll;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.language.Languages;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static dev.kestrasdk.runner.ScriptLanguage.JAVASCRIPT;
-import static dev.kestrasdk.runner.ScriptLanguage.PYTHON;
+import static dev.kestrasdk.runner.TestLanguages.JAVASCRIPT;
+import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,17 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RunawayScriptTest {
     private static final String AREA = "Runaway scripts";
     private static final Duration TIMEOUT = Duration.ofMillis(2500); // long enough for a fresh context on a busy machine
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @BeforeAll
     static void start() {
-        runner = new ScriptRunner();
         runner.run(ScriptRequest.ofText(PYTHON, "from kestra import Kestra")); // GraalPy's first context, not timed
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @Test
@@ -98,7 +94,7 @@ class RunawayScriptTest {
                 """);
     }
 
-    private static void stoppedAtTheTimeout(ScriptLanguage language, String attack, String script) {
+    private static void stoppedAtTheTimeout(GuestLanguage language, String attack, String script) {
         ScriptResult result = runner.run(ScriptRequest.ofText(language, script).withTimeout(TIMEOUT));
         long lateMillis = result.duration().minus(TIMEOUT).toMillis();
         Reliability.record(AREA, attack + " (timeout 2.5 s)", SandboxAttackTest.language(language),
@@ -117,12 +113,12 @@ class RunawayScriptTest {
     void deepRecursionGivesTheGuestsOwnErrorEvenOnASmallStack() throws InterruptedException {
         // The runner runs a script on the caller's thread: a 256 KiB stack is the hard case.
         String[][] cases = {
-                {"PYTHON", "def f(n): return f(n + 1)\nf(0)", "RecursionError"},
-                {"PYTHON", "import sys\nsys.setrecursionlimit(10**6)\ndef f(n): return f(n + 1)\nf(0)", "RecursionError"},
-                {"JAVASCRIPT", "function f(n) { return f(n + 1); }\nf(0);", "RangeError"},
+                {"python", "def f(n): return f(n + 1)\nf(0)", "RecursionError"},
+                {"python", "import sys\nsys.setrecursionlimit(10**6)\ndef f(n): return f(n + 1)\nf(0)", "RecursionError"},
+                {"js", "function f(n) { return f(n + 1); }\nf(0);", "RangeError"},
         };
         for (String[] c : cases) {
-            ScriptLanguage language = ScriptLanguage.valueOf(c[0]);
+            GuestLanguage language = Languages.named(c[0]);
             AtomicReference<ScriptResult> result = new AtomicReference<>();
             Thread small = new Thread(null, () -> result.set(runner.run(ScriptRequest.ofText(language, c[1])
                     .withTimeout(Duration.ofSeconds(60)))), "small-stack", 256 * 1024);
@@ -176,7 +172,7 @@ class RunawayScriptTest {
         servesTheNextScript(PYTHON);
     }
 
-    private static void servesTheNextScript(ScriptLanguage language) {
+    private static void servesTheNextScript(GuestLanguage language) {
         ScriptResult next = runner.run(ScriptRequest.ofText(language, language == PYTHON ? "print('next')" : "console.log('next')"));
         assertEquals(ScriptStatus.SUCCESS, next.status(), () -> "next script: " + next.failure());
         assertEquals(List.of("next"), next.stdout());

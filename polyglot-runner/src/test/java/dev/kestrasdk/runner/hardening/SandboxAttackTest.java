@@ -1,15 +1,15 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -20,8 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static dev.kestrasdk.runner.ScriptLanguage.JAVASCRIPT;
-import static dev.kestrasdk.runner.ScriptLanguage.PYTHON;
+import static dev.kestrasdk.runner.TestLanguages.JAVASCRIPT;
+import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,12 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(Reliability.class)
 class SandboxAttackTest {
     private static final String AREA = "Sandbox";
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
     private static Path root;
     private static Path work;
 
     /** One attack: the script, and the failure type and message fragment the refusal must have. */
-    record Attack(ScriptLanguage language, String name, String script, String type, String says) {
+    record Attack(GuestLanguage language, String name, String script, String type, String says) {
         @Override
         public String toString() {
             return language + ": " + name;
@@ -128,12 +129,6 @@ class SandboxAttackTest {
         Files.createSymbolicLink(work.resolve("link"), Path.of("/etc/passwd"));
         Files.createSymbolicLink(work.resolve("etc"), Path.of("/etc"));
         Files.createSymbolicLink(work.resolve("out"), dir); // a folder link leading out, for writes
-        runner = new ScriptRunner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -238,14 +233,14 @@ class SandboxAttackTest {
         assertEquals(List.of("from a thread"), result.stdout());
     }
 
-    private static void servesTheNextScript(ScriptLanguage language) {
+    private static void servesTheNextScript(GuestLanguage language) {
         ScriptResult next = runner.run(ScriptRequest.ofText(language,
                 language == PYTHON ? "print('next')" : "console.log('next')"));
         assertEquals(ScriptStatus.SUCCESS, next.status(), () -> "next script: " + next.failure());
         assertEquals(List.of("next"), next.stdout());
     }
 
-    static String language(ScriptLanguage language) {
+    static String language(GuestLanguage language) {
         return language == PYTHON ? "Python" : "JavaScript";
     }
 }

@@ -1,22 +1,22 @@
 package dev.kestrasdk.runner.hardening;
 
-import dev.kestrasdk.runner.ScriptLanguage;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import static dev.kestrasdk.runner.ScriptLanguage.JAVASCRIPT;
-import static dev.kestrasdk.runner.ScriptLanguage.PYTHON;
+import static dev.kestrasdk.runner.TestLanguages.JAVASCRIPT;
+import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,17 +30,12 @@ class TimeoutEscapeTest {
     private static final String AREA = "Runaway scripts";
     // Long enough for a fresh Python context on a machine with a load of 17 on 2 cores (measured: up to 2.4 s).
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private static ScriptRunner runner;
+    @RegisterExtension
+    static final SharedRunner runner = new SharedRunner();
 
     @BeforeAll
     static void start() {
-        runner = new ScriptRunner();
         runner.run(ScriptRequest.ofText(PYTHON, "from kestra import Kestra")); // GraalPy's first context, not timed
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
     }
 
     @Test
@@ -140,7 +135,7 @@ class TimeoutEscapeTest {
 
     @Test
     void templateNestedLoopsHitTheIterationLimit() {
-        for (ScriptLanguage language : List.of(PYTHON, JAVASCRIPT)) {
+        for (GuestLanguage language : List.of(PYTHON, JAVASCRIPT)) {
             templateLimit(language, "template: three nested loops of 1,000", "{% for i in range(1, 1000) %}"
                     + "{% for j in range(1, 1000) %}{% for k in range(1, 1000) %}{% endfor %}{% endfor %}{% endfor %}",
                     "template loops and ranges went over 1000000 iterations at line 1");
@@ -149,7 +144,7 @@ class TimeoutEscapeTest {
 
     @Test
     void templateHugeRangeIsRefusedBeforeItIsBuilt() {
-        for (ScriptLanguage language : List.of(PYTHON, JAVASCRIPT)) {
+        for (GuestLanguage language : List.of(PYTHON, JAVASCRIPT)) {
             templateLimit(language, "template: a loop over range(0, 1000000000)",
                     "{% for i in range(0, 1000000000) %}x{% endfor %}",
                     "template loops and ranges went over 1000000 iterations at line 1");
@@ -158,7 +153,7 @@ class TimeoutEscapeTest {
 
     @Test
     void templateHugeOutputHitsTheSizeLimit() {
-        for (ScriptLanguage language : List.of(PYTHON, JAVASCRIPT)) {
+        for (GuestLanguage language : List.of(PYTHON, JAVASCRIPT)) {
             templateLimit(language, "template: 400,000 iterations writing 50 characters each",
                     "{% for i in range(1, 400000) %}" + "y".repeat(50) + "{% endfor %}",
                     "the rendered template went over 10000000 characters");
@@ -169,7 +164,7 @@ class TimeoutEscapeTest {
     void templateLoopStoppedByTheScriptsTimeout() {
         // 980,000 iterations: under the iteration limit, and longer than 20 ms even on a quiet machine
         Duration timeout = Duration.ofMillis(20);
-        for (ScriptLanguage language : List.of(PYTHON, JAVASCRIPT)) {
+        for (GuestLanguage language : List.of(PYTHON, JAVASCRIPT)) {
             ScriptResult result = runner.run(ScriptRequest.ofText(language, (language == PYTHON ? "# " : "// ")
                     + "{% for i in range(1, 700) %}"
                     + "{% for j in range(1, 700) %}{% endfor %}{% endfor %}\n").withTimeout(timeout));
@@ -183,7 +178,7 @@ class TimeoutEscapeTest {
         }
     }
 
-    private static void templateLimit(ScriptLanguage language, String attack, String template, String message) {
+    private static void templateLimit(GuestLanguage language, String attack, String template, String message) {
         ScriptResult result = runner.run(ScriptRequest.ofText(language, "# " + template + "\n").withTimeout(TIMEOUT));
         Reliability.record(AREA, attack, SandboxAttackTest.language(language),
                 "FAILED with the template's own limit, within the timeout",
@@ -196,11 +191,11 @@ class TimeoutEscapeTest {
     }
 
     /** An attribute the runner's description does not read: the script fails with its own exception, promptly. */
-    private static void failsUnread(ScriptLanguage language, String attack, SandboxPolicy sandbox, String script) {
+    private static void failsUnread(GuestLanguage language, String attack, SandboxPolicy sandbox, String script) {
         failsUnread(language, attack, sandbox, script, "Trap", "Trap");
     }
 
-    private static void failsUnread(ScriptLanguage language, String attack, SandboxPolicy sandbox, String script,
+    private static void failsUnread(GuestLanguage language, String attack, SandboxPolicy sandbox, String script,
                                     String type, String message) {
         ScriptResult result = runner.run(ScriptRequest.ofText(language, script).withTimeout(TIMEOUT).withSandbox(sandbox));
         Reliability.record(AREA, attack + " (timeout 5 s)", SandboxAttackTest.language(language),
@@ -213,7 +208,7 @@ class TimeoutEscapeTest {
         servesTheNextScript(language);
     }
 
-    private static void timedOut(ScriptLanguage language, String attack, SandboxPolicy sandbox, String script) {
+    private static void timedOut(GuestLanguage language, String attack, SandboxPolicy sandbox, String script) {
         String text = (language == PYTHON ? "from kestra import Kestra\nKestra.outputs({'started': True})\n"
                 : "const Kestra = require('@kestra-io/libs');\nKestra.outputs({started: true});\n") + script;
         ScriptResult result = runner.run(ScriptRequest.ofText(language, text).withTimeout(TIMEOUT).withSandbox(sandbox));
@@ -230,19 +225,19 @@ class TimeoutEscapeTest {
     }
 
     /** The abandoned script's thread ends once the guest sees the cancellation; waited for, so no CPU is left to later tests. */
-    private static void leftThreadEnds(ScriptLanguage language) throws InterruptedException {
+    private static void leftThreadEnds(GuestLanguage language) throws InterruptedException {
         long start = System.nanoTime();
-        while (runner.leftScriptsRunning() && System.nanoTime() - start < 120_000_000_000L) {
+        while (runner.get().leftScriptsRunning() && System.nanoTime() - start < 120_000_000_000L) {
             Thread.sleep(50);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         Reliability.record(AREA, "the thread of a script abandoned at its timeout, inside a host-side multiplication",
                 SandboxAttackTest.language(language), "ends once the multiplication returns and the guest sees the cancellation",
-                runner.leftScriptsRunning() ? "still running after " + millis + " ms" : "ended " + millis + " ms after run() returned");
-        assertTrue(!runner.leftScriptsRunning(), "the abandoned script still runs after " + millis + " ms");
+                runner.get().leftScriptsRunning() ? "still running after " + millis + " ms" : "ended " + millis + " ms after run() returned");
+        assertTrue(!runner.get().leftScriptsRunning(), "the abandoned script still runs after " + millis + " ms");
     }
 
-    private static void servesTheNextScript(ScriptLanguage language) {
+    private static void servesTheNextScript(GuestLanguage language) {
         ScriptResult next = runner.run(ScriptRequest.ofText(language, language == PYTHON ? "print('next')" : "console.log('next')"));
         assertEquals(ScriptStatus.SUCCESS, next.status(), () -> "next script: " + next.failure());
         assertEquals(List.of("next"), next.stdout());

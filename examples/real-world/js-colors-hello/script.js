@@ -1,0 +1,2 @@
+const colors = require("colors");
+console.log(colors.red("Hello"));

@@ -1,0 +1,2 @@
+import colors from 'colors';
+console.log(colors.red("Hello"));

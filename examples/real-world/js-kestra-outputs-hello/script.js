@@ -1,0 +1,2 @@
+const Kestra = require('@kestra-io/libs');
+Kestra.outputs({test: 'hello world'});

@@ -1,0 +1,4 @@
+from kestra import Kestra
+
+logger = Kestra.logger()
+logger.info("Py task is alive!")

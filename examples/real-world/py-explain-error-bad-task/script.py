@@ -1,0 +1,2 @@
+myvar = 1
+print(myvar[0])

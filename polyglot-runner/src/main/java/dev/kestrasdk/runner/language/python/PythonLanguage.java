@@ -1,0 +1,130 @@
+package dev.kestrasdk.runner.language.python;
+
+import dev.kestrasdk.runner.GuestFrame;
+import dev.kestrasdk.runner.bindings.GuestValues;
+import dev.kestrasdk.runner.bindings.KestraBridge;
+import dev.kestrasdk.runner.bindings.ScriptEmitters;
+import dev.kestrasdk.runner.engine.GuestScript;
+import dev.kestrasdk.runner.engine.ResourceText;
+import dev.kestrasdk.runner.engine.VirtualFiles;
+import dev.kestrasdk.runner.language.CallSyntax;
+import dev.kestrasdk.runner.language.GuestLanguage;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs Python scripts on GraalPy. Before the script, {@code kestra.py} (a resource file) is evaluated into a
+ * fresh {@code types.ModuleType('kestra')} holding the bridge and registered in {@code sys.modules}, so
+ * {@code from kestra import Kestra} works with no file system; the inputs become the global dict {@code inputs};
+ * the working directory heads {@code sys.path}; {@code sandbox.py} makes what the sandbox refuses fail with a
+ * {@code PermissionError} naming it. Values convert as {@link PythonValueDialect} says; failures are told from the
+ * exception's own traceback.
+ */
+public final class PythonLanguage implements GuestLanguage {
+    static final String MODULE_NAME = "kestra";
+    private static final String MODULE_SOURCE = ResourceText.text(PythonLanguage.class, "kestra.py");
+    private static final String SANDBOX_SOURCE = ResourceText.text(PythonLanguage.class, "sandbox.py");
+
+    private static final CallSyntax CALL_SYNTAX = new PythonCallSyntax();
+
+    @Override
+    public String name() {
+        return "python";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("py");
+    }
+
+    @Override
+    public String displayName() {
+        return "Python";
+    }
+
+    @Override
+    public String graalId() {
+        return "python";
+    }
+
+    @Override
+    public List<String> fileExtensions() {
+        return List.of(".py");
+    }
+
+    @Override
+    public CallSyntax callSyntax() {
+        return CALL_SYNTAX;
+    }
+
+    @Override
+    public VirtualFiles virtualFiles() {
+        return VirtualFiles.NONE;
+    }
+
+    @Override
+    public void configure(Context.Builder builder, Path workingDirectory) {
+        // The file system is read-only: do not try to write .pyc files next to imported modules.
+        builder.option("python.DontWriteBytecodeFlag", "true");
+    }
+
+    @Override
+    public void run(Context context, GuestScript script, ScriptEmitters emitters) {
+        Value builtins = importModule(context, "builtins");
+        GuestValues values = new GuestValues(new PythonValueDialect(builtins.getMember("list"), builtins.getMember("tuple")));
+        installKestraModule(context, builtins, new KestraBridge(emitters, values));
+        installRefusals(context, builtins, script.sandbox().threads());
+        // As `python script.py` in the working directory would: its modules are importable.
+        importModule(context, "sys").getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
+        Object inputs = new PythonValues(builtins).toPython(script.inputs().values());
+        context.getBindings("python").putMember("inputs", inputs);
+        context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
+    }
+
+    /**
+     * GraalPy's polyglot frames span a whole function (their start line is the {@code def}), so Python lines
+     * come from the exception's own {@code __traceback__}, innermost frame first.
+     */
+    @Override
+    public Optional<List<GuestFrame>> traceback(PolyglotException failure) {
+        Value exception = failure.getGuestObject();
+        if (exception == null || !exception.hasMember("__traceback__")) {
+            return Optional.empty();
+        }
+        List<GuestFrame> frames = new ArrayList<>();
+        for (Value tb = exception.getMember("__traceback__"); tb != null && !tb.isNull(); tb = tb.getMember("tb_next")) {
+            Value code = tb.getMember("tb_frame").getMember("f_code");
+            frames.add(0, new GuestFrame(code.getMember("co_name").asString(), code.getMember("co_filename").asString(),
+                    tb.getMember("tb_lineno").asInt()));
+        }
+        return Optional.of(frames);
+    }
+
+    private static void installKestraModule(Context context, Value builtins, KestraBridge bridge) {
+        Value module = importModule(context, "types").getMember("ModuleType").execute(MODULE_NAME);
+        module.putMember("_bridge", bridge);
+        Value code = builtins.getMember("compile").execute(MODULE_SOURCE, MODULE_NAME + ".py", "exec");
+        builtins.getMember("exec").execute(code, module.getMember("__dict__"));
+        importModule(context, "sys").getMember("modules").putHashEntry(MODULE_NAME, module);
+    }
+
+    /** sandbox.py: what the context refuses (processes, sockets, native code, threads) is refused by name. */
+    private static void installRefusals(Context context, Value builtins, boolean allowThreads) {
+        Value namespace = context.eval("python", "{}");
+        namespace.putHashEntry("_allow_threads", allowThreads);
+        Value code = builtins.getMember("compile").execute(SANDBOX_SOURCE, "kestra-sdk-sandbox.py", "exec");
+        builtins.getMember("exec").execute(code, namespace);
+    }
+
+    // An expression source leaves no name behind in the script's globals.
+    private static Value importModule(Context context, String name) {
+        return context.eval("python", "__import__('" + name + "')");
+    }
+}

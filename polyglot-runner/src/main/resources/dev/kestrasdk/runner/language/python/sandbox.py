@@ -1,0 +1,85 @@
+"""Clear refusals for what the kestra-sdk runner's sandbox does not allow.
+
+The context itself refuses processes, sockets, native code and (by default) threads; this file only makes the
+refusal say so, as a PermissionError (an ImportError for native modules) naming what was refused, instead of
+GraalPy's raw "No such file or directory: 'ls'" or an internal Java exception. Evaluated by the runner in a
+private namespace before each script; `_allow_threads` is set by the runner.
+"""
+
+
+def _install(allow_threads):
+    import sys
+    import posix
+    import _posixsubprocess
+    import _signal
+    import _socket
+    import _thread
+
+    def refuse(what, name, hint=""):
+        message = f"kestra-sdk sandbox: {what} is not allowed ({name}){hint}"
+
+        def refused(*args, **kwargs):
+            raise PermissionError(message)
+
+        refused.__name__ = name.rsplit(".", 1)[-1]
+        return refused
+
+    process_calls = ("system", "popen", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp",
+                     "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp",
+                     "spawnvpe", "posix_spawn", "posix_spawnp", "fork", "forkpty", "kill", "killpg")
+    modules = [posix] + ([sys.modules["os"]] if "os" in sys.modules else [])
+    for module in modules:
+        for name in process_calls:
+            if hasattr(module, name):
+                setattr(module, name, refuse("starting or signalling a process", "os." + name))
+    _posixsubprocess.fork_exec = refuse("starting a process", "subprocess")
+
+    # Process signals belong to the runner: GraalPy's signal module acts on the whole JVM (raise_signal(SIGTERM)
+    # ends it, a handler outlives the script and takes the runner's SIGINT, alarm starts a host thread). Reading
+    # (getsignal, valid_signals) stays. The builtin _signal module is one object per context: `import _signal`,
+    # reloading it or the signal module finds these refusals again.
+    signal_calls = ("signal", "raise_signal", "alarm", "setitimer", "pthread_kill", "pthread_sigmask",
+                    "siginterrupt", "set_wakeup_fd", "sigwait", "sigwaitinfo", "sigtimedwait", "pidfd_send_signal")
+    signal_modules = [_signal] + ([sys.modules["signal"]] if "signal" in sys.modules else [])
+    for module in signal_modules:
+        for name in signal_calls:
+            if hasattr(module, name):
+                setattr(module, name, refuse("changing or raising process signals", "signal." + name,
+                                             "; the runner owns them"))
+
+    network = "network access"
+
+    class socket(_socket.socket):
+        __slots__ = ()  # socket.socket subclasses this and declares __weakref__ itself
+
+        def __init__(self, *args, **kwargs):
+            raise PermissionError(f"kestra-sdk sandbox: {network} is not allowed (socket.socket)")
+
+    _socket.socket = _socket.SocketType = socket
+    for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getnameinfo", "socketpair",
+                 "create_connection"):
+        if hasattr(_socket, name):
+            setattr(_socket, name, refuse(network, "socket." + name))
+
+    if not allow_threads:
+        hint = " ; allow it with SandboxPolicy.allowThreads() or kestra-sdk run --allow-threads"
+        for name in ("start_new_thread", "start_new", "start_joinable_thread"):
+            if hasattr(_thread, name):
+                setattr(_thread, name, refuse("starting a thread", "threading", hint))
+        if "threading" in sys.modules:
+            sys.modules["threading"]._start_new_thread = _thread.start_new_thread
+
+    class NativeCode:
+        """Refuses ctypes and cffi by name: the context allows no native code."""
+
+        @staticmethod
+        def find_spec(name, path=None, target=None):
+            top = name.split(".", 1)[0]
+            if top in ("ctypes", "_ctypes", "cffi", "_cffi_backend"):
+                raise ImportError(f"kestra-sdk sandbox: native code is not allowed (import {name})", name=name)
+            return None
+
+    sys.meta_path.insert(0, NativeCode)
+
+
+_install(_allow_threads)
