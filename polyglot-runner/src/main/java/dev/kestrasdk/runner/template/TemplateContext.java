@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param secrets     {@code secret('NAME')} values, before {@code SECRET_NAME} in {@code environment}
  * @param kv          {@code kv('KEY')} values
  * @param environment where {@code secret()} finds {@code SECRET_NAME} variables holding base64, as Kestra's
- *                    open-source edition does
+ *                    open-source edition does; only the {@code SECRET_} variables are kept
  * @param clock       what {@code now()} reads, and the zone dates are shown in when no {@code timeZone} is given
  */
 public record TemplateContext(Map<String, Object> vars, Map<String, Object> outputs, Map<String, Object> execution,
@@ -45,7 +45,7 @@ public record TemplateContext(Map<String, Object> vars, Map<String, Object> outp
         trigger = copy(trigger);
         secrets = copy(secrets);
         kv = copy(kv);
-        environment = environment == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        environment = secretVariables(environment);
         clock = clock == null ? Clock.systemDefaultZone() : clock;
     }
 
@@ -130,6 +130,18 @@ public record TemplateContext(Map<String, Object> vars, Map<String, Object> outp
 
     public TemplateContext withClock(Clock c) {
         return new TemplateContext(vars, outputs, execution, flow, taskrun, labels, trigger, secrets, kv, environment, c);
+    }
+
+    private static Map<String, String> secretVariables(Map<String, String> environment) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (environment != null) {
+            environment.forEach((k, v) -> {
+                if (k.startsWith("SECRET_")) {
+                    m.put(k, v);
+                }
+            });
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     private static <V> Map<String, V> copy(Map<String, ? extends V> m) {

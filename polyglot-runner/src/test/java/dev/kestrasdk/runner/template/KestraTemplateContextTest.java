@@ -132,6 +132,11 @@ class KestraTemplateContextTest {
     }
 
     @Test
+    void theContextKeepsOnlyTheSecretVariablesOfTheEnvironment() {
+        assertEquals(Map.of("SECRET_A", "YQ=="), TemplateContext.local(CLOCK, Map.of("SECRET_A", "YQ==", "HOME", "/root")).environment());
+    }
+
+    @Test
     void kvAndErrorOnMissing() throws TemplateException {
         TemplateContext c = context().withKv(Map.of("ipamAddress", "http://127.0.0.1:8080", "count", 3));
         assertEquals("http://127.0.0.1:8080 3", render("{{ kv('ipamAddress') }} {{ kv('count', namespace='company') }}", Map.of(), c));
