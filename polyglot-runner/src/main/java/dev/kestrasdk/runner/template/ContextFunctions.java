@@ -18,7 +18,10 @@ final class ContextFunctions {
     private ContextFunctions() {
     }
 
-    /** {@code read('file.txt')}: a UTF-8 file of the working directory (Kestra reads namespace files). */
+    /**
+     * {@code read('file.txt')}: a UTF-8 file of the working directory (Kestra reads namespace files); a path or a
+     * link leading out of it is refused.
+     */
     static final class Read implements Function {
         @Override
         public List<String> getArgumentNames() {
@@ -32,12 +35,18 @@ final class ContextFunctions {
             }
             Path dir = RenderScope.current().workingDirectory();
             Path file = dir.resolve(name).normalize();
-            if (!file.startsWith(dir)) {
-                throw new PebbleException(null, "read('" + name + "'): the file is outside the working directory " + dir, line, null);
-            }
+            Path real;
             try {
-                return Files.readString(file, StandardCharsets.UTF_8);
+                real = file.toRealPath();
+                // a link leading out is refused as the sandbox's file system refuses it
+                if (!file.startsWith(dir) || !real.startsWith(dir.toRealPath())) {
+                    throw new PebbleException(null, "read('" + name + "'): the file is outside the working directory " + dir, line, null);
+                }
+                return Files.readString(real, StandardCharsets.UTF_8);
             } catch (IOException e) {
+                if (!file.startsWith(dir)) {
+                    throw new PebbleException(null, "read('" + name + "'): the file is outside the working directory " + dir, line, null);
+                }
                 throw new PebbleException(null, "read('" + name + "'): no readable file " + file, line, null);
             }
         }

@@ -119,6 +119,13 @@ class KestraTemplateContextTest {
         assertEquals("SELECT 1;\n", render("{{ read('query.sql') }}"));
         assertEquals("read('missing.txt'): no readable file " + dir.resolve("missing.txt") + " at line 1", error("{{ read('missing.txt') }}"));
         assertEquals("read('../x'): the file is outside the working directory " + dir + " at line 1", error("{{ read('../x') }}"));
+        Path outside = Files.writeString(Files.createTempFile("outside", ".txt"), "not yours");
+        try {
+            Files.createSymbolicLink(dir.resolve("link.txt"), outside);
+            assertEquals("read('link.txt'): the file is outside the working directory " + dir + " at line 1", error("{{ read('link.txt') }}"));
+        } finally {
+            Files.delete(outside);
+        }
     }
 
     @Test
