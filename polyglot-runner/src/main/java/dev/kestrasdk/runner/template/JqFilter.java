@@ -22,11 +22,15 @@ import java.util.Map;
  * ({@code | first} takes one). A null input gives null.
  */
 final class JqFilter implements Filter {
-    private final Scope builtins;
+    /** jq's built-in functions, loaded on first use: loading them takes most of a second, and most scripts use no jq. */
+    private static final class Builtins {
+        static final Scope SCOPE = load();
 
-    JqFilter() {
-        builtins = Scope.newEmptyScope();
-        BuiltinFunctionLoader.getInstance().loadFunctions(Versions.JQ_1_6, builtins);
+        private static Scope load() {
+            Scope scope = Scope.newEmptyScope();
+            BuiltinFunctionLoader.getInstance().loadFunctions(Versions.JQ_1_6, scope);
+            return scope;
+        }
     }
 
     @Override
@@ -50,7 +54,7 @@ final class JqFilter implements Filter {
         }
         List<Object> out = new ArrayList<>();
         try {
-            JsonQuery.compile(expression, Versions.JQ_1_6).apply(Scope.newChildScope(builtins), in,
+            JsonQuery.compile(expression, Versions.JQ_1_6).apply(Scope.newChildScope(Builtins.SCOPE), in,
                     v -> out.add(KestraJson.value(v)));
         } catch (JsonQueryException e) {
             throw new PebbleException(null, "jq('" + expression + "'): " + e.getMessage(), line, null);
