@@ -27,7 +27,8 @@ public final class ScriptTemplate {
             .autoEscaping(false)
             .newLineTrimming(false)
             .cacheActive(false)
-            .extension(new BoundedLoops(), new KestraExtension())
+            .extension(new BoundedLoops(), new BoundedValues(), new KestraExtension())
+            .allowOverrideCoreOperators(true) // BoundedValues' ~
             .build();
     private final RenderLimits limits;
 
