@@ -42,6 +42,10 @@ final class ContextFunctions {
                 if (!file.startsWith(dir) || !real.startsWith(dir.toRealPath())) {
                     throw new PebbleException(null, "read('" + name + "'): the file is outside the working directory " + dir, line, null);
                 }
+                RenderBudget budget = RenderBudget.current();
+                if (budget != null) { // sized before it is read, as BoundedValues sizes what a template builds
+                    budget.value(Files.size(real), line);
+                }
                 return Files.readString(real, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 if (!file.startsWith(dir)) {

@@ -27,7 +27,12 @@ final class JsonFunctions {
 
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int line) {
-            return KestraJson.write(input);
+            String json = KestraJson.write(input);
+            RenderBudget budget = RenderBudget.current();
+            if (budget != null) {
+                budget.value(json.length(), line);
+            }
+            return json;
         }
     }
 

@@ -129,6 +129,17 @@ class KestraTemplateContextTest {
     }
 
     @Test
+    void readAndToJsonAreBoundedLikeOtherValuesBuiltButNotWritten() throws IOException {
+        ScriptTemplate small = new ScriptTemplate(new RenderLimits(java.time.Duration.ofSeconds(5), 20, 20));
+        Files.writeString(dir.resolve("big.txt"), "x".repeat(21));
+        assertEquals("a template value went over 20 characters or elements at line 1", assertThrows(TemplateException.class,
+                () -> small.render("{% set s = read('big.txt') | length %}", Map.of(), context(), dir, () -> false)).getMessage());
+        assertEquals("a template value went over 20 characters or elements at line 1", assertThrows(TemplateException.class,
+                () -> small.render("{% set s = inputs.l | toJson | length %}", Map.of("l", List.of("abcdefghij", "abcdefghij")),
+                        context(), dir, () -> false)).getMessage());
+    }
+
+    @Test
     void secretFromTheGivenSecretsThenBase64EnvironmentVariables() throws TemplateException {
         TemplateContext c = context().withSecrets(Map.of("API", "s3cr3t", "GITHUB_TOKEN", "given"));
         assertEquals("s3cr3t given", render("{{ secret('API') }} {{ secret('GITHUB_TOKEN') }}", Map.of(), c));
