@@ -109,7 +109,7 @@ public final class ScriptRunner implements AutoCloseable {
         worker.start();
         Outcome outcome;
         try {
-            outcome = request.timeout() == null ? done.get() : awaitWithin(done, guard);
+            outcome = request.timeout() == null ? done.get() : awaitWithin(worker, done, guard);
         } catch (TimeoutException e) {
             abandon(worker, guard, done);
             outcome = Outcome.timedOut(request);
@@ -130,21 +130,23 @@ public final class ScriptRunner implements AutoCloseable {
         return result(console, outcome.status, outcome.exitCode, outcome.failure, start);
     }
 
-    /** The outcome, if it comes within {@link #ABANDON_AFTER} of the guard's deadline (none while the context is built). */
-    private static Outcome awaitWithin(CompletableFuture<Outcome> done, Watchdog.Guard guard)
+    /**
+     * The outcome, if it comes within {@link #ABANDON_AFTER} of the guard's deadline (none while the context is
+     * built). Waits by joining the script's thread, which allocates nothing: a script filling the heap must not
+     * make this thread the one that runs out of memory.
+     */
+    private static Outcome awaitWithin(Thread worker, CompletableFuture<Outcome> done, Watchdog.Guard guard)
             throws InterruptedException, ExecutionException, TimeoutException {
-        while (true) {
+        while (!done.isDone()) {
             long deadline = guard.deadlineNanos();
             long wait = deadline == 0 ? DEADLINE_POLL_NANOS : deadline + ABANDON_AFTER.toNanos() - System.nanoTime();
             if (wait <= 0) {
                 throw new TimeoutException();
             }
-            try {
-                return done.get(Math.min(wait, DEADLINE_POLL_NANOS), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                // check the deadline again: it moves once, when the context is attached
-            }
+            // the deadline moves once, when the context is attached: look again at least every poll
+            worker.join(Math.max(1, Math.min(wait, DEADLINE_POLL_NANOS) / 1_000_000));
         }
+        return done.get();
     }
 
     /** Stops the script and stops waiting for it; its thread is counted until it ends. */
