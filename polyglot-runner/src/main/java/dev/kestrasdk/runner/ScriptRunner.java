@@ -101,6 +101,10 @@ public final class ScriptRunner implements AutoCloseable {
         Thread worker = new Thread(() -> {
             try {
                 done.complete(execute(request, inputs, console, guard));
+            } catch (OutOfMemoryError e) {
+                // The heap filled with no memory limit to stop the script first. Its context is closed by now (in
+                // execute), so its memory is free again: report the failure, as a script's own error, not the runner's.
+                done.complete(Outcome.outOfMemory(e));
             } catch (Throwable t) {
                 done.completeExceptionally(t);
             }
@@ -257,6 +261,12 @@ public final class ScriptRunner implements AutoCloseable {
         static Outcome timedOut(ScriptRequest request) {
             return new Outcome(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT,
                     new ScriptFailure("Timeout", "the script did not finish within " + request.timeout(), 0, List.of()));
+        }
+
+        static Outcome outOfMemory(OutOfMemoryError e) {
+            return new Outcome(ScriptStatus.FAILED, ScriptResult.EXIT_FAILURE, new ScriptFailure("MemoryError",
+                    "the JVM ran out of memory while the script ran (" + e.getMessage() + "); no memory limit stopped it first",
+                    0, List.of()));
         }
 
         static Outcome memoryLimit(MemoryWatchdog.Watch memory) {

@@ -54,6 +54,15 @@ final class RenderBudget {
         checkTime(null);
     }
 
+    /** A value the template builds without writing it (a concatenation, a variable): at most the output limit. */
+    void value(long chars, int line) {
+        if (chars > limits.outputChars()) {
+            throw new PebbleException(null, "a template value went over " + limits.outputChars() + " characters or elements",
+                    line, null);
+        }
+        checkTime(line);
+    }
+
     private void checkTime(Integer line) {
         if (stopped.getAsBoolean()) {
             throw new Stopped();

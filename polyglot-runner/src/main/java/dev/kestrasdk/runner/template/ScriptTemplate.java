@@ -24,7 +24,8 @@ public final class ScriptTemplate {
             .autoEscaping(false)
             .newLineTrimming(false)
             .cacheActive(false)
-            .extension(new BoundedLoops())
+            .extension(new BoundedLoops(), new BoundedValues())
+            .allowOverrideCoreOperators(true) // BoundedValues' ~
             .build();
     private final RenderLimits limits;
 

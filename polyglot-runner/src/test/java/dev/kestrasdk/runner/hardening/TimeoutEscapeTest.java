@@ -152,6 +152,18 @@ class TimeoutEscapeTest {
     }
 
     @Test
+    void templateValuesDoubledWithoutWritingHitTheSizeLimit() {
+        for (GuestLanguage language : List.of(PYTHON, JAVASCRIPT)) {
+            templateLimit(language, "template: {% set s = s ~ s %} 40 times, never written (2^40 characters)",
+                    "{% set s = 'x' %}" + "{% set s = s ~ s %}".repeat(40),
+                    "a template value went over 10000000 characters or elements at line 1");
+            templateLimit(language, "template: a macro recursing 40 times on s ~ s",
+                    "{% macro f(s, n) %}{% if n > 0 %}{{ f(s ~ s, n - 1) }}{% endif %}{% endmacro %}{{ f('x', 40) }}",
+                    "a template value went over 10000000 characters or elements at line 1");
+        }
+    }
+
+    @Test
     void templateHugeOutputHitsTheSizeLimit() {
         for (GuestLanguage language : List.of(PYTHON, JAVASCRIPT)) {
             templateLimit(language, "template: 400,000 iterations writing 50 characters each",

@@ -63,6 +63,27 @@ class ScriptTemplateTest {
     }
 
     @Test
+    void valuesBuiltWithoutBeingWrittenAreBoundedToo() throws TemplateException {
+        ScriptTemplate small = new ScriptTemplate(new RenderLimits(java.time.Duration.ofSeconds(5), 20, 1000));
+        // a string doubled by set, written never: stopped at the first value over 20 characters (32), line 3
+        TemplateException doubling = assertThrows(TemplateException.class, () -> small.render(
+                "{% set s = 'x' %}\n{% set s = s ~ s %}{% set s = s ~ s %}{% set s = s ~ s %}{% set s = s ~ s %}\n"
+                        + "{% set s = s ~ s %}", Map.of()));
+        assertEquals("a template value went over 20 characters or elements at line 3", doubling.getMessage());
+        // a concatenation that is not stored is checked before the string is built
+        TemplateException joined = assertThrows(TemplateException.class, () -> small.render(
+                "{{ ('abcdefghijk' ~ 'abcdefghijk') | length }}", Map.of()));
+        assertEquals("a template value went over 20 characters or elements at line 1", joined.getMessage());
+        // a list grown by set
+        TemplateException list = assertThrows(TemplateException.class, () -> small.render(
+                "{% set l = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21] %}", Map.of()));
+        assertEquals("a template value went over 20 characters or elements at line 1", list.getMessage());
+        // within the limit, ~ and set work as Pebble's: null is empty, numbers are their text
+        assertEquals("ab3-x", small.render("{% set s = 'a' ~ 'b' %}{{ s ~ 3 }}-{{ inputs.none ~ 'x' }}",
+                java.util.Collections.singletonMap("none", null)));
+    }
+
+    @Test
     void theStopSignalEndsRendering() {
         TemplateException e = assertThrows(TemplateException.class,
                 () -> template.render("{% for i in [1, 2] %}{% endfor %}", Map.of(), () -> true));
