@@ -37,6 +37,11 @@ class RunLaunchOptionsTest {
         CliRun j = CliRun.of("run", js.toString(), "--", "a", "-b");
         assertEquals(ExitCodes.OK, j.exit(), j.err());
         assertTrue(j.out().startsWith("[\"" + js.toAbsolutePath() + "\",\"a\",\"-b\"]\n"), j.out());
+
+        CliRun plain = CliRun.of("run", js.toString(), "a", "b", "--json");
+        assertEquals(ExitCodes.OK, plain.exit(), plain.err());
+        assertEquals(List.of("[\"" + js.toAbsolutePath() + "\",\"a\",\"b\"]"), ((Map<?, ?>) ToolJson.read(plain.out())).get("stdout"),
+                "without --, words not starting with - are arguments too, and options after them still parse");
     }
 
     /** The corpus's argparse scripts give their native reading (expected.json) with their case's arguments. */
