@@ -1,5 +1,6 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.runner.engine.ResourceCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -49,6 +50,10 @@ public final class KestraSdkCli {
             if (e instanceof UserError u) {
                 commandLine.getErr().println("kestra-sdk: " + u.getMessage());
                 return u.exitCode;
+            }
+            if (e instanceof ResourceCache.UntrustedCacheException u) { // the user's machine to fix, not a bug
+                commandLine.getErr().println("kestra-sdk: " + u.getMessage());
+                return ExitCodes.INPUT;
             }
             commandLine.getErr().println("kestra-sdk: internal error: " + e);
             if (System.getenv("KESTRA_SDK_DEBUG") != null) {
