@@ -14,6 +14,11 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** The script ran past its --timeout and was stopped: 124, as coreutils {@code timeout}, the same code as the result's {@code exitCode}. */
     public static final int TIMED_OUT = ScriptResult.EXIT_TIMED_OUT;
+    /**
+     * {@code run --strict}: the script succeeded, but Kestra would drop one of its protocol lines or read one only in
+     * part (a protocol problem); without {@code --strict} that run exits {@link #OK}.
+     */
+    public static final int STRICT = 4;
     /** An internal error of kestra-sdk itself (a bug: please report it). */
     public static final int INTERNAL = 70;
 

@@ -1,5 +1,6 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.runner.engine.ResourceCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 ExitCodes.FAILED + ":the script failed / a protocol line would be dropped / conformance failures differ from the known deviations",
                 ExitCodes.USAGE + ":bad command line",
                 ExitCodes.INPUT + ":bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)",
+                ExitCodes.STRICT + ":run --strict: the script succeeded but Kestra would drop or only partly read a protocol line",
                 ExitCodes.TIMED_OUT + ":the script timed out (run; also its --json exitCode)",
                 ExitCodes.INTERNAL + ":internal error"})
 public final class KestraSdkCli {
@@ -49,6 +51,10 @@ public final class KestraSdkCli {
                 commandLine.getErr().println("kestra-sdk: " + u.getMessage());
                 return u.exitCode;
             }
+            if (e instanceof ResourceCache.UntrustedCacheException u) { // the user's machine to fix, not a bug
+                commandLine.getErr().println("kestra-sdk: " + u.getMessage());
+                return ExitCodes.INPUT;
+            }
             commandLine.getErr().println("kestra-sdk: internal error: " + e);
             if (System.getenv("KESTRA_SDK_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
@@ -57,7 +63,20 @@ public final class KestraSdkCli {
             }
             return ExitCodes.INTERNAL;
         });
+        cli.setParameterExceptionHandler(KestraSdkCli::usageError);
         return cli.execute(args);
+    }
+
+    /**
+     * A bad command line: one line saying what is wrong and where, then where to look, instead of picocli's usage
+     * block (which buries the one line that matters under every option).
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("kestra-sdk: " + TerminalText.escape(e.getMessage()));
+        err.println("kestra-sdk: hint: see '" + command.getCommandSpec().qualifiedName() + " --help' for the options");
+        return ExitCodes.USAGE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

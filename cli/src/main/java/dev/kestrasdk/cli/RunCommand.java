@@ -46,6 +46,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "the script: .py, .js, .mjs, .cjs or .java")
     Path file;
 
+    @Parameters(index = "1..*", paramLabel = "ARG",
+            description = "the script's arguments (sys.argv[1:], process.argv.slice(2), main's args); after -- when one starts with -")
+    List<String> arguments = new ArrayList<>();
+
     @Option(names = "--input", paramLabel = "NAME=VALUE",
             description = "a flow input (repeatable); VALUE is read as JSON when it is valid JSON, else as a string")
     List<String> inputs = new ArrayList<>();
@@ -78,8 +82,25 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-write", description = "sandbox: let the script create, change and delete files below its folder")
     boolean allowWrite;
 
-    @Option(names = "--allow-env", description = "sandbox: let a Python script read this process's environment variables")
-    boolean allowEnv;
+    @Option(names = "--env", paramLabel = "NAME=VALUE", converter = EnvironmentOptions.VariableConverter.class,
+            description = "an environment variable for the script (repeatable; over --env-file)")
+    List<EnvironmentOptions.Variable> env = new ArrayList<>();
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "environment variables, one NAME=VALUE a line; # comments and blank lines skipped (repeatable)")
+    List<Path> envFiles = new ArrayList<>();
+
+    @Option(names = {"--inherit-env", "--allow-env"},
+            description = "the script also sees this process's environment variables, under --env and --env-file"
+                    + " (--allow-env: the older name)")
+    boolean inheritEnv;
+
+    @Option(names = "--no-render", description = "run the file as it is, not rendered as a template (as Kestra runs a namespace file)")
+    boolean noRender;
+
+    @Option(names = "--strict", description = "exit " + ExitCodes.STRICT
+            + " when Kestra would drop a line or read it only in part, even if the script succeeded")
+    boolean strict;
 
     @Option(names = "--allow-threads", description = "sandbox: let a Python script start threads")
     boolean allowThreads;
@@ -88,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     SandboxPolicy sandbox() {
         SandboxPolicy policy = SandboxPolicy.CLOSED;
         policy = allowWrite ? policy.allowWrite() : policy;
-        policy = allowEnv ? policy.allowEnvironment() : policy;
+        policy = inheritEnv ? policy.allowEnvironment() : policy;
         return allowThreads ? policy.allowThreads() : policy;
     }
 
@@ -100,6 +121,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(file + (Files.isDirectory(file) ? ": is a directory, not a script" : ": no such file"));
         }
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
+        Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
         String name = file.getFileName().toString();
         dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
             (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
@@ -112,13 +134,14 @@ final class RunCommand implements Callable<Integer> {
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }
-            result = new JvmScriptProcess().run(file, scriptInputs, timeout, echo);
+            result = new JvmScriptProcess().run(file, scriptInputs, arguments, environment, timeout, echo);
         } else {
             GuestLanguage lang = language(name);
             ScriptRequest request;
             try {
                 request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                        .withSandbox(sandbox()).withTemplateContext(template.context());
+                        .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
+                        .withRendering(!noRender).withTemplateContext(template.context());
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }
@@ -135,12 +158,20 @@ final class RunCommand implements Callable<Integer> {
             printSummary(out, result, name);
         }
         out.flush();
+        if (TEMPLATE_ERROR.equals(result.failure() == null ? null : result.failure().type()) && !noRender) {
+            err.println(NO_RENDER_HINT);
+        }
         return switch (result.status()) {
-            case SUCCESS -> ExitCodes.OK;
+            case SUCCESS -> strict && !result.problems().isEmpty() ? ExitCodes.STRICT : ExitCodes.OK;
             case FAILED -> ExitCodes.FAILED;
             case TIMED_OUT -> ExitCodes.TIMED_OUT;
         };
     }
+
+    private static final String TEMPLATE_ERROR = "TemplateError";
+    /** After a template error: the script may be plain code whose braces only look like a template. */
+    static final String NO_RENDER_HINT = "kestra-sdk: hint: if {{ }} or {% %} in this file is the script's own code"
+            + " (an f-string's {{literal}}), run it with --no-render, as Kestra runs a namespace file";
 
     private GuestLanguage language(String name) {
         if (language != null) {

@@ -34,6 +34,21 @@ class JvmScriptTest {
             "--input", "one=1", "--input", "onePointZero=1.0", "--input", "big=1180591620717411303424", "--input", "word=plain text"};
 
     @Test
+    void argumentsAreMainsArgsAndEnvAddsToTheChildsEnvironment() throws Exception {
+        Path java = script("Args.java", """
+                public class Args {
+                    public static void main(String[] args) {
+                        System.out.println(String.join("|", args));
+                        System.out.println(System.getenv("GIVEN"));
+                    }
+                }
+                """);
+        CliRun r = CliRun.of("run", java.toString(), "--env", "GIVEN=yes", "--", "--num", "7", "two words", "été");
+        assertEquals(ExitCodes.OK, r.exit(), r.err() + r.out());
+        assertTrue(r.out().startsWith("--num|7|two words|été\nyes\n"), r.out());
+    }
+
+    @Test
     void aJavaScriptReceivesItsInputsAsTheJsonOtherScriptsGet() throws Exception {
         Path java = script("Inputs.java", """
                 public class Inputs {

@@ -86,7 +86,7 @@ class ParseCommandTest {
         assertEquals("kestra-sdk: " + dir + ": is a directory, not a file\n", directory.err());
         CliRun badOption = CliRun.of("parse", "--bogus");
         assertEquals(ExitCodes.USAGE, badOption.exit());
-        assertTrue(badOption.err().startsWith("Unknown option: '--bogus'"), badOption.err());
+        assertTrue(badOption.err().startsWith("kestra-sdk: Unknown option: '--bogus'\n"), badOption.err()); // one line and a hint, prefixed as every user error
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -32,13 +33,15 @@ import java.util.Objects;
  * @param listener         sees console lines as they are written
  * @param sandbox          what the script may do beyond reading its working directory; {@link SandboxPolicy#CLOSED}
  *                         unless opened with {@link #withSandbox}
+ * @param launch           its command-line arguments, environment variables and whether its text is rendered
+ *                         ({@link ScriptLaunch#DEFAULT}: none, none, rendered)
  * @param templateContext  Kestra's template variables besides {@code inputs} ({@code vars}, {@code outputs},
  *                         {@code execution}, ...) and the data of {@code secret()}, {@code kv()}, {@code now()};
  *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
-                            SandboxPolicy sandbox, TemplateContext templateContext) {
+                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -50,20 +53,30 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         workingDirectory = (workingDirectory == null ? Path.of("") : workingDirectory).toAbsolutePath().normalize();
         listener = listener == null ? ConsoleListener.NONE : listener;
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
+        launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, null);
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                          Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox) {
-        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, null);
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, null, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                          Duration timeout, Path workingDirectory, ConsoleListener listener) {
-        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, null);
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, null, null, null);
     }
 
-    /** A script file; the language comes from its extension. Its directory becomes the working directory. */
+    /**
+     * A script file; the language comes from its extension. Its directory becomes the working directory, and the
+     * path as given is the name the script is invoked as (Python's {@code sys.argv[0]}, as CPython gives it).
+     */
     public static ScriptRequest ofFile(Path file) {
         GuestLanguage language = Languages.forFileName(file.getFileName().toString()).orElseThrow(() ->
                 new IllegalArgumentException("cannot tell the language of " + file + " (expected "
@@ -79,42 +92,69 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
             throw new UncheckedIOException("cannot read script " + file, e);
         }
         Path absolute = file.toAbsolutePath().normalize();
-        return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null, null);
+        return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null,
+                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null);
     }
 
     /** Script text; the source is named {@code script} with the language's usual extension ({@code script.py}). */
     public static ScriptRequest ofText(GuestLanguage language, String text) {
-        return new ScriptRequest(language, text, language.defaultSourceName(), null, null, null, null, null);
+        return new ScriptRequest(language, text, language.defaultSourceName(), null, null, null, null, null, null, null);
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, templateContext);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, templateContext);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext);
     }
 
     /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext);
+    }
+
+    /**
+     * The script's command-line arguments, after its name: Python's {@code sys.argv[1:]}, JavaScript's
+     * {@code process.argv.slice(2)}, as {@code python3 script.py a b} / {@code node script.js a b} give them.
+     */
+    public ScriptRequest withArguments(List<String> arguments) {
+        return withLaunch(launch.withArguments(arguments));
+    }
+
+    /**
+     * The environment variables the script sees ({@code os.environ}, {@code process.env}), exactly these: the
+     * runner's own environment is not among them unless the sandbox allows it
+     * ({@link SandboxPolicy#allowEnvironment()}), and then these are laid over it.
+     */
+    public ScriptRequest withEnvironment(Map<String, String> environment) {
+        return withLaunch(launch.withEnvironment(environment));
+    }
+
+    /** Whether the text is rendered as a template first (the default) or runs as it is, as a namespace file does. */
+    public ScriptRequest withRendering(boolean render) {
+        return withLaunch(launch.withRendering(render));
+    }
+
+    public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext);
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, context);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context);
     }
 }

@@ -24,7 +24,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -162,20 +164,21 @@ public final class ScriptRunner implements AutoCloseable {
     private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard) {
         String text;
         try {
-            text = template.render(request.text(), request.inputs(), request.templateContext(),
-                    request.workingDirectory(), guard::renderingStopped);
+            text = request.launch().render() ? template.render(request.text(), request.inputs(), request.templateContext(),
+                    request.workingDirectory(), guard::renderingStopped) : request.text();
             guard.rendered();
         } catch (TemplateException e) {
             return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
                     ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
         }
         GuestLanguage runtime = request.language();
-        // Prepared contexts have the closed sandbox: a request that opens it gets its own.
-        Context context = request.sandbox().isClosed()
+        Map<String, String> environment = environment(request);
+        // Prepared contexts have the closed sandbox and no environment: a request that opens it or sets one gets its own.
+        Context context = request.sandbox().isClosed() && environment.isEmpty()
                 ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
-                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox());
+                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox(), environment);
             runtime.configure(builder, request.workingDirectory());
             context = builder.build();
         }
@@ -185,8 +188,9 @@ public final class ScriptRunner implements AutoCloseable {
         MemoryWatchdog.Watch memory = memoryWatchdog.watch(context, request.sandbox().threads());
         Outcome outcome;
         try {
+            String invokedAs = request.launch().invokedAs() == null ? request.sourceName() : request.launch().invokedAs();
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
-                    request.sandbox()), emitters(console));
+                    request.sandbox(), invokedAs, request.launch().arguments(), environment), emitters(console));
             outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
             // Described while the context is open (a Python traceback is read from the live exception) and
@@ -216,6 +220,19 @@ public final class ScriptRunner implements AutoCloseable {
             return Outcome.timedOut(request);
         }
         return outcome;
+    }
+
+    /**
+     * The variables the script sees: the request's, laid over the runner's own environment when the sandbox allows
+     * reading it, and nothing else (the host's environment stays unreadable otherwise).
+     */
+    private static Map<String, String> environment(ScriptRequest request) {
+        if (!request.sandbox().environment()) {
+            return request.launch().environment();
+        }
+        Map<String, String> environment = new TreeMap<>(System.getenv());
+        environment.putAll(request.launch().environment());
+        return environment;
     }
 
     private static void awaitClosed(Watchdog.Guard guard) {

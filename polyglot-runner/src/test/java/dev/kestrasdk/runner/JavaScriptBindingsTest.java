@@ -276,6 +276,7 @@ class JavaScriptBindingsTest {
 
         ScriptResult clean = js("console.log(typeof quit, typeof read, process.argv[1], JSON.stringify(process.env));\nprocess.exit();");
         assertEquals(ScriptStatus.SUCCESS, clean.status());
-        assertEquals(List.of("undefined undefined script.js {}"), clean.stdout());
+        assertEquals(List.of("undefined undefined " + java.nio.file.Path.of("script.js").toAbsolutePath() + " {}"), clean.stdout(),
+                "process.argv[1] is the script's absolute path, as in Node");
     }
 }

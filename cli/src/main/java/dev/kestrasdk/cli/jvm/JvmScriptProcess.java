@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -54,17 +55,33 @@ public final class JvmScriptProcess {
 
     /** The arguments that start {@code file} with these inputs. */
     List<String> command(Path file, ScriptInputs inputs) {
+        return command(file, inputs, List.of());
+    }
+
+    /** The arguments that start {@code file} with these inputs; {@code arguments} become {@code main}'s {@code args}. */
+    List<String> command(Path file, ScriptInputs inputs, List<String> arguments) {
         List<String> command = new ArrayList<>(java);
         command.add("-D" + INPUTS_PROPERTY + "=" + inputs.json());
         inputs.values().forEach((name, value) -> command.add("-D" + INPUT_PROPERTY_PREFIX + name + "=" + ScriptInputs.jsonOf(value)));
         command.add(file.toAbsolutePath().toString());
+        command.addAll(arguments);
         return command;
     }
 
     public ScriptResult run(Path file, ScriptInputs inputs, Duration timeout, ConsoleListener listener)
             throws IOException, InterruptedException {
+        return run(file, inputs, List.of(), Map.of(), timeout, listener);
+    }
+
+    /**
+     * As above, with {@code main}'s arguments and environment variables added to the child's (a child process
+     * has no sandbox: it gets this process's environment, as any process a shell starts does).
+     */
+    public ScriptResult run(Path file, ScriptInputs inputs, List<String> arguments, Map<String, String> environment,
+                            Duration timeout, ConsoleListener listener) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = Launch.of(command(file, inputs)).in(file.toAbsolutePath().getParent()).start();
+        Process process = Launch.of(command(file, inputs, arguments)).in(file.toAbsolutePath().getParent())
+                .withEnvironment(environment).start();
         process.getOutputStream().close();
 
         ConsoleRecorder console = new ConsoleRecorder(listener);

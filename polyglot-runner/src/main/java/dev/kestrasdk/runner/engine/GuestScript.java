@@ -3,6 +3,8 @@ package dev.kestrasdk.runner.engine;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A script ready to evaluate: its rendered text and what the guest runtime needs around it.
@@ -13,7 +15,10 @@ import java.nio.file.Path;
  * @param workingDirectory the script's current directory
  * @param guard            the run's watchdog guard, for runtimes that wait on the script's behalf (event loops)
  * @param sandbox          what the script may do; runtimes turn refusals into clear guest errors
+ * @param invokedAs        the script's name as given on the command line (Python's {@code sys.argv[0]})
+ * @param arguments        its command-line arguments after that name
+ * @param environment      the environment variables it sees ({@code os.environ}, {@code process.env}), exactly
  */
 public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
-                          SandboxPolicy sandbox) {
+                          SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment) {
 }

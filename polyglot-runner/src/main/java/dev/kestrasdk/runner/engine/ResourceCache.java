@@ -43,7 +43,7 @@ public final class ResourceCache {
     /**
      * Chooses, creates and checks the resource cache and points Truffle at it; the same directory on every call.
      *
-     * @throws IllegalStateException when the directory is not the current user's alone
+     * @throws UntrustedCacheException when the directory is not the current user's alone
      */
     public static synchronized Path install() {
         if (installed == null) {
@@ -91,7 +91,7 @@ public final class ResourceCache {
      * Creates {@code dir} (and missing parents) with mode 0700, then {@link #check checks} it.
      *
      * @return {@code dir}, absolute
-     * @throws IllegalStateException when someone other than the current user could have written it
+     * @throws UntrustedCacheException when someone other than the current user could have written it
      */
     public static Path prepare(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
@@ -133,9 +133,16 @@ public final class ResourceCache {
             problem = "is writable by group or others (" + PosixFilePermissions.toString(attributes.permissions()) + ")";
         }
         if (problem != null) {
-            throw new IllegalStateException("kestra-sdk: the GraalVM resource cache " + dir + " " + problem
+            throw new UntrustedCacheException("the GraalVM resource cache " + dir + " " + problem
                     + "; code there runs in every script, so it must be yours alone: remove it, or set "
                     + ENVIRONMENT + " to another directory");
+        }
+    }
+
+    /** The resource cache could have been written by someone else: the user must fix it (the message says how). */
+    public static final class UntrustedCacheException extends IllegalStateException {
+        UntrustedCacheException(String message) {
+            super(message);
         }
     }
 

@@ -11,13 +11,14 @@ import org.graalvm.polyglot.io.IOAccess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Makes the context of each script on the shared engine, with the sandbox defaults: guests reach Java only
  * through methods marked {@link HostAccess.Export} (the bridge), cannot look up host classes, start processes
  * or threads, load native code, read the environment or reach other languages, and see the file system only
  * through a {@link ScriptFileSystem}. Standard input is empty. A {@link SandboxPolicy} may open writing below the
- * working directory, the environment and threads.
+ * working directory and threads; the environment variables a guest sees are given explicitly.
  *
  * <p>Every context on one engine must use the same {@link HostAccess} instance, hence the single constant.
  */
@@ -36,9 +37,20 @@ public final class SandboxedContexts {
         return builder(languageId, workingDirectory, virtualFiles, out, err, SandboxPolicy.CLOSED);
     }
 
-    /** As above, with what the request's {@link SandboxPolicy} opens: writing, the environment, threads. */
+    /** As above, with what the request's {@link SandboxPolicy} opens: writing, threads. */
     public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
                                    OutputStream out, OutputStream err, SandboxPolicy sandbox) {
+        return builder(languageId, workingDirectory, virtualFiles, out, err, sandbox, Map.of());
+    }
+
+    /**
+     * As above, with exactly these environment variables. The host's environment is never inherited here
+     * ({@link EnvironmentAccess#NONE}): a guest sees the variables given and nothing else, so a request that may
+     * read the runner's environment passes it in ({@code ScriptRunner} does).
+     */
+    public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
+                                   OutputStream out, OutputStream err, SandboxPolicy sandbox,
+                                   Map<String, String> environment) {
         return Context.newBuilder(languageId)
                 .engine(engine)
                 .allowHostAccess(HOST_ACCESS)
@@ -48,7 +60,8 @@ public final class SandboxedContexts {
                 .allowCreateThread(sandbox.threads())
                 .allowNativeAccess(false)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
-                .allowEnvironmentAccess(sandbox.environment() ? EnvironmentAccess.INHERIT : EnvironmentAccess.NONE)
+                .allowEnvironmentAccess(EnvironmentAccess.NONE)
+                .environment(environment)
                 .allowIO(IOAccess.newBuilder()
                         .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles, sandbox.write()))
                         .build())

@@ -2,15 +2,16 @@ package dev.kestrasdk.runner.sandbox;
 
 /**
  * What a script may do beyond the closed default. The default ({@link #CLOSED}) lets a script read files below
- * its working directory and nothing else: no writing, no environment variables, no threads; processes, the
+ * its working directory and nothing else: no writing, no environment variables but those the request gives, no threads; processes, the
  * network, native code, host classes and other languages are never allowed (run such a script as a process).
  *
  * <pre>{@code
  * ScriptRequest.ofFile(script).withSandbox(SandboxPolicy.CLOSED.allowWrite().allowEnvironment());
  * }</pre>
  *
- * @param environment Python scripts see the runner's environment variables ({@code os.environ}); JavaScript's
- *                    {@code process.env} stays empty
+ * @param environment scripts see the runner's own environment variables ({@code os.environ}, {@code process.env}),
+ *                    with those of {@link dev.kestrasdk.runner.ScriptRequest#withEnvironment} laid over them;
+ *                    without it they see only the latter
  * @param write       the script may create, change and delete files and folders below its working directory
  *                    (never outside it, never through a symbolic link leading out)
  * @param threads     Python scripts may start threads ({@code threading.Thread})

@@ -48,7 +48,7 @@ class ResourceCacheCheckTest {
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
         String message = refusal(cache);
         Reliability.record(AREA, "resource cache: mode 0777", "host", "refused before any engine starts", message);
-        assertEquals("kestra-sdk: the GraalVM resource cache " + cache + " is writable by group or others (rwxrwxrwx); "
+        assertEquals("the GraalVM resource cache " + cache + " is writable by group or others (rwxrwxrwx); "
                 + "code there runs in every script, so it must be yours alone: remove it, or set KESTRA_SDK_CACHE to "
                 + "another directory", message);
     }
@@ -59,7 +59,7 @@ class ResourceCacheCheckTest {
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxr-x"));
         String message = refusal(cache);
         Reliability.record(AREA, "resource cache: mode 0775", "host", "refused before any engine starts", message);
-        assertEquals("kestra-sdk: the GraalVM resource cache " + cache + " is writable by group or others (rwxrwxr-x); "
+        assertEquals("the GraalVM resource cache " + cache + " is writable by group or others (rwxrwxr-x); "
                 + "code there runs in every script, so it must be yours alone: remove it, or set KESTRA_SDK_CACHE to "
                 + "another directory", message);
     }
@@ -73,7 +73,7 @@ class ResourceCacheCheckTest {
         Files.setOwner(cache, nobody);
         String message = refusal(cache);
         Reliability.record(AREA, "resource cache: owned by another user (nobody)", "host", "refused before any engine starts", message);
-        assertEquals("kestra-sdk: the GraalVM resource cache " + cache + " is owned by nobody, not by root; code there "
+        assertEquals("the GraalVM resource cache " + cache + " is owned by nobody, not by root; code there "
                 + "runs in every script, so it must be yours alone: remove it, or set KESTRA_SDK_CACHE to another "
                 + "directory", message);
     }
@@ -87,10 +87,10 @@ class ResourceCacheCheckTest {
         String fileMessage = refusal(file);
         Reliability.record(AREA, "resource cache: a symbolic link, a file", "host", "refused before any engine starts",
                 linkMessage + " / " + fileMessage);
-        assertEquals("kestra-sdk: the GraalVM resource cache " + link + " is a symbolic link; code there runs in "
+        assertEquals("the GraalVM resource cache " + link + " is a symbolic link; code there runs in "
                 + "every script, so it must be yours alone: remove it, or set KESTRA_SDK_CACHE to another directory",
                 linkMessage);
-        assertEquals("kestra-sdk: the GraalVM resource cache " + file + " is not a directory; code there runs in "
+        assertEquals("the GraalVM resource cache " + file + " is not a directory; code there runs in "
                 + "every script, so it must be yours alone: remove it, or set KESTRA_SDK_CACHE to another directory",
                 fileMessage);
     }
@@ -104,6 +104,6 @@ class ResourceCacheCheckTest {
     }
 
     private static String refusal(Path cache) {
-        return assertThrows(IllegalStateException.class, () -> ResourceCache.prepare(cache)).getMessage();
+        return assertThrows(ResourceCache.UntrustedCacheException.class, () -> ResourceCache.prepare(cache)).getMessage();
     }
 }

@@ -176,12 +176,50 @@ class SandboxAttackTest {
         ScriptResult closedPy = runner.run(ScriptRequest.ofText(PYTHON, py));
         ScriptResult closedJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js));
         ScriptResult openPy = runner.run(ScriptRequest.ofText(PYTHON, py).withSandbox(SandboxPolicy.CLOSED.allowEnvironment()));
-        Reliability.record(AREA, "read os.environ / process.env", "both", "empty; the host's with allowEnvironment (Python)",
+        ScriptResult openJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withSandbox(SandboxPolicy.CLOSED.allowEnvironment()));
+        Reliability.record(AREA, "read os.environ / process.env", "both", "empty; the host's with allowEnvironment",
                 "closed: Python " + closedPy.stdout() + ", JavaScript " + closedJs.stdout() + "; open: Python sees PATH: "
-                        + openPy.stdout().stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList());
+                        + openPy.stdout().stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList()
+                        + ", JavaScript sees PATH: " + openJs.stdout().stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)).toList());
         assertEquals(List.of("[] False"), closedPy.stdout(), "GraalPy sets UNSAFE_PYO3_SKIP_VERSION_CHECK itself; nothing of the host's");
         assertEquals(List.of("0 false"), closedJs.stdout());
         assertTrue(openPy.stdout().get(0).endsWith(" True"), String.valueOf(openPy.stdout()));
+        assertTrue(openJs.stdout().get(0).endsWith(" true"), String.valueOf(openJs.stdout()));
+    }
+
+    /** Every way a script could read the host's environment, given variables of its own that must be all it sees. */
+    @Test
+    void theHostEnvironmentIsUnreadableUnlessAskedFor() {
+        String py = """
+                import os, posix
+                def proc():
+                    try:
+                        return 'PATH=' in open('/proc/self/environ', 'rb').read().decode('latin-1')
+                    except OSError as e:
+                        return type(e).__name__
+                print(os.environ.get('PATH'), os.getenv('HOME'), posix.environ.get(b'PATH'), proc(),
+                      os.environ.get('GIVEN'), os.getenv('GIVEN'), posix.environ.get(b'GIVEN'))
+                """;
+        String js = "console.log(process.env.PATH, process.env.HOME, 'PATH' in process.env, process.env.GIVEN)";
+        java.util.Map<String, String> given = java.util.Map.of("GIVEN", "yes");
+        ScriptResult closedPy = runner.run(ScriptRequest.ofText(PYTHON, py).withEnvironment(given).withWorkingDirectory(work));
+        ScriptResult closedJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withEnvironment(given));
+        SandboxPolicy open = SandboxPolicy.CLOSED.allowEnvironment();
+        ScriptResult openPy = runner.run(ScriptRequest.ofText(PYTHON, py).withEnvironment(given).withSandbox(open).withWorkingDirectory(work));
+        ScriptResult openJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withEnvironment(given).withSandbox(open));
+        Reliability.record(AREA, "read the host's environment (os.environ, os.getenv, posix.environ, /proc/self/environ; process.env)"
+                        + " with variables of its own given", "both",
+                "only the given variables; the host's with allowEnvironment (--inherit-env), /proc never",
+                "closed: Python " + closedPy.stdout() + ", JavaScript " + closedJs.stdout() + "; open: Python "
+                        + openPy.stdout().stream().map(l -> l.replace(String.valueOf(System.getenv("PATH")), "<PATH>")
+                        .replace(String.valueOf(System.getenv("HOME")), "<HOME>")).toList()
+                        + ", JavaScript " + openJs.stdout().stream().map(l -> l.replace(String.valueOf(System.getenv("PATH")), "<PATH>")
+                        .replace(String.valueOf(System.getenv("HOME")), "<HOME>")).toList());
+        assertEquals(List.of("None None None PermissionError yes yes b'yes'"), closedPy.stdout());
+        assertEquals(List.of("undefined undefined false yes"), closedJs.stdout());
+        assertEquals(List.of(System.getenv("PATH") + " " + System.getenv("HOME") + " b'" + System.getenv("PATH")
+                + "' PermissionError yes yes b'yes'"), openPy.stdout());
+        assertEquals(List.of(System.getenv("PATH") + " " + System.getenv("HOME") + " true yes"), openJs.stdout());
     }
 
     @Test

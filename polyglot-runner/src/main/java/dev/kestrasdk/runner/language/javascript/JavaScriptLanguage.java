@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.bindings.KestraBridge;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.ResourceText;
+import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.language.CallSyntax;
 import dev.kestrasdk.runner.language.GuestLanguage;
@@ -14,6 +15,7 @@ import org.graalvm.polyglot.Value;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,6 +33,8 @@ public final class JavaScriptLanguage implements GuestLanguage {
     private static final VirtualFiles PACKAGE_FILES = VirtualFiles.overlay(new KestraPackageFiles(), new NodeBuiltinStubs());
 
     private static final CallSyntax CALL_SYNTAX = new JavaScriptCallSyntax();
+    /** {@code process.argv[0]} and {@code process.execPath}: where Node usually lives, as no node binary is involved. */
+    static final String NODE_PATH = "/usr/local/bin/node";
 
     @Override
     public String name() {
@@ -91,10 +95,23 @@ public final class JavaScriptLanguage implements GuestLanguage {
     @Override
     public void run(Context context, GuestScript script, ScriptEmitters emitters) throws InterruptedException {
         KestraBridge bridge = new KestraBridge(emitters, new GuestValues(new JavaScriptValueDialect()));
-        Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(), script.sourceName());
+        Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(),
+                ScriptInputs.jsonOf(argv(script)), ScriptInputs.jsonOf(script.environment()));
         JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
         context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
         runTimers(runNextTimer, script);
+    }
+
+    /**
+     * {@code process.argv} as Node gives it: the runtime's path (here {@link #NODE_PATH}, as no node binary runs the
+     * script), the script's absolute path, then its arguments.
+     */
+    static List<String> argv(GuestScript script) {
+        List<String> argv = new ArrayList<>();
+        argv.add(NODE_PATH);
+        argv.add(script.workingDirectory().resolve(script.sourceName()).toString());
+        argv.addAll(script.arguments());
+        return argv;
     }
 
     private static void runTimers(Value runNextTimer, GuestScript script) throws InterruptedException {

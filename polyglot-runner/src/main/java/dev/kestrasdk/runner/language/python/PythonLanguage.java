@@ -23,7 +23,8 @@ import java.util.Optional;
  * Runs Python scripts on GraalPy. Before the script, {@code kestra.py} (a resource file) is evaluated into a
  * fresh {@code types.ModuleType('kestra')} holding the bridge and registered in {@code sys.modules}, so
  * {@code from kestra import Kestra} works with no file system; the inputs become the global dict {@code inputs};
- * the working directory heads {@code sys.path}; {@code sandbox.py} makes what the sandbox refuses fail with a
+ * the working directory heads {@code sys.path}; {@code sys.argv} is the script's name as given and its arguments;
+ * the environment variables come from the context's own (see {@code SandboxedContexts}); {@code sandbox.py} makes what the sandbox refuses fail with a
  * {@code PermissionError} naming it. Values convert as {@link PythonValueDialect} says; failures are told from the
  * exception's own traceback.
  */
@@ -78,12 +79,18 @@ public final class PythonLanguage implements GuestLanguage {
     @Override
     public void run(Context context, GuestScript script, ScriptEmitters emitters) {
         Value builtins = importModule(context, "builtins");
-        GuestValues values = new GuestValues(new PythonValueDialect(builtins.getMember("list"), builtins.getMember("tuple")));
-        installKestraModule(context, builtins, new KestraBridge(emitters, values));
+        GuestValues guestValues = new GuestValues(new PythonValueDialect(builtins.getMember("list"), builtins.getMember("tuple")));
+        installKestraModule(context, builtins, new KestraBridge(emitters, guestValues));
         installRefusals(context, builtins, script.sandbox().threads());
-        // As `python script.py` in the working directory would: its modules are importable.
-        importModule(context, "sys").getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
-        Object inputs = new PythonValues(builtins).toPython(script.inputs().values());
+        // As `python script.py a b` in the working directory would: its modules are importable, its arguments in argv.
+        Value sys = importModule(context, "sys");
+        sys.getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
+        PythonValues values = new PythonValues(builtins);
+        List<String> argv = new ArrayList<>();
+        argv.add(script.invokedAs());
+        argv.addAll(script.arguments());
+        sys.putMember("argv", values.toPython(argv));
+        Object inputs = values.toPython(script.inputs().values());
         context.getBindings("python").putMember("inputs", inputs);
         context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
     }

@@ -1,8 +1,8 @@
 // Evaluated by the runner in each fresh JavaScript context before the script. Returns the function that
-// installs the bridge, the `inputs` global, a minimal `process` (exit, empty env, argv) and a small timer loop
+// installs the bridge, the `inputs` global, a minimal `process` (exit, env, argv) and a small timer loop
 // (setTimeout/setInterval, which GraalJS lacks outside Node), and hands back `runNextTimer` for the runner's
 // event loop.
-(function install(bridge, inputsJson, sourceName) {
+(function install(bridge, inputsJson, argvJson, envJson) {
   'use strict';
   // js.shell is on only for its quit(), which ends the context with an exit code; its file and stdin readers go.
   const quit = globalThis.quit;
@@ -31,8 +31,9 @@
     });
   }
   define('process', Object.freeze({
-    argv: Object.freeze(['node', sourceName]),
-    env: Object.freeze({}),
+    // As Node's: plain, changeable; argv is [node path, absolute script path, ...arguments] (the runner builds it).
+    argv: JSON.parse(argvJson),
+    env: JSON.parse(envJson),
     platform: 'linux',
     stdout: writer('stdout'),
     stderr: writer('stderr'),
