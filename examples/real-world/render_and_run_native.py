@@ -9,7 +9,7 @@ For each case folder (<name>/script.py|.js|.mjs, case.json, SOURCE.md) it can:
            against the case's loopback stand-in (standins/) if it calls a web service; then read the
            captured output with this project's `./kestra-sdk parse --json` and write <name>/expected.json.
   runner   run the script through this project's runner as it is today (`./kestra-sdk run SCRIPT
-           --input k=v ... --json`, nothing else) in a fresh temporary directory holding the case's input
+           --input k=v ... --env K=V ... --json -- ARGS`, the options issue 18's acceptance allows, nothing else) in a fresh temporary directory holding the case's input
            files (and, for JavaScript, a copy of node_modules/, as the task's `npm install` leaves it), the
            script unrendered (only a "rewrite-host" stand-in change applied), compare its reading with
            expected.json (exit code, the failure's type when the native run failed, outputs, metrics,
@@ -562,10 +562,17 @@ def run_runner(name):
             cmd += ["--language", "python"]
         for k, v in case.get("inputs", {}).items():
             cmd += ["--input", f"{k}={json.dumps(v)}"]
+        # what issue 18's acceptance allows beyond --input: --env and arguments after --
+        for k, v in case.get("env", {}).items():
+            cmd += ["--env", f"{k}={v}"]
+        if case.get("args"):
+            cmd += ["--"] + [str(a) for a in case["args"]]
         p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
         shutil.rmtree(work, ignore_errors=True)
         result = {"command": "kestra-sdk run " + fname + " --json" + "".join(
-            f" --input {k}={json.dumps(v)}" for k, v in case.get("inputs", {}).items())}
+            f" --input {k}={json.dumps(v)}" for k, v in case.get("inputs", {}).items()) + "".join(
+            f" --env {k}={v}" for k, v in case.get("env", {}).items()) + (
+            " -- " + " ".join(str(a) for a in case["args"]) if case.get("args") else "")}
         try:
             doc = json.loads(p.stdout)
         except ValueError:
