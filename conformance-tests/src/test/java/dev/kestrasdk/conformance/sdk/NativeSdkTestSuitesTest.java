@@ -1,0 +1,49 @@
+package dev.kestrasdk.conformance.sdk;
+
+import dev.kestrasdk.conformance.harness.ShippedAdapters;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs each native SDK's own tests in its ecosystem's runner (docs/sdks.md), so that `./mvnw verify` (and
+ * `./test`) runs them: pytest for sdks/python (in the venv sdks/install makes). A failing suite fails here,
+ * with its output.
+ */
+class NativeSdkTestSuitesTest {
+    private static final Path SDKS = ShippedAdapters.repository().resolve("sdks");
+
+    @Test
+    void python() throws Exception {
+        Path python = SDKS.resolve("python/.venv/bin/python");
+        assertTrue(Files.isExecutable(python), python + " is missing: run sdks/install");
+        String out = run(SDKS.resolve("python"), List.of(python.toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider"));
+        assertTrue(out.contains(" passed"), out);
+    }
+
+    /** Runs the command in {@code dir}, returns its output (both streams), fails on a non-zero exit with the output. */
+    static String run(Path dir, List<String> command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("sdk-tests", ".log");
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            p.getOutputStream().close();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertEquals(0, p.exitValue(), () -> String.join(" ", command) + " in " + dir + " failed:\n" + out);
+            return out;
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
