@@ -22,7 +22,8 @@ import java.util.Set;
  * The adapters this project ships (docs/conformance.md): {@code java} (this project's SDK in a child JVM),
  * {@code graaljs} and {@code graalpy} (this project's JavaScript and Python bindings, in the polyglot runner of a
  * child JVM), {@code node} ({@code @kestra-io/libs} on Node), {@code python} (PyPI {@code kestra} in the peers' venv)
- * and {@code native-python} (this project's native Python SDK, sdks/python, on CPython in the venv sdks/install makes).
+ * and the native SDKs of sdks/: {@code native-python} (on CPython, in the venv sdks/install makes) and {@code native-js}
+ * (on {@code node}).
  */
 public final class ShippedAdapters {
     /** A shipped adapter: its short name, the SDK name used in reports and known-deviations files, its command. */
@@ -38,7 +39,7 @@ public final class ShippedAdapters {
     private static List<String> names() {
         List<String> names = new ArrayList<>(List.of("java"));
         Languages.all().stream().map(l -> l.callSyntax().adapterName()).sorted().forEach(names::add);
-        names.addAll(List.of("node", "python", "native-python"));
+        names.addAll(List.of("node", "python", "native-python", "native-js"));
         return List.copyOf(names);
     }
 
@@ -87,6 +88,8 @@ public final class ShippedAdapters {
                 yield new Adapter("native-python", "sdk-python", AdapterCommand.of(List.of(python.toString(),
                         root.resolve("conformance-tests/adapters/native-python/adapter.py").toString())));
             }
+            case "native-js" -> new Adapter("native-js", "sdk-javascript", AdapterCommand.of(List.of("node",
+                    repository().resolve("conformance-tests/adapters/native-js/adapter.js").toString())));
             default -> throw new IllegalArgumentException("unknown shipped adapter " + shortName + " (known: " + NAMES + ")");
         };
     }

@@ -11,4 +11,9 @@ class NativePythonConformanceTest extends NativeSdkConformanceTest {
     int unsupported() {
         return 19;
     }
+
+    @Override
+    int knownDeviations() {
+        return 0;
+    }
 }

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs each native SDK's own tests in its ecosystem's runner (docs/sdks.md), so that `./mvnw verify` (and
- * `./test`) runs them: pytest for sdks/python (in the venv sdks/install makes). A failing suite fails here,
- * with its output.
+ * `./test`) runs them: pytest for sdks/python (in the venv sdks/install makes), Node's test runner for
+ * sdks/javascript. A failing suite fails here, with its output.
  */
 class NativeSdkTestSuitesTest {
     private static final Path SDKS = ShippedAdapters.repository().resolve("sdks");
@@ -27,6 +27,12 @@ class NativeSdkTestSuitesTest {
         assertTrue(Files.isExecutable(python), python + " is missing: run sdks/install");
         String out = run(SDKS.resolve("python"), List.of(python.toString(), "-m", "pytest", "-q", "-p", "no:cacheprovider"));
         assertTrue(out.contains(" passed"), out);
+    }
+
+    @Test
+    void javascript() throws Exception {
+        String out = run(SDKS.resolve("javascript"), List.of("node", "--test"));
+        assertTrue(out.contains("# fail 0"), out);
     }
 
     /** Runs the command in {@code dir}, returns its output (both streams), fails on a non-zero exit with the output. */
