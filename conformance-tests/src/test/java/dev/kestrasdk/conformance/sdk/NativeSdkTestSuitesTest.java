@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Runs each native SDK's own tests in its ecosystem's runner (docs/sdks.md), so that `./mvnw verify` (and
  * `./test`) runs them: pytest for sdks/python (in the venv sdks/install makes), Node's test runner for
- * sdks/javascript. A failing suite fails here, with its output.
+ * sdks/javascript, go test (and go vet) for sdks/go. A failing suite fails here, with its output.
  */
 class NativeSdkTestSuitesTest {
     private static final Path SDKS = ShippedAdapters.repository().resolve("sdks");
@@ -33,6 +33,13 @@ class NativeSdkTestSuitesTest {
     void javascript() throws Exception {
         String out = run(SDKS.resolve("javascript"), List.of("node", "--test"));
         assertTrue(out.contains("# fail 0"), out);
+    }
+
+    @Test
+    void go() throws Exception {
+        run(SDKS.resolve("go"), List.of("go", "vet", "./..."));
+        String out = run(SDKS.resolve("go"), List.of("go", "test", "-count=1", "./..."));
+        assertTrue(out.startsWith("ok "), out);
     }
 
     /** Runs the command in {@code dir}, returns its output (both streams), fails on a non-zero exit with the output. */
