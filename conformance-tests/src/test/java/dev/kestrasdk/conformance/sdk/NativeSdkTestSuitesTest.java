@@ -1,6 +1,7 @@
 package dev.kestrasdk.conformance.sdk;
 
 import dev.kestrasdk.conformance.harness.ShippedAdapters;
+import dev.kestrasdk.runner.process.Launch;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -46,8 +47,7 @@ class NativeSdkTestSuitesTest {
     static String run(Path dir, List<String> command) throws IOException, InterruptedException {
         Path log = Files.createTempFile("sdk-tests", ".log");
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            Process p = Launch.of(command).in(dir).builder().redirectErrorStream(true).redirectOutput(log.toFile()).start();
             p.getOutputStream().close();
             if (!p.waitFor(10, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
