@@ -4,6 +4,7 @@ import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.runner.template.TemplateContext;
+import dev.kestrasdk.runner.workspace.ScriptWorkspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,10 +39,15 @@ import java.util.Objects;
  * @param templateContext  Kestra's template variables besides {@code inputs} ({@code vars}, {@code outputs},
  *                         {@code execution}, ...) and the data of {@code secret()}, {@code kv()}, {@code now()};
  *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
+ * @param workspace        the working directory Kestra's way: a fresh one with the script's files, input files,
+ *                         {@code outputDir}, output files and the execution context (docs/runner.md, "Working
+ *                         directory and files"); {@code null} (the default) runs in {@code workingDirectory} as it is,
+ *                         with none of those
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
-                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext) {
+                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
+                            ScriptWorkspace workspace) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -55,6 +61,12 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
         launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -102,29 +114,29 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, workspace);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, workspace);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, workspace);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, workspace);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, workspace);
     }
 
     /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, workspace);
     }
 
     /**
@@ -150,11 +162,17 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, workspace);
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, workspace);
+    }
+
+    /** Runs the script Kestra's way, in a working directory made from {@code newWorkspace}: see {@link ScriptWorkspace}. */
+    public ScriptRequest withWorkspace(ScriptWorkspace newWorkspace) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
+                templateContext, newWorkspace);
     }
 }
