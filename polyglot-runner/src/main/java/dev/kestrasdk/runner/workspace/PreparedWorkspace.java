@@ -48,6 +48,7 @@ public final class PreparedWorkspace {
      */
     public static PreparedWorkspace prepare(ScriptWorkspace workspace, String scriptName, String scriptText,
                                             Map<String, Object> executionContext) {
+        new OutputFileGlobs(Path.of("/"), workspace.outputFiles()); // a bad pattern fails now, not after the script
         Path directory = workspace.directory();
         try {
             if (directory == null) {
