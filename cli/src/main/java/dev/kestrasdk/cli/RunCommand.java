@@ -133,6 +133,10 @@ final class RunCommand implements Callable<Integer> {
         };
         ScriptResult result;
         if (language == null && name.endsWith(".java")) {
+            if (workspace.given()) {
+                throw new UserError(file + ": a .java script runs in its own folder; --workdir, --files, --input-file,"
+                        + " --output-files, --output-dir and --keep-workdir apply to Python and JavaScript scripts only");
+            }
             ScriptInputs scriptInputs;
             try {
                 scriptInputs = ScriptInputs.of(inputValues);

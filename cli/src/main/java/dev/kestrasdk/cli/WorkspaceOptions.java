@@ -41,6 +41,11 @@ final class WorkspaceOptions {
             description = "do not write .kestra-execution-context.json (from kestra import context) into the working directory")
     boolean noExecutionContext;
 
+    /** Whether any of these options was given ({@code .java} scripts do not take them yet). */
+    boolean given() {
+        return workdir != null || files != null || !inputFiles.isEmpty() || !outputFiles.isEmpty() || outputDir != null || keep;
+    }
+
     /** The workspace asked for; {@code scriptFolder} is what a fresh directory holds without {@code --files}. */
     ScriptWorkspace workspace(Path scriptFolder) {
         ScriptWorkspace workspace;

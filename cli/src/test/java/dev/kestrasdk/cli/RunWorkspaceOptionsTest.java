@@ -104,6 +104,11 @@ class RunWorkspaceOptionsTest {
                 CliRun.of("run", py.toString(), "--files", csv.toString()));
         assertEquals(new CliRun(ExitCodes.INPUT, "", "kestra-sdk: output files pattern '[a-': Missing ']\n"),
                 CliRun.of("run", py.toString(), "--output-files", "[a-"));
+        Path java = Files.writeString(dir.resolve("Job.java"), "class Job { public static void main(String[] a) {} }\n");
+        assertEquals(new CliRun(ExitCodes.INPUT, "", "kestra-sdk: " + java + ": a .java script runs in its own folder; --workdir,"
+                        + " --files, --input-file, --output-files, --output-dir and --keep-workdir apply to Python and JavaScript"
+                        + " scripts only\n"),
+                CliRun.of("run", java.toString(), "--keep-workdir"));
     }
 
     @Test
