@@ -5,7 +5,7 @@ import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.json.ToolJson;
-import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.workspace.ScriptWorkspace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The corpus cases of examples/real-world/ that read their input files and leave output files (Kestra's
  * {@code inputFiles}, {@code outputFiles}, {@code outputDir}) and need nothing else the runner lacks give their
- * native reading and the same files (name, size), run in a fresh working directory holding the case's files. Writing
- * is opened with {@code allowWrite} until the task profile opens it by default.
+ * native reading and the same files (name, size), run in the task profile ({@code run}'s default) in a fresh working
+ * directory holding the case's files.
  */
 class RealWorldFileCasesTest {
     private static final Path CORPUS = Path.of("..", "examples", "real-world").toAbsolutePath().normalize();
@@ -61,7 +61,7 @@ class RealWorldFileCasesTest {
         }
         List<String> globs = ((List<String>) c.get("outputFiles")).stream().filter(g -> !g.endsWith(" (in outputDir)")).toList();
         ScriptRequest request = ScriptRequest.ofFile(script).withInputs((Map<String, Object>) c.get("inputs"))
-                .withTimeout(Duration.ofSeconds(120)).withSandbox(SandboxPolicy.CLOSED.allowWrite())
+                .withTimeout(Duration.ofSeconds(120)).withProfile(RunProfile.TASK)
                 .withTemplateContext(RealWorldTemplateCasesTest.context((Map<String, Object>) c.get("templateContext"),
                         (Map<String, Object>) c.get("vars")))
                 .withWorkspace(ScriptWorkspace.temporary().withFiles(files).withOutputFiles(globs));

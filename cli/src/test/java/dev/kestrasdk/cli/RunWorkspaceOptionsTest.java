@@ -34,7 +34,7 @@ class RunWorkspaceOptionsTest {
                 print(sorted(n for n in os.listdir('.') if n != os.path.basename(os.environ['OUTPUT_DIR'])))
                 """);
         Path out = dir.resolve("out");
-        CliRun r = CliRun.of("run", py.toString(), "--allow-write", "--input-file", "data/orders.csv=" + dir.resolve("orders.csv"),
+        CliRun r = CliRun.of("run", py.toString(), "--input-file", "data/orders.csv=" + dir.resolve("orders.csv"),
                 "--output-files", "*.csv", "*.none", "--output-dir", out.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
         assertTrue(r.out().startsWith("['.kestra-execution-context.json', 'data', 'etl.py', 'summary.csv']\n"), r.out());
@@ -43,7 +43,7 @@ class RunWorkspaceOptionsTest {
         assertFalse(r.out().contains("Working directory:"), "deleted after a success");
         assertEquals("xx", Files.readString(out.resolve("report.txt")));
 
-        CliRun json = CliRun.of("run", py.toString(), "--allow-write", "--input-file", "data/orders.csv=" + dir.resolve("orders.csv"),
+        CliRun json = CliRun.of("run", py.toString(), "--input-file", "data/orders.csv=" + dir.resolve("orders.csv"),
                 "--json");
         Map<?, ?> doc = (Map<?, ?>) ToolJson.read(json.out());
         assertEquals(List.of(Map.of("name", "report.txt", "size", 2)), ((List<?>) doc.get("files")).stream()
@@ -71,7 +71,7 @@ class RunWorkspaceOptionsTest {
     void workdirRunsInTheUsersFolder() throws Exception {
         Path py = script("here.py", "import os\nprint(os.getcwd())\nopen('made.txt', 'w').write('x')\n");
         Path own = Files.createDirectories(dir.resolve("own"));
-        CliRun r = CliRun.of("run", py.toString(), "--workdir", own.toString(), "--allow-write", "--no-execution-context");
+        CliRun r = CliRun.of("run", py.toString(), "--workdir", own.toString(), "--no-execution-context");
         assertEquals(ExitCodes.OK, r.exit(), r.err());
         assertTrue(r.out().startsWith(own.toRealPath() + "\n") || r.out().startsWith(own + "\n"), r.out());
         try (var left = Files.list(own)) {
