@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -245,8 +246,12 @@ func TestTimerFuncMeasuresAndChecksFirst(t *testing.T) {
 			t.Error("the body ran")
 		}
 	})
-	prefix := `::{"metrics":[{"name":"sleep","tags":{"s":"a"},"type":"timer","value":0.0`
-	if !strings.HasPrefix(out, prefix) || strings.Count(out, "\n") != 1 {
+	prefix := `::{"metrics":[{"name":"sleep","tags":{"s":"a"},"type":"timer","value":`
+	if !strings.HasPrefix(out, prefix) || !strings.HasSuffix(out, "}]}::\n") || strings.Count(out, "\n") != 1 {
+		t.Fatal(out)
+	}
+	// time.Sleep waits at least its duration on the monotonic clock TimerFunc reads
+	if v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimPrefix(out, prefix), "}]}::\n"), 64); err != nil || v < 0.02 || v > 60 {
 		t.Fatal(out)
 	}
 }

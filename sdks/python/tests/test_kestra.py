@@ -82,7 +82,8 @@ def test_a_timed_timer_returns_the_result_and_measures_with_a_monotonic_clock(ca
     line = captured.lines()[0]
     prefix = '::{"metrics":[{"name":"sleep","tags":{"step":"a"},"type":"timer","value":'
     assert line.startswith(prefix) and line.endswith("}]}::")
-    assert 0.05 <= float(line[len(prefix):-len("}]}::")]) < 1.0
+    # time.sleep waits at least its duration on the monotonic clock the timer reads; a loaded machine may add more
+    assert 0.05 <= float(line[len(prefix):-len("}]}::")]) < 60
 
 
 def test_a_timed_timer_is_recorded_when_the_body_raises(captured):
