@@ -28,7 +28,9 @@ function define(obj, key, value) { // also for a key "__proto__"
 }
 
 function date(text) {
-  const d = new Date(text);
+  // ECMAScript writes an expanded year with six digits and a sign (+010000): java.time's +10000 is the same year
+  const expanded = /^([+-])(\d{5,6})-/.exec(text);
+  const d = new Date(expanded ? expanded[1] + expanded[2].padStart(6, '0') + text.slice(expanded[0].length - 1) : text);
   if (Number.isNaN(d.getTime())) {
     throw new Unsupported('a JavaScript Date cannot be made from ' + text); // Node's parser: no offset seconds
   }
