@@ -256,8 +256,8 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /**
-     * The variables the script sees: the request's, over the workspace's ({@code WORKING_DIR}, {@code OUTPUT_DIR},
-     * the context file), laid over the runner's own environment when the sandbox allows reading it, and nothing else
+     * The variables the script sees: the workspace's ({@code WORKING_DIR}, {@code OUTPUT_DIR}, the context file)
+     * over the request's, laid over the runner's own environment when the sandbox allows reading it, and nothing else
      * (the host's environment stays unreadable otherwise). In the task profile no host variables: whoever builds the
      * request decides (the command line's {@code --inherit-env} adds the host's).
      */
@@ -267,10 +267,10 @@ public final class ScriptRunner implements AutoCloseable {
             return request.launch().environment();
         }
         Map<String, String> environment = new TreeMap<>(host ? System.getenv() : Map.of());
-        if (workspace != null) {
+        environment.putAll(request.launch().environment());
+        if (workspace != null) { // over the task's own env, as Kestra's TaskRunner.env puts them
             environment.putAll(workspace.environment());
         }
-        environment.putAll(request.launch().environment());
         return environment;
     }
 

@@ -168,10 +168,10 @@ class WorkspaceRunTest {
     }
 
     @Test
-    void theRequestsEnvironmentWinsOverTheWorkspaces() {
-        ScriptResult r = runner.run(ScriptRequest.ofText(PYTHON, "import os\nprint(os.environ['OUTPUT_DIR'])")
-                .withEnvironment(Map.of("OUTPUT_DIR", "/mine")).withWorkspace(ScriptWorkspace.temporary()));
-        assertEquals(List.of("/mine"), r.stdout());
+    void theWorkspacesVariablesWinOverTheRequestsAsInKestra() {
+        ScriptResult r = runner.run(ScriptRequest.ofText(PYTHON, "import os\nprint(os.environ['OUTPUT_DIR'] == '{{ outputDir }}', os.environ['OTHER'])")
+                .withEnvironment(Map.of("OUTPUT_DIR", "/mine", "OTHER", "kept")).withWorkspace(ScriptWorkspace.temporary()));
+        assertEquals(List.of("True kept"), r.stdout());
     }
 
     @Test
