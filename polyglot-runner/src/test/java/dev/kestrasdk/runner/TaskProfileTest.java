@@ -147,6 +147,31 @@ class TaskProfileTest {
     }
 
     @Test
+    void theTaskProfileLeavesTheRunnersSignalsAloneButMayStopItsOwnChild() {
+        ScriptResult result = ok(ScriptRequest.ofText(PYTHON, """
+                import os, signal, subprocess
+                def attempt(label, action):
+                    try:
+                        action()
+                        print(label, 'allowed')
+                    except PermissionError as e:
+                        print(label, e)
+                attempt('signal', lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN))
+                attempt('kill', lambda: os.kill(os.getpid(), signal.SIGTERM))
+                attempt('killpg', lambda: os.killpg(0, signal.SIGTERM))
+                child = subprocess.Popen(['sleep', '30'])
+                child.kill()
+                print('child', child.wait())
+                """).withProfile(RunProfile.TASK));
+        String own = "; the runner owns its signals (a child process may be signalled)";
+        assertEquals(List.of("signal kestra-sdk sandbox: changing or raising process signals is not allowed (signal.signal);"
+                        + " the runner owns them",
+                "kill kestra-sdk task profile: signalling the runner's own process is not allowed (os.kill)" + own,
+                "killpg kestra-sdk task profile: signalling the runner's own process is not allowed (os.killpg)" + own,
+                "child -9"), result.stdout());
+    }
+
+    @Test
     void zoneinfoReadsTheSystemTimeZoneDatabaseThroughPythonTzPath() {
         Path paris = Path.of("/usr/share/zoneinfo/Europe/Paris");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(paris), "no system time-zone database here");
