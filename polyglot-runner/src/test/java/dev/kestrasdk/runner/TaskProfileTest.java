@@ -85,6 +85,7 @@ class TaskProfileTest {
                 import os, sys, tempfile
                 with open('made.txt', 'w') as f:
                     f.write('in the working directory')
+                open('unclosed.txt', 'w').write('closed at exit, as CPython does')
                 with tempfile.NamedTemporaryFile('w+', suffix='.txt') as t:
                     t.write('temp'); t.flush(); t.seek(0)
                     print('temp', t.read(), os.path.dirname(t.name) == tempfile.gettempdir())
@@ -96,6 +97,7 @@ class TaskProfileTest {
                 """).withProfile(RunProfile.TASK).withWorkingDirectory(dir));
         assertEquals(List.of("temp temp True", "resources PermissionError 13"), result.stdout());
         assertEquals("in the working directory", Files.readString(dir.resolve("made.txt")));
+        assertEquals("closed at exit, as CPython does", Files.readString(dir.resolve("unclosed.txt")));
     }
 
     @Test
