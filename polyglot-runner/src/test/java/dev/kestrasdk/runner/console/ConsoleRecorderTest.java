@@ -52,7 +52,8 @@ class ConsoleRecorderTest {
         assertEquals(List.of("******"), console.stdoutLines());
         assertEquals(List.of("x ****** y"), console.stderrLines());
         assertEquals(Map.of("a", 1), console.report().outputs(), "the outputs are read from the whole line");
-        assertEquals(List.of("STDOUT:1 unknown-key: details withheld: the line carries an encryptedOutputs frame"),
+        assertEquals(List.of("STDOUT:1 unknown-key: details withheld: the line carries an encryptedOutputs frame",
+                        "STDERR:1 leading-text: details withheld: the line carries an encryptedOutputs frame"),
                 console.problems().stream().map(p -> p.stream() + ":" + p.lineNumber() + " " + p.diagnostics().get(0).code() + ": "
                         + p.diagnostics().get(0).message()).toList());
         assertEquals("******", console.problems().get(0).line().text());
