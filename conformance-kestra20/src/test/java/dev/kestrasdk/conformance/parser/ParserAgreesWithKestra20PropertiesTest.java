@@ -23,12 +23,13 @@ class ParserAgreesWithKestra20PropertiesTest {
             .filter(line -> Kestra20Judge.INSTANCE.judge(line).verdict() == Verdict.ACCEPTED && line.length() < 400)
             .toList();
 
-    @Property(tries = 2000)
+    // fewer tries than the 1.3 run: the classic lines take the same paths in both parsers; 2.0's own are the OTLP ones
+    @Property(tries = 1000)
     void randomEnvelopes(@ForAll("envelopes") String line) {
         check(line);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void randomMetricEntries(@ForAll("metricLines") String line) {
         check(line);
     }
@@ -38,7 +39,7 @@ class ParserAgreesWithKestra20PropertiesTest {
         check(line);
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 1500)
     void mutationsOfAcceptedLines(@ForAll("mutations") String line) {
         check(line);
     }
