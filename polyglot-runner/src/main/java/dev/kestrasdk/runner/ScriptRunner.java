@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
+import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.runner.console.ConsoleRecorder;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
@@ -68,6 +69,7 @@ public final class ScriptRunner implements AutoCloseable {
     // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
     private final MemoryWatchdog memoryWatchdog = new MemoryWatchdog(MemoryLimit.defaults());
     private final ScriptTemplate template = new ScriptTemplate();
+    private final KestraVersion reading;
 
     public ScriptRunner() {
         this(EngineSettings.defaults());
@@ -79,6 +81,12 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** With {@code pool}, Python contexts are prepared ahead on a background thread (docs/runner.md, "Performance settings"). */
     public ScriptRunner(EngineSettings settings, ContextPool.Settings pool) {
+        this(settings, pool, KestraVersion.NEWEST);
+    }
+
+    /** Reports what {@code reading}'s Kestra takes from a script's output (the others: {@link KestraVersion#NEWEST}). */
+    public ScriptRunner(EngineSettings settings, ContextPool.Settings pool, KestraVersion reading) {
+        this.reading = java.util.Objects.requireNonNull(reading, "reading");
         this.engine = settings.newEngine();
         this.contexts = new SandboxedContexts(engine);
         this.pool = new ContextPool(contexts, Languages.named("python"), pool);
@@ -121,7 +129,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace) {
         long start = System.nanoTime();
-        ConsoleRecorder console = new ConsoleRecorder(request.listener());
+        ConsoleRecorder console = new ConsoleRecorder(request.listener(), reading);
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
