@@ -78,7 +78,15 @@ public final class ScriptFileSystem implements FileSystem {
 
     /** As {@link #forLanguages(Path, VirtualFiles)}; {@code writable} lets the script write below its directory. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable) {
-        return new ScriptFileSystem(workingDirectory, ResourceCache.readOnlyRoots(), virtualFiles, writable);
+        return forLanguages(workingDirectory, virtualFiles, writable, List.of());
+    }
+
+    /** As above, with more folders scripts may read but never change (a cached {@code node_modules}). */
+    public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable,
+                                          List<Path> moreReadOnlyRoots) {
+        List<Path> roots = new java.util.ArrayList<>(ResourceCache.readOnlyRoots());
+        roots.addAll(moreReadOnlyRoots);
+        return new ScriptFileSystem(workingDirectory, roots, virtualFiles, writable);
     }
 
     private static Path realOrSame(Path p) {
@@ -91,7 +99,8 @@ public final class ScriptFileSystem implements FileSystem {
 
     @Override
     public Path parsePath(URI uri) {
-        return host.parsePath(uri);
+        Path virtual = "file".equals(uri.getScheme()) ? null : virtualFiles.uriPath(uri);
+        return virtual != null ? virtual : host.parsePath(uri);
     }
 
     @Override
@@ -115,6 +124,10 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Path toRealPath(Path path, LinkOption... options) throws IOException {
         Path p = normalized(path);
+        Path alias = virtualFiles.alias(p);
+        if (alias != null) {
+            return alias;
+        }
         if (isVirtual(p)) {
             return p;
         }
@@ -129,7 +142,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         Path p = normalized(path);
-        if (isVirtual(p)) {
+        if (isVirtual(p) || (!modes.contains(AccessMode.WRITE) && virtualFiles.alias(p) != null)) {
             if (modes.contains(AccessMode.WRITE)) {
                 throw new AccessDeniedException(p.toString(), null, "read-only");
             }
@@ -174,6 +187,10 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         Path p = normalized(path);
+        Path alias = virtualFiles.alias(p);
+        if (alias != null) {
+            p = alias;
+        }
         byte[] content = virtualFiles.file(p);
         if (content != null || virtualFiles.isDirectory(p)) {
             return virtualAttributes(content);

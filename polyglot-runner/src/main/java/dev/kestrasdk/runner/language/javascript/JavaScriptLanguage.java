@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.bindings.KestraBridge;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.ResourceText;
+import dev.kestrasdk.runner.engine.ScriptFileSystem;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.language.CallSyntax;
@@ -30,7 +31,11 @@ import java.util.List;
 public final class JavaScriptLanguage implements GuestLanguage {
     private static final Source PRELUDE = Source.newBuilder("js",
             ResourceText.text(JavaScriptLanguage.class, "prelude.js"), "kestra-prelude.js").buildLiteral();
-    private static final VirtualFiles PACKAGE_FILES = VirtualFiles.overlay(new KestraPackageFiles(), new NodeBuiltinStubs());
+    private static final Source MODULES = Source.newBuilder("js",
+            ResourceText.text(JavaScriptLanguage.class, "modules.js"), "kestra-modules.js").buildLiteral();
+    /** What the module loaders read besides the script's files: {@code @kestra-io/libs} and Node's built-in modules. */
+    private static final VirtualFiles LIBRARIES = VirtualFiles.overlay(new KestraPackageFiles(), new NodeLibraries());
+    private static final VirtualFiles PACKAGE_FILES = VirtualFiles.overlay(LIBRARIES, ModuleAliases.OF_RUNNING_SCRIPT);
 
     private static final CallSyntax CALL_SYNTAX = new JavaScriptCallSyntax();
     /** {@code process.argv[0]} and {@code process.execPath}: where Node usually lives, as no node binary is involved. */
@@ -73,18 +78,20 @@ public final class JavaScriptLanguage implements GuestLanguage {
 
     @Override
     public void configure(Context.Builder builder, Path workingDirectory) {
-        // js.commonjs-require is flagged experimental, though it is GraalJS's documented way to load npm packages.
+        // Modules: require is the runner's own (modules.js), and ES modules load through GraalJS's plain loader, which
+        // asks the file system for each import's real path: ModuleAliases answers with Node's resolution.
         builder.allowExperimentalOptions(true)
-                .option("js.commonjs-require", "true")
                 // Only for quit(code), which process.exit wraps; the prelude removes the shell's other globals.
                 .option("js.shell", "true")
-                .option("js.commonjs-require-cwd", workingDirectory.toString())
+                // `import data from './x.json' with { type: 'json' }` parses; the JSON itself is served as a module.
+                .option("js.import-attributes", "true")
+                // a bare `import 'pkg'` is looked up from the importing module's folder, as Node does, not the cwd
+                .option("js.esm-bare-specifier-relative-lookup", "true")
                 // console.log writes in the JVM's default charset otherwise, which turns é into ? under Latin-1.
                 .option("js.charset", "UTF-8")
                 // As Node does since v15: a rejected promise nobody handles fails the script.
                 .option("js.unhandled-rejections", "throw")
-                // Sandbox: Node's built-ins load a stub that says what is refused; no java/Packages globals.
-                .option("js.commonjs-core-modules-replacements", NodeBuiltinStubs.replacements())
+                // Sandbox: no java/Packages globals.
                 .option("js.java-package-globals", "false")
                 // Memory: a SharedArrayBuffer lives outside the Java heap, where the runner's memory watchdog does not
                 // see it (a script held 5 GB); ArrayBuffers stay on the heap (the default, pinned here).
@@ -97,9 +104,20 @@ public final class JavaScriptLanguage implements GuestLanguage {
         KestraBridge bridge = new KestraBridge(emitters, new GuestValues(new JavaScriptValueDialect()));
         Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(),
                 ScriptInputs.jsonOf(argv(script)), ScriptInputs.jsonOf(script.environment()));
-        JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
-        context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
-        runTimers(runNextTimer, script);
+        NodeResolver resolver = new NodeResolver(ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES,
+                script.sandbox().write()), NodeBuiltins::isBuiltin, List.of());
+        ModuleAliases modules = new ModuleAliases(resolver);
+        modules.enter();
+        try {
+            Path entry = script.workingDirectory().resolve(script.sourceName()).toAbsolutePath().normalize();
+            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, new NodeBuiltins(script.sandbox())),
+                    script.workingDirectory().toAbsolutePath().normalize().toString(), entry.toString()));
+            JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
+            context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
+            runTimers(runNextTimer, script);
+        } finally {
+            ModuleAliases.leave();
+        }
     }
 
     /**

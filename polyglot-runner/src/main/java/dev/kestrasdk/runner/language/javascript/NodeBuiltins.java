@@ -1,0 +1,94 @@
+package dev.kestrasdk.runner.language.javascript;
+
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Node's built-in modules as scripts get them: where each one's source is ({@link NodeLibraries}), or why it is
+ * refused. Modules that need the host are there only when the sandbox opens what they need: {@code fs} when it allows
+ * writing (in the closed sandbox a script reads its files with {@code require}/{@code import} only, as before),
+ * {@code http}, {@code https} and {@code fetch} when it allows the network. Modules that start processes or threads,
+ * serve, or open raw sockets are always refused, with a message saying so (an {@code Error} with code
+ * {@code ERR_ACCESS_DENIED}, as Node's permission model).
+ */
+final class NodeBuiltins {
+    private static final String PROCESSES = "starting processes is not allowed";
+    private static final String NETWORK = "network access is not allowed";
+    private static final String SOCKETS = "raw sockets and servers are not available; HTTP requests are (http, https, fetch)";
+    private static final String FILES = "Node's file API is not available: a script reads files below its working "
+            + "directory with require/import only, and writes none";
+    private static final String THREADS = "threads are not allowed";
+    private static final String MISSING = "Node's built-in modules are not available to scripts";
+
+    /** Each module's entry, resolved from {@link NodeLibraries#ROOT}: an npm package there, or the runner's own. */
+    private static final Map<String, String> ENTRIES = entries();
+    private static final Map<String, String> ALWAYS_REFUSED = alwaysRefused();
+    private static final Set<String> FILE_MODULES = Set.of("fs", "fs/promises");
+    private static final Set<String> NETWORK_MODULES = Set.of("http", "https");
+
+    private final SandboxPolicy sandbox;
+
+    NodeBuiltins(SandboxPolicy sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    private static Map<String, String> entries() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("path", "path-browserify");
+        m.put("path/posix", "path-browserify");
+        m.put("events", "events");
+        m.put("buffer", "buffer");
+        m.put("string_decoder", "string_decoder");
+        m.put("querystring", "querystring-es3");
+        m.put("punycode", "punycode");
+        for (String own : new String[]{"assert", "assert/strict", "crypto", "fs", "fs/promises", "http", "https", "os",
+                "process", "stream", "stream/promises", "timers", "timers/promises", "url", "util", "util/types", "zlib"}) {
+            m.put(own, "./lib/" + own.replace('/', '_') + ".js");
+        }
+        return m;
+    }
+
+    private static Map<String, String> alwaysRefused() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("child_process", PROCESSES);
+        m.put("cluster", PROCESSES);
+        m.put("worker_threads", THREADS);
+        for (String name : new String[]{"net", "http2", "dgram", "dns", "tls", "inspector"}) {
+            m.put(name, name.equals("net") ? SOCKETS : NETWORK);
+        }
+        for (String name : new String[]{"vm", "v8", "module", "repl", "perf_hooks", "async_hooks", "readline", "tty"}) {
+            m.put(name, MISSING);
+        }
+        return m;
+    }
+
+    /** Whether Node has a built-in module of this name (without {@code node:}), refused here or not. */
+    static boolean isBuiltin(String name) {
+        return ENTRIES.containsKey(name) || ALWAYS_REFUSED.containsKey(name);
+    }
+
+    /** Why this script may not load the module, or {@code null} when it may. */
+    String refusal(String name) {
+        String reason = ALWAYS_REFUSED.get(name);
+        if (reason == null && FILE_MODULES.contains(name) && !sandbox.write()) {
+            reason = FILES;
+        }
+        if (reason == null && NETWORK_MODULES.contains(name) && !sandbox.network()) {
+            reason = NETWORK;
+        }
+        return reason == null ? null : "kestra-sdk sandbox: require('" + name + "'): " + reason;
+    }
+
+    /** The module's entry as a specifier resolved from {@link NodeLibraries#ROOT}, or null. */
+    static String entry(String name) {
+        return ENTRIES.get(name);
+    }
+
+    static Path root() {
+        return NodeLibraries.ROOT;
+    }
+}
