@@ -103,7 +103,8 @@ public final class JavaScriptLanguage implements GuestLanguage {
     public void run(Context context, GuestScript script, ScriptEmitters emitters) throws InterruptedException {
         KestraBridge bridge = new KestraBridge(emitters, new GuestValues(new JavaScriptValueDialect()));
         Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(),
-                ScriptInputs.jsonOf(argv(script)), ScriptInputs.jsonOf(script.environment()));
+                ScriptInputs.jsonOf(argv(script)), ScriptInputs.jsonOf(script.environment()),
+                script.workingDirectory().toAbsolutePath().normalize().toString());
         NodeResolver resolver = new NodeResolver(ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES,
                 script.sandbox().write()), NodeBuiltins::isBuiltin, List.of());
         ModuleAliases modules = new ModuleAliases(resolver);
@@ -115,6 +116,10 @@ public final class JavaScriptLanguage implements GuestLanguage {
             JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
             context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
             runTimers(runNextTimer, script);
+            int exitCode = runNextTimer.getMember("exitCode").execute().asInt();
+            if (exitCode != 0) { // process.exitCode = n, as Node ends with it once nothing is left to run
+                runNextTimer.getMember("exit").execute(exitCode);
+            }
         } finally {
             ModuleAliases.leave();
         }

@@ -59,6 +59,15 @@ public final class NodeHost {
                 "homedir", "/home/kestra"));
     }
 
+    /** {@code process.memoryUsage()}: the JVM's heap, which all scripts share, in Node's shape. */
+    @HostAccess.Export
+    public String memoryUsage() {
+        Runtime runtime = Runtime.getRuntime();
+        long used = runtime.totalMemory() - runtime.freeMemory();
+        return dev.kestrasdk.runner.json.ToolJson.write(java.util.Map.of("rss", runtime.totalMemory(),
+                "heapTotal", runtime.totalMemory(), "heapUsed", used, "external", 0, "arrayBuffers", 0));
+    }
+
     /** The file a built-in module is loaded from. */
     @HostAccess.Export
     public String builtinEntry(String name) {

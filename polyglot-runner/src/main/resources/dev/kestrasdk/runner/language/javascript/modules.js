@@ -168,6 +168,9 @@
     value: (absolute) => requireFrom(absolute, null),
   });
 
+  process.memoryUsage = Object.assign(() => JSON.parse(host.memoryUsage()),
+    { rss: () => JSON.parse(host.memoryUsage()).rss });
+
   // Node's globals that live in built-in modules, loaded when first used.
   function lazyGlobal(name, get) {
     Object.defineProperty(globalThis, name, {
