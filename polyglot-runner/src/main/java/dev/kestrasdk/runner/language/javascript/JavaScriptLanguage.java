@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs JavaScript on GraalJS. {@code @kestra-io/libs} resolves through GraalJS's own CommonJS/ES module loader
@@ -105,8 +106,18 @@ public final class JavaScriptLanguage implements GuestLanguage {
         Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(),
                 ScriptInputs.jsonOf(argv(script)), ScriptInputs.jsonOf(script.environment()),
                 script.workingDirectory().toAbsolutePath().normalize().toString());
+        Optional<Path> installed;
+        try {
+            installed = NpmInstall.nodeModules(script.workingDirectory());
+        } catch (NpmInstall.NpmException e) {
+            context.eval(Source.create("js", "throw new Error(" + ScriptInputs.jsonOf(List.of("kestra-sdk: " + e.getMessage()))
+                    + "[0]);"));
+            return;
+        }
+        // An installed node_modules is searched after those up from each file, as Node's NODE_PATH, and is read-only.
+        List<Path> installedFolders = installed.map(List::of).orElse(List.of());
         NodeResolver resolver = new NodeResolver(ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES,
-                script.sandbox().write()), NodeBuiltins::isBuiltin, List.of());
+                script.sandbox().write(), installedFolders), NodeBuiltins::isBuiltin, installedFolders);
         ModuleAliases modules = new ModuleAliases(resolver);
         modules.enter();
         try {
