@@ -13,6 +13,7 @@ import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.FileSystem;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,13 +117,14 @@ public final class JavaScriptLanguage implements GuestLanguage {
         }
         // An installed node_modules is searched after those up from each file, as Node's NODE_PATH, and is read-only.
         List<Path> installedFolders = installed.map(List::of).orElse(List.of());
-        NodeResolver resolver = new NodeResolver(ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES,
-                script.sandbox().write(), installedFolders), NodeBuiltins::isBuiltin, installedFolders);
+        FileSystem files = ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES, script.sandbox().write(),
+                installedFolders);
+        NodeResolver resolver = new NodeResolver(files, NodeBuiltins::isBuiltin, installedFolders);
         ModuleAliases modules = new ModuleAliases(resolver);
         modules.enter();
         try {
             Path entry = script.workingDirectory().resolve(script.sourceName()).toAbsolutePath().normalize();
-            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, new NodeBuiltins(script.sandbox())),
+            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, new NodeBuiltins(script.sandbox()), files),
                     script.workingDirectory().toAbsolutePath().normalize().toString(), entry.toString()));
             JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
             context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());

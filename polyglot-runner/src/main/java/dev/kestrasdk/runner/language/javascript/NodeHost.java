@@ -13,10 +13,18 @@ import java.nio.file.Path;
 public final class NodeHost {
     private final NodeResolver resolver;
     private final NodeBuiltins builtins;
+    private final NodeFiles files;
 
-    NodeHost(NodeResolver resolver, NodeBuiltins builtins) {
+    NodeHost(NodeResolver resolver, NodeBuiltins builtins, org.graalvm.polyglot.io.FileSystem fileSystem) {
         this.resolver = resolver;
         this.builtins = builtins;
+        this.files = new NodeFiles(fileSystem);
+    }
+
+    /** The host side of {@code fs}; loading {@code fs} itself is refused unless the sandbox allows writing. */
+    @HostAccess.Export
+    public NodeFiles files() {
+        return files;
     }
 
     /**
