@@ -105,11 +105,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-threads", description = "sandbox: let a Python script start threads")
     boolean allowThreads;
 
+    @Option(names = "--allow-network", description = "sandbox: let a JavaScript script make HTTP requests (http, https, fetch)")
+    boolean allowNetwork;
+
     /** The sandbox the flags ask for: closed unless opened (docs/runner.md, "Sandbox"). */
     SandboxPolicy sandbox() {
         SandboxPolicy policy = SandboxPolicy.CLOSED;
         policy = allowWrite ? policy.allowWrite() : policy;
         policy = inheritEnv ? policy.allowEnvironment() : policy;
+        policy = allowNetwork ? policy.allowNetwork() : policy;
         return allowThreads ? policy.allowThreads() : policy;
     }
 

@@ -14,11 +14,24 @@ public final class NodeHost {
     private final NodeResolver resolver;
     private final NodeBuiltins builtins;
     private final NodeFiles files;
+    private NodeHttp http;
 
     NodeHost(NodeResolver resolver, NodeBuiltins builtins, org.graalvm.polyglot.io.FileSystem fileSystem) {
         this.resolver = resolver;
         this.builtins = builtins;
         this.files = new NodeFiles(fileSystem);
+    }
+
+    /** The host side of {@code http}, {@code https} and {@code fetch}, made on first use. */
+    @HostAccess.Export
+    public NodeHttp http() {
+        if (builtins.refusal("http") != null) {
+            throw new SecurityException(builtins.refusal("http"));
+        }
+        if (http == null) {
+            http = new NodeHttp();
+        }
+        return http;
     }
 
     /** The host side of {@code fs}; loading {@code fs} itself is refused unless the sandbox allows writing. */
