@@ -18,7 +18,6 @@ import java.util.Set;
 final class NodeBuiltins {
     private static final String PROCESSES = "starting processes is not allowed";
     private static final String NETWORK = "network access is not allowed";
-    private static final String SOCKETS = "raw sockets and servers are not available; HTTP requests are (http, https, fetch)";
     private static final String FILES = "Node's file API is not available: a script reads files below its working "
             + "directory with require/import only, and writes none";
     private static final String THREADS = "threads are not allowed";
@@ -28,7 +27,7 @@ final class NodeBuiltins {
     private static final Map<String, String> ENTRIES = entries();
     private static final Map<String, String> ALWAYS_REFUSED = alwaysRefused();
     private static final Set<String> FILE_MODULES = Set.of("fs", "fs/promises");
-    private static final Set<String> NETWORK_MODULES = Set.of("http", "https");
+    private static final Set<String> NETWORK_MODULES = Set.of("http", "https", "net");
 
     private final SandboxPolicy sandbox;
 
@@ -45,7 +44,7 @@ final class NodeBuiltins {
         m.put("string_decoder", "string_decoder");
         m.put("querystring", "querystring-es3");
         m.put("punycode", "punycode");
-        for (String own : new String[]{"assert", "assert/strict", "crypto", "fs", "fs/promises", "http", "https", "os",
+        for (String own : new String[]{"assert", "assert/strict", "crypto", "fs", "fs/promises", "http", "https", "net", "os",
                 "process", "stream", "stream/promises", "timers", "timers/promises", "url", "util", "util/types", "zlib"}) {
             m.put(own, "./lib/" + own.replace('/', '_') + ".js");
         }
@@ -57,8 +56,8 @@ final class NodeBuiltins {
         m.put("child_process", PROCESSES);
         m.put("cluster", PROCESSES);
         m.put("worker_threads", THREADS);
-        for (String name : new String[]{"net", "http2", "dgram", "dns", "tls", "inspector"}) {
-            m.put(name, name.equals("net") ? SOCKETS : NETWORK);
+        for (String name : new String[]{"http2", "dgram", "dns", "tls", "inspector"}) {
+            m.put(name, NETWORK);
         }
         for (String name : new String[]{"vm", "v8", "module", "repl", "perf_hooks", "async_hooks", "readline", "tty"}) {
             m.put(name, MISSING);

@@ -15,6 +15,7 @@ public final class NodeHost {
     private final NodeBuiltins builtins;
     private final NodeFiles files;
     private NodeHttp http;
+    private final NodeCrypto crypto = new NodeCrypto();
 
     NodeHost(NodeResolver resolver, NodeBuiltins builtins, org.graalvm.polyglot.io.FileSystem fileSystem) {
         this.resolver = resolver;
@@ -32,6 +33,12 @@ public final class NodeHost {
             http = new NodeHttp();
         }
         return http;
+    }
+
+    /** The host side of {@code crypto} and {@code zlib}. */
+    @HostAccess.Export
+    public NodeCrypto crypto() {
+        return crypto;
     }
 
     /** The host side of {@code fs}; loading {@code fs} itself is refused unless the sandbox allows writing. */

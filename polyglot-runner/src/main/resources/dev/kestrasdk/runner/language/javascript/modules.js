@@ -159,6 +159,7 @@
   function define(name, value) {
     Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
   }
+  define('global', globalThis);
   define('require', mainModule.require);
   define('module', mainModule);
   define('exports', mainModule.exports);
