@@ -172,6 +172,16 @@
   process.memoryUsage = Object.assign(() => JSON.parse(host.memoryUsage()),
     { rss: () => JSON.parse(host.memoryUsage()).rss });
 
+  // console as Node's: arguments formatted by util.format (`%s`, objects shown by util.inspect), loaded only when a
+  // line is not a single plain string.
+  function consoleLine(args) {
+    return args.length === 1 && typeof args[0] === 'string' ? args[0] : loadBuiltin('util').format(...args);
+  }
+  for (const [name, stream] of [['log', 'stdout'], ['info', 'stdout'], ['debug', 'stdout'], ['warn', 'stderr'],
+    ['error', 'stderr'], ['trace', 'stderr']]) {
+    console[name] = (...args) => process[stream].write(consoleLine(args) + '\n');
+  }
+
   // Node's globals that live in built-in modules, loaded when first used.
   function lazyGlobal(name, get) {
     Object.defineProperty(globalThis, name, {
