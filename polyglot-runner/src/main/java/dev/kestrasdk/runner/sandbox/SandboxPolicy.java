@@ -15,31 +15,21 @@ package dev.kestrasdk.runner.sandbox;
  * @param write       the script may create, change and delete files and folders below its working directory
  *                    (never outside it, never through a symbolic link leading out)
  * @param threads     Python scripts may start threads ({@code threading.Thread})
- * @param network     JavaScript scripts may make HTTP requests ({@code http}, {@code https}, {@code fetch}), which
- *                    the runner makes for them with the JDK's HTTP client
  */
-public record SandboxPolicy(boolean environment, boolean write, boolean threads, boolean network) {
+public record SandboxPolicy(boolean environment, boolean write, boolean threads) {
     /** The default: read below the working directory, nothing else. */
-    public static final SandboxPolicy CLOSED = new SandboxPolicy(false, false, false, false);
-
-    public SandboxPolicy(boolean environment, boolean write, boolean threads) {
-        this(environment, write, threads, false);
-    }
+    public static final SandboxPolicy CLOSED = new SandboxPolicy(false, false, false);
 
     public SandboxPolicy allowEnvironment() {
-        return new SandboxPolicy(true, write, threads, network);
+        return new SandboxPolicy(true, write, threads);
     }
 
     public SandboxPolicy allowWrite() {
-        return new SandboxPolicy(environment, true, threads, network);
+        return new SandboxPolicy(environment, true, threads);
     }
 
     public SandboxPolicy allowThreads() {
-        return new SandboxPolicy(environment, write, true, network);
-    }
-
-    public SandboxPolicy allowNetwork() {
-        return new SandboxPolicy(environment, write, threads, true);
+        return new SandboxPolicy(environment, write, true);
     }
 
     /** Whether this is {@link #CLOSED}: contexts built ahead of time with the defaults fit it. */

@@ -10,6 +10,7 @@ import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.language.CallSyntax;
 import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
@@ -117,14 +118,16 @@ public final class JavaScriptLanguage implements GuestLanguage {
         }
         // An installed node_modules is searched after those up from each file, as Node's NODE_PATH, and is read-only.
         List<Path> installedFolders = installed.map(List::of).orElse(List.of());
-        FileSystem files = ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES, script.sandbox().write(),
-                installedFolders);
+        // The loaders and fs see the files as the context does, in the script's profile.
+        FileSystem files = script.profile() == RunProfile.TASK
+                ? ScriptFileSystem.forTask(script.workingDirectory(), LIBRARIES, installedFolders)
+                : ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES, script.sandbox().write(), installedFolders);
         NodeResolver resolver = new NodeResolver(files, NodeBuiltins::isBuiltin, installedFolders);
         ModuleAliases modules = new ModuleAliases(resolver);
         modules.enter();
         try {
             Path entry = script.workingDirectory().resolve(script.sourceName()).toAbsolutePath().normalize();
-            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, new NodeBuiltins(script.sandbox()), files),
+            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, new NodeBuiltins(script.profile(), script.sandbox()), files),
                     script.workingDirectory().toAbsolutePath().normalize().toString(), entry.toString()));
             JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
             context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());

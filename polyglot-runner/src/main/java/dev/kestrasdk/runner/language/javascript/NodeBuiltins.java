@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.language.javascript;
 
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 
 import java.nio.file.Path;
@@ -9,11 +10,12 @@ import java.util.Set;
 
 /**
  * Node's built-in modules as scripts get them: where each one's source is ({@link NodeLibraries}), or why it is
- * refused. Modules that need the host are there only when the sandbox opens what they need: {@code fs} when it allows
- * writing (in the closed sandbox a script reads its files with {@code require}/{@code import} only, as before),
- * {@code http}, {@code https} and {@code fetch} when it allows the network. Modules that start processes or threads,
- * serve, or open raw sockets are always refused, with a message saying so (an {@code Error} with code
- * {@code ERR_ACCESS_DENIED}, as Node's permission model).
+ * refused. In the {@link RunProfile#TASK task} profile every module the runner has is there; in the
+ * {@link RunProfile#SANDBOX sandbox} profile {@code fs} only when the {@link SandboxPolicy} allows writing (otherwise a
+ * script reads its files with {@code require}/{@code import} only), and never {@code http}, {@code https},
+ * {@code net} or {@code fetch}. Modules that start processes or threads or serve are refused in every profile. A
+ * refusal is an {@code Error} with code {@code ERR_ACCESS_DENIED} (as Node's permission model) saying what was
+ * refused, in which profile, and what opens it.
  */
 final class NodeBuiltins {
     private static final String PROCESSES = "starting processes is not allowed";
@@ -29,9 +31,11 @@ final class NodeBuiltins {
     private static final Set<String> FILE_MODULES = Set.of("fs", "fs/promises");
     private static final Set<String> NETWORK_MODULES = Set.of("http", "https", "net");
 
+    private final RunProfile profile;
     private final SandboxPolicy sandbox;
 
-    NodeBuiltins(SandboxPolicy sandbox) {
+    NodeBuiltins(RunProfile profile, SandboxPolicy sandbox) {
+        this.profile = profile;
         this.sandbox = sandbox;
     }
 
@@ -73,11 +77,18 @@ final class NodeBuiltins {
     /** Why this script may not load the module, or {@code null} when it may. */
     String refusal(String name) {
         String reason = ALWAYS_REFUSED.get(name);
-        if (reason == null && FILE_MODULES.contains(name) && !sandbox.write()) {
-            reason = FILES;
+        if (reason != null) {
+            return "kestra-sdk sandbox: require('" + name + "'): " + reason + " (in every kestra-sdk profile: the runner"
+                    + " has no Node process, thread or server API; run such a script with Node, as a process)";
         }
-        if (reason == null && NETWORK_MODULES.contains(name) && !sandbox.network()) {
-            reason = NETWORK;
+        if (profile == RunProfile.TASK) {
+            return null;
+        }
+        if (FILE_MODULES.contains(name) && !sandbox.write()) {
+            reason = FILES + RunProfile.SANDBOX.refusalSuffix("SandboxPolicy.allowWrite() or --allow-write, or "
+                    + RunProfile.RUN_WITHOUT_SANDBOX);
+        } else if (NETWORK_MODULES.contains(name)) {
+            reason = NETWORK + RunProfile.SANDBOX.refusalSuffix(RunProfile.RUN_WITHOUT_SANDBOX);
         }
         return reason == null ? null : "kestra-sdk sandbox: require('" + name + "'): " + reason;
     }

@@ -6,6 +6,7 @@ import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
 import dev.kestrasdk.runner.TestLanguages;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +33,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class NodeModulesTest {
     @RegisterExtension
     static final SharedRunner runner = new SharedRunner();
-    static final SandboxPolicy TASK = SandboxPolicy.CLOSED.allowWrite().allowNetwork();
 
     @TempDir
     static Path dir;
@@ -67,11 +67,13 @@ class NodeModulesTest {
         server.stop(0);
     }
 
+    /** Runs in the task profile, or in the sandbox profile with {@code sandbox} when it is not null. */
     private static ScriptResult run(Path work, String name, String script, SandboxPolicy sandbox) throws IOException {
         Files.createDirectories(work);
         Files.writeString(work.resolve(name), script);
-        return runner.run(ScriptRequest.ofFile(work.resolve(name)).withSandbox(sandbox)
-                .withTimeout(Duration.ofSeconds(60)).withArguments(List.of(String.valueOf(port))));
+        ScriptRequest request = ScriptRequest.ofFile(work.resolve(name)).withTimeout(Duration.ofSeconds(60))
+                .withArguments(List.of(String.valueOf(port)));
+        return runner.run(sandbox == null ? request.withProfile(RunProfile.TASK) : request.withSandbox(sandbox));
     }
 
     private static List<String> lines(ScriptResult result) {
@@ -165,9 +167,10 @@ class NodeModulesTest {
                 console.log(kind, dual.kind, legacy(), extra, data.rows.length, helper.twice(4), answer, typeof readFileSync, path.sep);
                 const later = await import('legacy');
                 console.log(later.default === legacy, typeof require, import.meta.url === undefined);
-                """, TASK);
+                """, null);
         assertEquals(List.of("esm esm called 42 3 8 42 function /", "true function false"), lines(esm));
-        assertEquals(List.of("cjs sees cjs 3"), lines(runner.run(ScriptRequest.ofFile(work.resolve("both.cjs")))));
+        assertEquals(List.of("cjs sees cjs 3"), lines(runner.run(ScriptRequest.ofFile(work.resolve("both.cjs"))
+                .withProfile(RunProfile.TASK))));
     }
 
     @Test
@@ -177,13 +180,13 @@ class NodeModulesTest {
                 try { require('./nope'); } catch (e) { console.log(e.code, e.message); }
                 require('fs').writeFileSync('esm.mjs', 'export default 1;');
                 try { require('./esm.mjs'); } catch (e) { console.log(e.code); }
-                """, TASK);
+                """, null);
         assertEquals(List.of("MODULE_NOT_FOUND Cannot find module 'left-pad'", "MODULE_NOT_FOUND Cannot find module './nope'",
                 "ERR_REQUIRE_ESM"), lines(result));
     }
 
     @Test
-    void fsReadsAndWritesBelowTheWorkingDirectoryWithNodesErrors() throws IOException {
+    void fsReadsAndWritesAsTheProfileAllowsWithNodesErrors() throws IOException {
         Path work = dir.resolve("files");
         Files.createDirectories(work);
         Files.writeString(work.resolve("in.txt"), "hello\n");
@@ -204,7 +207,7 @@ class NodeModulesTest {
                 fs.rmSync('d', { recursive: true }); console.log(fs.existsSync('d'));
                 fs.promises.readFile('in.txt', 'utf8').then((text) => console.log('promise', text.trim()));
                 fs.readFile('missing.txt', (err) => console.log('callback', err.code));
-                """, TASK);
+                """, SandboxPolicy.CLOSED.allowWrite());
         assertEquals(List.of("hello 6 false", "\"é1\\nA\\n\" 6 true", "d", "e,e/f,e/f/x.json", "e/,y.json,z.json",
                 "ENOENT -2 open ENOENT: no such file or directory, open 'missing.txt'",
                 "EEXIST EEXIST: file already exists, mkdir 'd'", "ENOTEMPTY", "EACCES open", "false",
@@ -230,10 +233,14 @@ class NodeModulesTest {
                 console.log(r.status, r.redirected, r.url.endsWith('/json?from=moved'), (await r.json()).query);
                 await fetch('http://127.0.0.1:1/').catch((e) => console.log(e.name, e.message, e.cause.code));
                 http.get('http://127.0.0.1:1/').on('error', (e) => console.log('http', e.code));
-                """, TASK);
+                """, null);
         assertEquals(List.of("200 application/json {\"method\":\"POST\",\"query\":\"a=1\",\"got\":9}",
                 "200 true true from=moved", "TypeError fetch failed ECONNREFUSED", "http ECONNREFUSED"), lines(result));
     }
+
+    static final String EVERY = " (in every kestra-sdk profile: the runner has no Node process, thread or server API;"
+            + " run such a script with Node, as a process)";
+    static final String SANDBOX = " in the sandbox profile (run without --sandbox, or with RunProfile.TASK)";
 
     @Test
     void modulesThatStartProcessesOrThreadsAreRefusedAndTheSandboxKeepsFilesAndNetworkClosed() throws IOException {
@@ -244,14 +251,20 @@ class NodeModulesTest {
                 console.log(typeof fetch);
                 """, SandboxPolicy.CLOSED);
         assertEquals(List.of(
-                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('child_process'): starting processes is not allowed",
-                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('worker_threads'): threads are not allowed",
-                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('cluster'): starting processes is not allowed",
+                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('child_process'): starting processes is not allowed" + EVERY,
+                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('worker_threads'): threads are not allowed" + EVERY,
+                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('cluster'): starting processes is not allowed" + EVERY,
                 "ERR_ACCESS_DENIED kestra-sdk sandbox: require('fs'): Node's file API is not available: a script reads "
-                        + "files below its working directory with require/import only, and writes none",
-                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('http'): network access is not allowed",
-                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('net'): network access is not allowed",
+                        + "files below its working directory with require/import only, and writes none in the sandbox "
+                        + "profile (SandboxPolicy.allowWrite() or --allow-write, or run without --sandbox, or with RunProfile.TASK)",
+                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('http'): network access is not allowed" + SANDBOX,
+                "ERR_ACCESS_DENIED kestra-sdk sandbox: require('net'): network access is not allowed" + SANDBOX,
                 "undefined"), lines(result));
+        ScriptResult task = run(dir.resolve("refused-task"), "task.js",
+                "try { require('child_process'); } catch (e) { console.log(e.message); }\nconsole.log(typeof fetch, typeof require('fs').readFileSync);",
+                null);
+        assertEquals(List.of("kestra-sdk sandbox: require('child_process'): starting processes is not allowed" + EVERY,
+                "function function"), lines(task));
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
 import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.runner.process.Launch;
-import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NpmPackagesTest {
     @RegisterExtension
     static final SharedRunner runner = new SharedRunner();
-    static final SandboxPolicy TASK = SandboxPolicy.CLOSED.allowWrite().allowNetwork();
     static final Path FIXTURE = Path.of("src/test/resources/dev/kestrasdk/runner/language/javascript/packages");
     static final Path CORPUS = Path.of("../examples/real-world");
 
@@ -87,7 +86,7 @@ class NpmPackagesTest {
     @ValueSource(strings = {"popular.mjs", "popular.cjs"})
     void tenPopularPackagesPrintWhatNodePrints(String script) throws Exception {
         Path work = workingDirectory("run-" + script, script);
-        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve(script)).withSandbox(TASK)
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve(script)).withProfile(RunProfile.TASK)
                 .withTimeout(Duration.ofMinutes(10)).withArguments(List.of(String.valueOf(port))));
         assertEquals(ScriptStatus.SUCCESS, result.status(), () -> result.failure() + "\n" + result.stdout());
         assertEquals(node(script), result.stdout());
@@ -155,7 +154,7 @@ class NpmPackagesTest {
             Files.copy(FIXTURE.resolve("package.json"), work.resolve("package.json"));
             Files.copy(FIXTURE.resolve("package-lock.json"), work.resolve("package-lock.json"));
         }
-        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve(scriptName)).withSandbox(TASK)
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve(scriptName)).withProfile(RunProfile.TASK)
                 .withTimeout(Duration.ofMinutes(10)));
         assertEquals(((Number) expected.get("exitCode")).intValue(), result.exitCode(), () -> result.failure() + "\n" + result.stdout());
         assertEquals(ToolJson.write(expected.get("outputs")), ToolJson.write(result.outputs()));
