@@ -168,7 +168,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         Path p = normalized(path);
-        if (isVirtual(p) || (!modes.contains(AccessMode.WRITE) && virtualFiles.alias(p) != null)) {
+        if (isVirtual(p) || (!modes.contains(AccessMode.WRITE) && aliased(p))) {
             if (modes.contains(AccessMode.WRITE)) {
                 throw new AccessDeniedException(p.toString(), null, "read-only");
             }
@@ -213,7 +213,12 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         Path p = normalized(path);
-        Path alias = virtualFiles.alias(p);
+        Path alias;
+        try {
+            alias = virtualFiles.alias(p);
+        } catch (IOException refused) {
+            return virtualAttributes(new byte[0]); // there, so that the loader asks for its real path and is told why not
+        }
         if (alias != null) {
             p = alias;
         }
@@ -290,6 +295,18 @@ public final class ScriptFileSystem implements FileSystem {
             throw new AccessDeniedException(p.toString(), null, OUTSIDE);
         }
         return writableHost;
+    }
+
+    /**
+     * Whether a module loader asking for {@code p} gets an alias ({@link VirtualFiles#alias}), or a refusal: either
+     * way {@code p} exists for it, so that it asks for the real path and gets the alias or the refusal's reason.
+     */
+    private boolean aliased(Path p) {
+        try {
+            return virtualFiles.alias(p) != null;
+        } catch (IOException refused) {
+            return true;
+        }
     }
 
     private boolean isVirtual(Path p) {

@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.engine;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -26,8 +27,10 @@ public interface VirtualFiles {
     /**
      * The path this absolute, normalized path stands for when a module loader asks for its real path
      * ({@code toRealPath}), or {@code null} for none: how an ES module import of a package name is resolved.
+     *
+     * @throws IOException when the path stands for something the script may not have, saying why (the loader's error)
      */
-    default Path alias(Path path) {
+    default Path alias(Path path) throws IOException {
         return null;
     }
 
@@ -51,7 +54,7 @@ public interface VirtualFiles {
             }
 
             @Override
-            public Path alias(Path path) {
+            public Path alias(Path path) throws IOException {
                 Path alias = first.alias(path);
                 return alias != null ? alias : second.alias(path);
             }

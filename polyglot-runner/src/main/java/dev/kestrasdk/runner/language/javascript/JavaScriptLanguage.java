@@ -123,11 +123,12 @@ public final class JavaScriptLanguage implements GuestLanguage {
                 ? ScriptFileSystem.forTask(script.workingDirectory(), LIBRARIES, installedFolders)
                 : ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES, script.sandbox().write(), installedFolders);
         NodeResolver resolver = new NodeResolver(files, NodeBuiltins::isBuiltin, installedFolders);
-        ModuleAliases modules = new ModuleAliases(resolver);
+        NodeBuiltins builtins = new NodeBuiltins(script.profile(), script.sandbox());
+        ModuleAliases modules = new ModuleAliases(resolver, builtins);
         modules.enter();
         try {
             Path entry = script.workingDirectory().resolve(script.sourceName()).toAbsolutePath().normalize();
-            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, new NodeBuiltins(script.profile(), script.sandbox()), files),
+            modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, builtins, files),
                     script.workingDirectory().toAbsolutePath().normalize().toString(), entry.toString()));
             JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
             context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());

@@ -2,11 +2,14 @@ package dev.kestrasdk.runner.language.javascript;
 
 import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.json.ToolJson;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -28,15 +31,18 @@ import java.util.Map;
  */
 final class ModuleAliases implements VirtualFiles {
     static final Path ROOT = Path.of("/__kestra_sdk_modules__");
+    private static final Path NODE_URIS = ROOT.resolve("node");
     private static final String REQUIRE = "globalThis[Symbol.for('dev.kestrasdk.runner.require')]";
 
     private final NodeResolver resolver;
+    private final NodeBuiltins builtins;
     private final Map<Path, Target> targets = new HashMap<>();
     private final Map<Path, byte[]> sources = new HashMap<>();
     private Value commonJsExports;
 
-    ModuleAliases(NodeResolver resolver) {
+    ModuleAliases(NodeResolver resolver, NodeBuiltins builtins) {
         this.resolver = resolver;
+        this.builtins = builtins;
     }
 
     /** The loader's function that loads a CommonJS module or built-in and names its exports ({@code modules.js}). */
@@ -45,10 +51,13 @@ final class ModuleAliases implements VirtualFiles {
     }
 
     @Override
-    public Path alias(Path path) {
+    public Path alias(Path path) throws IOException {
         if (!path.startsWith(ROOT) && !path.isAbsolute() || path.startsWith(NodeLibraries.ROOT) || path.equals(ROOT)
                 || targets.containsKey(path)) {
             return null; // not a module request, or already an alias
+        }
+        if (path.startsWith(NODE_URIS) && path.getNameCount() > 2) {
+            return builtinAlias(NODE_URIS.relativize(path).toString());
         }
         Path requested = path.startsWith(ROOT) && path.getNameCount() > 2
                 ? Path.of("/").resolve(path.subpath(2, path.getNameCount())) : path;
@@ -66,10 +75,22 @@ final class ModuleAliases implements VirtualFiles {
                 }
                 resolved = resolver.resolve(from.relativize(requested).toString(), from, true);
             }
-            return aliasOf(resolved);
+            return resolved.format() == NodeResolver.Format.BUILTIN ? builtinAlias(resolved.builtin()) : aliasOf(resolved);
         } catch (NodeResolver.ResolveException e) {
-            return null; // the loader then reports the module it could not find
+            if (e.code.equals("ACCESS_DENIED")) {
+                return null; // the file system then says what it refuses
+            }
+            throw new NoSuchFileException(requested.toString(), null, e.getMessage());
         }
+    }
+
+    /** A built-in module's alias, or the loader's error saying why the script may not have it. */
+    private Path builtinAlias(String name) throws AccessDeniedException {
+        String refusal = builtins.refusal(name);
+        if (refusal != null) {
+            throw new AccessDeniedException(name, null, refusal);
+        }
+        return aliasOf(new NodeResolver.Resolved(NodeResolver.Format.BUILTIN, name, null));
     }
 
     /**
@@ -96,8 +117,9 @@ final class ModuleAliases implements VirtualFiles {
 
     @Override
     public Path uriPath(URI uri) {
+        // node:fs and the like, resolved (or refused) when the loader asks for the real path
         if ("node".equals(uri.getScheme()) && NodeBuiltins.isBuiltin(uri.getSchemeSpecificPart())) {
-            return aliasOf(new NodeResolver.Resolved(NodeResolver.Format.BUILTIN, uri.getSchemeSpecificPart(), null));
+            return NODE_URIS.resolve(uri.getSchemeSpecificPart());
         }
         return null;
     }
@@ -136,9 +158,16 @@ final class ModuleAliases implements VirtualFiles {
         if (commonJsExports == null) {
             return null;
         }
-        @SuppressWarnings("unchecked")
-        List<String> names = (List<String>) ToolJson.read(commonJsExports.execute(pathOrBuiltin).asString());
         String quoted = ToolJson.write(pathOrBuiltin);
+        List<String> names;
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> loaded = (List<String>) ToolJson.read(commonJsExports.execute(pathOrBuiltin).asString());
+            names = loaded;
+        } catch (PolyglotException e) {
+            // it failed to load: loading it again when the module is evaluated throws the script its own error
+            return REQUIRE + "(" + quoted + ");\nexport default undefined;\n";
+        }
         StringBuilder module = new StringBuilder("const m = ").append(REQUIRE).append("(").append(quoted).append(");\n")
                 .append("export default m;\n");
         for (int i = 0; i < names.size(); i++) {
@@ -176,7 +205,7 @@ final class ModuleAliases implements VirtualFiles {
         }
 
         @Override
-        public Path alias(Path path) {
+        public Path alias(Path path) throws IOException {
             ModuleAliases running = RUNNING.get();
             return running == null ? null : running.alias(path);
         }
