@@ -86,8 +86,9 @@ public final class JavaScriptLanguage implements GuestLanguage {
         builder.allowExperimentalOptions(true)
                 // Only for quit(code), which process.exit wraps; the prelude removes the shell's other globals.
                 .option("js.shell", "true")
-                // `import data from './x.json' with { type: 'json' }` parses; the JSON itself is served as a module.
+                // `import data from './x.json' with { type: 'json' }`, as Node 20
                 .option("js.import-attributes", "true")
+                .option("js.json-modules", "true")
                 // a bare `import 'pkg'` is looked up from the importing module's folder, as Node does, not the cwd
                 .option("js.esm-bare-specifier-relative-lookup", "true")
                 // console.log writes in the JVM's default charset otherwise, which turns é into ? under Latin-1.

@@ -23,7 +23,7 @@ import java.util.Map;
  *   <li>{@code ROOT/esm/<path>.mjs}: an ES module, its file as it is (its own imports resolve the same way);</li>
  *   <li>{@code ROOT/cjs/<path>.mjs}: a CommonJS module, as Node imports one: loaded with {@code require}, its
  *       {@code module.exports} the default export and its own enumerable names the named exports;</li>
- *   <li>{@code ROOT/json/<path>.mjs}: a JSON module, its value the default export;</li>
+ *   <li>{@code ROOT/json/<path>}: a JSON module (GraalJS's own), its value the default export;</li>
  *   <li>{@code ROOT/builtin/<name>.mjs}: a built-in module ({@code fs}, {@code node:fs}), as a CommonJS one.</li>
  * </ul>
  * One per script: wrapping a CommonJS module runs it (through the script's {@code require}, as Node does when it
@@ -106,8 +106,10 @@ final class ModuleAliases implements VirtualFiles {
             case BUILTIN -> "builtin";
         };
         String target = resolved.format() == NodeResolver.Format.BUILTIN ? resolved.builtin() : resolved.file().toString();
+        // JSON keeps its extension: GraalJS then loads it as a JSON module, as `with { type: 'json' }` asks
+        String suffix = resolved.format() == NodeResolver.Format.JSON ? "" : ".mjs";
         Path alias = ROOT.resolve(kind).resolve((resolved.format() == NodeResolver.Format.BUILTIN ? target
-                : Path.of("/").relativize(resolved.file()).toString()) + ".mjs");
+                : Path.of("/").relativize(resolved.file()).toString()) + suffix);
         targets.putIfAbsent(alias, new Target(kind, target));
         return alias;
     }
@@ -144,7 +146,7 @@ final class ModuleAliases implements VirtualFiles {
         try {
             String text = switch (target.kind()) {
                 case "esm" -> resolver.text(Path.of(target.target()));
-                case "json" -> "export default " + resolver.text(Path.of(target.target())) + ";\n";
+                case "json" -> resolver.text(Path.of(target.target()));
                 default -> commonJsWrapper(target.target());
             };
             return text == null ? null : text.getBytes(StandardCharsets.UTF_8);

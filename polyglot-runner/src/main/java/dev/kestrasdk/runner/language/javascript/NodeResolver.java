@@ -208,7 +208,12 @@ final class NodeResolver {
     /** Node's PACKAGE_EXPORTS_RESOLVE. */
     private Path packageExports(Path packageDirectory, String subpath, Object exports, List<String> conditions,
                                 String specifier) throws ResolveException {
-        Map<String, Object> map = subpathMap(exports);
+        return subpathTarget(packageDirectory, subpath, subpathMap(exports), conditions, specifier, "exports");
+    }
+
+    /** The target of {@code subpath} in a map of subpaths ({@code exports}) or of {@code #names} ({@code imports}). */
+    private Path subpathTarget(Path packageDirectory, String subpath, Map<String, Object> map, List<String> conditions,
+                               String specifier, String field) throws ResolveException {
         Object target = map.get(subpath);
         String star = null;
         if (target == null) {
@@ -228,8 +233,9 @@ final class NodeResolver {
         }
         Path file = target == null ? null : target(packageDirectory, target, star, conditions);
         if (file == null) {
-            throw new ResolveException("ERR_PACKAGE_PATH_NOT_EXPORTED", "Package subpath '" + subpath
-                    + "' is not defined by \"exports\" in " + packageDirectory.resolve("package.json")
+            throw new ResolveException(field.equals("exports") ? "ERR_PACKAGE_PATH_NOT_EXPORTED"
+                    : "ERR_PACKAGE_IMPORT_NOT_DEFINED", "Package " + (field.equals("exports") ? "subpath '" : "import specifier '")
+                    + subpath + "' is not defined by \"" + field + "\" in " + packageDirectory.resolve("package.json")
                     + " (importing '" + specifier + "')");
         }
         return file;
@@ -281,10 +287,12 @@ final class NodeResolver {
     private Path packageImports(String specifier, Path fromDirectory, List<String> conditions) throws ResolveException {
         Path scope = packageScope(fromDirectory);
         Object imports = scope == null ? null : member(packageJson(scope), "imports");
-        if (!(imports instanceof Map<?, ?>)) {
+        if (!(imports instanceof Map<?, ?> map)) {
             return null;
         }
-        return packageExports(scope, specifier, imports, conditions, specifier);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> names = (Map<String, Object>) map;
+        return subpathTarget(scope, specifier, names, conditions, specifier, "imports");
     }
 
     /** CommonJS, an ES module or JSON, as Node tells from the extension and the package scope's {@code type}. */
