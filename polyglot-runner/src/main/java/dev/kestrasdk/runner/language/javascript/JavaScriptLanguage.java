@@ -23,13 +23,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs JavaScript on GraalJS. {@code @kestra-io/libs} resolves through GraalJS's own CommonJS/ES module loader
- * ({@code js.commonjs-require}) over the script's {@link dev.kestrasdk.runner.engine.ScriptFileSystem}, where
- * {@link KestraPackageFiles} lays the package from the jar over every {@code node_modules}. A prelude installs
- * the bridge, the {@code inputs} global, timers and a minimal {@code process} ({@code process.exit(code)} ends
- * the script with that exit code); after the script, the runner drives the timer loop until no
- * timer is left, so {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node. Values convert
- * as {@link JavaScriptValueDialect} says; failures are told from the polyglot stack frames.
+ * Runs JavaScript on GraalJS, with Node's module system: {@code require} is the runner's CommonJS loader
+ * ({@code modules.js}) and ES modules load through GraalJS's loader with imports resolved as Node resolves them
+ * ({@link ModuleAliases}), both over {@link NodeResolver} and the script's
+ * {@link dev.kestrasdk.runner.engine.ScriptFileSystem}, where {@link KestraPackageFiles} lays
+ * {@code @kestra-io/libs} from the jar over every {@code node_modules} and {@link NodeLibraries} serves Node's
+ * built-in modules; a package.json beside the script is installed first ({@link NpmInstall}). A prelude installs the
+ * bridge, the {@code inputs} global, timers and Node's {@code process} ({@code process.exit(code)} ends the script
+ * with that exit code); after the script, the runner drives the timer loop until no timer is left, so
+ * {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node. Values convert as
+ * {@link JavaScriptValueDialect} says; failures are told from the polyglot stack frames.
  */
 public final class JavaScriptLanguage implements GuestLanguage {
     private static final Source PRELUDE = Source.newBuilder("js",

@@ -52,8 +52,7 @@ final class ModuleAliases implements VirtualFiles {
 
     @Override
     public Path alias(Path path) throws IOException {
-        if (!path.startsWith(ROOT) && !path.isAbsolute() || path.startsWith(NodeLibraries.ROOT) || path.equals(ROOT)
-                || targets.containsKey(path)) {
+        if (!path.isAbsolute() || path.startsWith(NodeLibraries.ROOT) || path.equals(ROOT) || targets.containsKey(path)) {
             return null; // not a module request, or already an alias
         }
         if (path.startsWith(NODE_URIS) && path.getNameCount() > 2) {

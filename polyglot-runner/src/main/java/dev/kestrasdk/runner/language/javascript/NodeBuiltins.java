@@ -3,7 +3,6 @@ package dev.kestrasdk.runner.language.javascript;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -96,9 +95,5 @@ final class NodeBuiltins {
     /** The module's entry as a specifier resolved from {@link NodeLibraries#ROOT}, or null. */
     static String entry(String name) {
         return ENTRIES.get(name);
-    }
-
-    static Path root() {
-        return NodeLibraries.ROOT;
     }
 }
