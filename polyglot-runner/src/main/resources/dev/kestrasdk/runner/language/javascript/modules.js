@@ -210,11 +210,14 @@
     }
   }
 
-  // For `import x from 'pkg'` of a CommonJS package or a built-in: its exports object and its own enumerable names.
+  // For `import x from 'pkg'` of a CommonJS package or a built-in: loads it and names its own enumerable data
+  // properties, the named exports. A getter is left to the default export: reading it at import would run it
+  // (`Kestra.context` reads a file that may not be there).
   return function commonJsExports(specifierOrPath) {
     const exports = specifierOrPath.startsWith('/') ? requireFrom(specifierOrPath, null) : loadBuiltin(specifierOrPath);
     const names = (exports !== null && (typeof exports === 'object' || typeof exports === 'function'))
-      ? Object.keys(exports).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n)) : [];
+      ? Object.keys(exports).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n)
+        && 'value' in Object.getOwnPropertyDescriptor(exports, n)) : [];
     return JSON.stringify(names);
   };
 })

@@ -151,7 +151,8 @@ class NodeModulesTest {
         Files.writeString(work.resolve("node_modules/dual/cjs/index.cjs"), "exports.kind = 'cjs';\n");
         Files.createDirectories(work.resolve("node_modules/legacy"));
         Files.writeString(work.resolve("node_modules/legacy/index.js"),
-                "module.exports = function legacy() { return 'called'; };\nmodule.exports.extra = 42;\n");
+                "module.exports = function legacy() { return 'called'; };\nmodule.exports.extra = 42;\n"
+                        + "Object.defineProperty(module.exports, 'lazy', { enumerable: true, get() { throw new Error('read at import'); } });\n");
         Files.writeString(work.resolve("data.json"), "{\"rows\": [1, 2, 3]}");
         Files.writeString(work.resolve("helper.cjs"), "module.exports = { twice: (x) => 2 * x };\n");
         Files.writeString(work.resolve("util.mjs"), "export const answer = await Promise.resolve(41) + 1;\n");
