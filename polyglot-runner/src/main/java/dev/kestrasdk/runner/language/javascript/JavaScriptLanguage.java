@@ -127,7 +127,7 @@ public final class JavaScriptLanguage implements GuestLanguage {
                 ? ScriptFileSystem.forTask(script.workingDirectory(), LIBRARIES, installedFolders)
                 : ScriptFileSystem.forLanguages(script.workingDirectory(), LIBRARIES, script.sandbox().write(), installedFolders);
         NodeResolver resolver = new NodeResolver(files, NodeBuiltins::isBuiltin, installedFolders);
-        NodeBuiltins builtins = new NodeBuiltins(script.profile(), script.sandbox());
+        NodeBuiltins builtins = new NodeBuiltins(script.profile());
         ModuleAliases modules = new ModuleAliases(resolver, builtins);
         modules.enter();
         try {

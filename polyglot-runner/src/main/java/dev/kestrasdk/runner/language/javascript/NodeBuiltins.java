@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * Node's built-in modules as scripts get them: where each one's source is ({@link NodeLibraries}), or why it is
- * refused. In the {@link RunProfile#TASK task} profile every module the runner has is there; in the
- * {@link RunProfile#SANDBOX sandbox} profile {@code fs} only when the {@link SandboxPolicy} allows writing (otherwise a
- * script reads its files with {@code require}/{@code import} only), and never {@code http}, {@code https},
+ * refused. In the {@link RunProfile#TASK task} profile every module the runner has is there; the
+ * {@link RunProfile#SANDBOX sandbox} profile is the closed policy as it was, whatever its {@link SandboxPolicy} opens:
+ * no {@code fs} (a script reads its files with {@code require}/{@code import} only), no {@code http}, {@code https},
  * {@code net} or {@code fetch}. Modules that start processes or threads or serve are refused in every profile. A
  * refusal is an {@code Error} with code {@code ERR_ACCESS_DENIED} (as Node's permission model) saying what was
  * refused, in which profile, and what opens it.
@@ -31,11 +31,9 @@ final class NodeBuiltins {
     private static final Set<String> NETWORK_MODULES = Set.of("http", "https", "net");
 
     private final RunProfile profile;
-    private final SandboxPolicy sandbox;
 
-    NodeBuiltins(RunProfile profile, SandboxPolicy sandbox) {
+    NodeBuiltins(RunProfile profile) {
         this.profile = profile;
-        this.sandbox = sandbox;
     }
 
     private static Map<String, String> entries() {
@@ -83,9 +81,8 @@ final class NodeBuiltins {
         if (profile == RunProfile.TASK) {
             return null;
         }
-        if (FILE_MODULES.contains(name) && !sandbox.write()) {
-            reason = FILES + RunProfile.SANDBOX.refusalSuffix("SandboxPolicy.allowWrite() or --allow-write, or "
-                    + RunProfile.RUN_WITHOUT_SANDBOX);
+        if (FILE_MODULES.contains(name)) {
+            reason = FILES + RunProfile.SANDBOX.refusalSuffix(RunProfile.RUN_WITHOUT_SANDBOX);
         } else if (NETWORK_MODULES.contains(name)) {
             reason = NETWORK + RunProfile.SANDBOX.refusalSuffix(RunProfile.RUN_WITHOUT_SANDBOX);
         }
