@@ -23,6 +23,8 @@ final class NodeBuiltins {
             + "directory with require/import only, and writes none";
     private static final String THREADS = "threads are not allowed";
     private static final String MISSING = "Node's built-in modules are not available to scripts";
+    /** Where a refusal happened and what opens it, as the other sandbox refusals say it. */
+    private static final String IN_SANDBOX = " in the sandbox profile (run without --sandbox, or with RunProfile.TASK)";
 
     /** Each module's entry, resolved from {@link NodeLibraries#ROOT}: an npm package there, or the runner's own. */
     private static final Map<String, String> ENTRIES = entries();
@@ -82,9 +84,9 @@ final class NodeBuiltins {
             return null;
         }
         if (FILE_MODULES.contains(name)) {
-            reason = FILES + RunProfile.SANDBOX.refusalSuffix(RunProfile.RUN_WITHOUT_SANDBOX);
+            reason = FILES + IN_SANDBOX;
         } else if (NETWORK_MODULES.contains(name)) {
-            reason = NETWORK + RunProfile.SANDBOX.refusalSuffix(RunProfile.RUN_WITHOUT_SANDBOX);
+            reason = NETWORK + IN_SANDBOX;
         }
         return reason == null ? null : "kestra-sdk sandbox: require('" + name + "'): " + reason;
     }
