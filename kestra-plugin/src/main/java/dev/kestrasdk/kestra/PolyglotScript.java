@@ -92,6 +92,9 @@ public abstract class PolyglotScript extends Task
             AbstractMetricEntry<?> entry = TaskMetrics.toKestra(metric);
             if (entry != null) {
                 runContext.metric(entry);
+            } else {
+                runContext.logger().warn("metric '{}' ({}) has no finite value ({}): not recorded", metric.name(),
+                        metric.type().wireName(), metric.value());
             }
         }
         List<String> patterns = runContext.render(outputFiles).asList(String.class);
