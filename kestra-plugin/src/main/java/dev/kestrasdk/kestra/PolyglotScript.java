@@ -17,6 +17,7 @@ import io.kestra.core.runners.RunContext;
 import io.kestra.core.serializers.JacksonMapper;
 import io.kestra.core.utils.NamespaceFilesUtils;
 import io.swagger.v3.oas.annotations.media.Schema;
+import lombok.Builder;
 import lombok.EqualsAndHashCode;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -67,6 +68,13 @@ public abstract class PolyglotScript extends Task
     @Schema(title = "The script's environment variables (`os.environ`, `process.env`): exactly these, not the worker's.")
     private Property<Map<String, String>> env;
 
+    @Schema(title = "Run the script in the runner's sandbox: it may read and write its working directory and nothing else.",
+            description = "Without it (the default) the script may do what Kestra's process runner lets a script do:"
+                    + " the network, files, threads, processes, GraalPy's native modules; never Java classes."
+                    + " Use it for scripts you do not trust.")
+    @Builder.Default
+    private Property<Boolean> sandbox = Property.ofValue(false);
+
     /** The runner's name of the task's language. */
     protected abstract String languageName();
 
@@ -84,7 +92,8 @@ public abstract class PolyglotScript extends Task
                 Languages.named(languageName()).defaultSourceName());
         Map<String, String> environment = runContext.render(env).asMap(String.class, String.class);
         ScriptCall call = new ScriptCall(languageName(), source, workingDirectory, environment,
-                inputs(runContext), new TaskConsole(runContext.logger()));
+                inputs(runContext), new TaskConsole(runContext.logger()),
+                runContext.render(sandbox).as(Boolean.class).orElse(false));
 
         ScriptResult result = WorkerEngine.run(call.toRequest());
 

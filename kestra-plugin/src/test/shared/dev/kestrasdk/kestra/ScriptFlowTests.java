@@ -103,6 +103,14 @@ public abstract class ScriptFlowTests {
     }
 
     @Test
+    @ExecuteFlow(value = "flows/python_sandbox.yaml", timeout = FLOW_TIMEOUT)
+    void aScriptMayReadWhatAProcessMayUnlessSandboxed(Execution execution) {
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        assertEquals(Map.of("first", "root"), outputs(execution, "trusted").get("vars"));
+        assertEquals(Map.of("refused", "PermissionError"), outputs(execution, "sandboxed").get("vars"));
+    }
+
+    @Test
     @LoadFlows("flows/python_inputs.yaml")
     void flowInputsReachTheScriptRenderedAndAsItsGlobal() throws Exception {
         Execution execution = runner.runOne(MAIN_TENANT, "dev.kestrasdk.tests", "python_inputs", null,
