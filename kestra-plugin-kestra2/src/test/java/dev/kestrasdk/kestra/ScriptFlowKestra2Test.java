@@ -7,6 +7,8 @@ import io.kestra.core.models.executions.TaskRun;
 import io.kestra.core.repositories.LogDataStoreInterface;
 import io.kestra.core.services.TaskOutputService;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 
 import java.util.List;
@@ -25,6 +27,16 @@ class ScriptFlowKestra2Test extends ScriptFlowTests {
 
     @Inject
     LogDataStoreInterface logs;
+
+    /**
+     * Not yet on 2.0: its core has no {@code ForEach}; its {@code Loop} runs each iteration as a sub-execution and
+     * names the value {@code item.value}, so the flow and the reading of the 8 task runs need a 2.0 version.
+     */
+    @Override
+    @Test
+    @Disabled("Kestra 2.0 has no ForEach: the parallel flow needs a Loop version (docs/kestra-plugin.md)")
+    void eightParallelTasksDoNotSeeEachOther(io.kestra.core.models.executions.Execution execution) {
+    }
 
     @Override
     protected Map<String, Object> outputsOf(TaskRun run) {
