@@ -205,8 +205,10 @@ function loadExecutionContext(path) {
 }
 
 let context = null;
+// Not enumerable: `import Kestra from '@kestra-io/libs'` reads every enumerable property of module.exports while
+// linking, and a script without an execution context (an embedding that gives none) must still import it.
 Object.defineProperty(Kestra, 'context', {
-  enumerable: true,
+  enumerable: false,
   get() {
     if (context === null) {
       context = loadExecutionContext();
