@@ -205,8 +205,8 @@ function loadExecutionContext(path) {
 }
 
 let context = null;
-// Not enumerable: `import Kestra from '@kestra-io/libs'` reads every enumerable property of module.exports while
-// linking, and a script without an execution context (an embedding that gives none) must still import it.
+// Not enumerable: GraalJS's ES-module view of this CommonJS module reads every enumerable property at `import`, which
+// would load the context (and fail without one) in every script that imports the library.
 Object.defineProperty(Kestra, 'context', {
   enumerable: false,
   get() {
