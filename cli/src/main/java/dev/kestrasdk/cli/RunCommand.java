@@ -127,30 +127,9 @@ final class RunCommand implements Callable<Integer> {
             (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
         };
         ScriptResult result;
-        if (language == null && name.endsWith(".java")) {
-            ScriptInputs scriptInputs;
-            try {
-                scriptInputs = ScriptInputs.of(inputValues);
-            } catch (WireFormatException e) {
-                throw new UserError("input " + e.getMessage());
-            }
-            result = new JvmScriptProcess().run(file, scriptInputs, arguments, environment, timeout, echo);
-        } else {
-            GuestLanguage lang = language(name);
-            ScriptRequest request;
-            try {
-                request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                        .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
-                        .withRendering(!noRender).withTemplateContext(template.context());
-            } catch (WireFormatException e) {
-                throw new UserError("input " + e.getMessage());
-            }
-            try (ScriptRunner runner = new ScriptRunner()) {
-                result = runner.run(request);
-                if (runner.leftScriptsRunning()) {
-                    KestraSdkCli.HALT_AT_EXIT.set(true);
-                }
-            }
+        // Ctrl-C and SIGTERM stop the script; its result is still reported below (docs/runner.md, "Stopping a run")
+        try (RunSignals signals = RunSignals.install()) {
+            result = runScript(signals, inputValues, environment, name, echo);
         }
         if (json) {
             out.println(WireEncoder.jsonDocument(ParseCommand.sanitize(resultJson(result, name))));
@@ -165,7 +144,41 @@ final class RunCommand implements Callable<Integer> {
             case SUCCESS -> strict && !result.problems().isEmpty() ? ExitCodes.STRICT : ExitCodes.OK;
             case FAILED -> ExitCodes.FAILED;
             case TIMED_OUT -> ExitCodes.TIMED_OUT;
+            case KILLED -> result.exitCode(); // ExitCodes.KILLED_BY_SIGINT or KILLED_BY_SIGTERM, as the runner was told
         };
+    }
+
+    /** The script run in this JVM or, for a .java program, in a child JVM; a signal stops it through {@code signals}. */
+    private ScriptResult runScript(RunSignals signals, Map<String, Object> inputValues, Map<String, String> environment,
+                                   String name, dev.kestrasdk.runner.ConsoleListener echo) throws Exception {
+        if (language == null && name.endsWith(".java")) {
+            ScriptInputs scriptInputs;
+            try {
+                scriptInputs = ScriptInputs.of(inputValues);
+            } catch (WireFormatException e) {
+                throw new UserError("input " + e.getMessage());
+            }
+            JvmScriptProcess process = new JvmScriptProcess();
+            signals.stopWith(process::kill);
+            return process.run(file, scriptInputs, arguments, environment, timeout, echo);
+        }
+        GuestLanguage lang = language(name);
+        ScriptRequest request;
+        try {
+            request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
+                    .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
+                    .withRendering(!noRender).withTemplateContext(template.context());
+        } catch (WireFormatException e) {
+            throw new UserError("input " + e.getMessage());
+        }
+        try (ScriptRunner runner = new ScriptRunner()) {
+            signals.stopWith((reason, exitCode) -> runner.kill(reason, exitCode) > 0);
+            ScriptResult result = runner.run(request);
+            if (runner.leftScriptsRunning()) {
+                KestraSdkCli.HALT_AT_EXIT.set(true);
+            }
+            return result;
+        }
     }
 
     private static final String TEMPLATE_ERROR = "TemplateError";
@@ -209,8 +222,12 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
     }
 
+    /** The version of {@code run --json}'s document, described by docs/schemas/run-result.schema.json. */
+    static final int SCHEMA_VERSION = 1;
+
     static Map<String, Object> resultJson(ScriptResult r, String name) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schemaVersion", SCHEMA_VERSION);
         doc.put("script", name);
         doc.put("status", r.status().name());
         doc.put("exitCode", r.exitCode());
