@@ -162,15 +162,7 @@ final class RunCommand implements Callable<Integer> {
             signals.stopWith(process::kill);
             return process.run(file, scriptInputs, arguments, environment, timeout, echo);
         }
-        GuestLanguage lang = language(name);
-        ScriptRequest request;
-        try {
-            request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                    .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
-                    .withRendering(!noRender).withTemplateContext(template.context());
-        } catch (WireFormatException e) {
-            throw new UserError("input " + e.getMessage());
-        }
+        ScriptRequest request = scriptRequest(inputValues, environment, name, echo);
         try (ScriptRunner runner = new ScriptRunner()) {
             signals.stopWith((reason, exitCode) -> runner.kill(reason, exitCode) > 0);
             ScriptResult result = runner.run(request);
@@ -179,6 +171,31 @@ final class RunCommand implements Callable<Integer> {
             }
             return result;
         }
+    }
+
+    /** The request this command gives the runner for an in-process script. */
+    private ScriptRequest scriptRequest(Map<String, Object> inputValues, Map<String, String> environment, String name,
+                                        dev.kestrasdk.runner.ConsoleListener echo) {
+        GuestLanguage lang = language(name);
+        try {
+            return ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
+                    .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
+                    .withRendering(!noRender).withTemplateContext(template.context());
+        } catch (WireFormatException e) {
+            throw new UserError("input " + e.getMessage());
+        }
+    }
+
+    /**
+     * The request {@code run ARGS...} gives the runner, without running it: the corpus acceptance test
+     * ({@code RealWorldAcceptanceTest}) runs scripts exactly as the command line would, on a runner it shares.
+     */
+    static ScriptRequest requestFor(String... args) {
+        RunCommand command = new RunCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        return command.scriptRequest(InputOptions.collect(command.inputsFile, command.inputs),
+                EnvironmentOptions.collect(command.envFiles, command.env), command.file.getFileName().toString(),
+                dev.kestrasdk.runner.ConsoleListener.NONE);
     }
 
     private static final String TEMPLATE_ERROR = "TemplateError";
