@@ -58,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
     Path inputsFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
-            description = "stop the script after this long: 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
+            description = "stop the script after this long, counted from the script's start (not the runner's start-up):"
+                    + " 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
     Duration timeout;
 
     @Option(names = "--language", paramLabel = "LANG", completionCandidates = LanguageNames.class,
