@@ -11,6 +11,7 @@ import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.engine.ScriptInputs;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
@@ -80,7 +81,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
 
-    @Option(names = "--allow-write", description = "sandbox: let the script create, change and delete files below its folder")
+    @Option(names = "--sandbox", description = "run in the closed sandbox profile, for other people's code: read below"
+            + " the script's folder, nothing else (default: the task profile, as Kestra's process runner: network,"
+            + " files, processes, threads)")
+    boolean sandboxProfile;
+
+    @Option(names = "--allow-write", description = "with --sandbox: let the script create, change and delete files below its folder")
     boolean allowWrite;
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", converter = EnvironmentOptions.VariableConverter.class,
@@ -103,10 +109,19 @@ final class RunCommand implements Callable<Integer> {
             + " when Kestra would drop a line or read it only in part, even if the script succeeded")
     boolean strict;
 
-    @Option(names = "--allow-threads", description = "sandbox: let a Python script start threads")
+    @Option(names = "--allow-threads", description = "with --sandbox: let a Python script start threads")
     boolean allowThreads;
 
-    /** The sandbox the flags ask for: closed unless opened (docs/runner.md, "Sandbox"). */
+    /** The profile the flags ask for: task unless {@code --sandbox} (docs/runner.md, "Profiles"). */
+    RunProfile profile() {
+        if (!sandboxProfile && (allowWrite || allowThreads)) {
+            throw new UserError((allowWrite ? "--allow-write" : "--allow-threads") + " refines --sandbox; the task"
+                    + " profile (the default) already allows " + (allowWrite ? "writing files" : "threads"));
+        }
+        return sandboxProfile ? RunProfile.SANDBOX : RunProfile.TASK;
+    }
+
+    /** The sandbox the flags ask for with {@code --sandbox}: closed unless opened (docs/runner.md, "Profiles"). */
     SandboxPolicy sandbox() {
         SandboxPolicy policy = SandboxPolicy.CLOSED;
         policy = allowWrite ? policy.allowWrite() : policy;
@@ -122,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(file + (Files.isDirectory(file) ? ": is a directory, not a script" : ": no such file"));
         }
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
-        Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
+        Map<String, String> environment = environment();
         String name = file.getFileName().toString();
         dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
             (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
@@ -174,13 +189,24 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
+    /** The script's environment variables: --env over --env-file, over this process's with --inherit-env. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
+        if (inheritEnv && profile() == RunProfile.TASK) { // the sandbox lays them itself (SandboxPolicy.allowEnvironment)
+            Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
+            inherited.putAll(environment);
+            environment = inherited;
+        }
+        return environment;
+    }
+
     /** The request this command gives the runner for an in-process script. */
     private ScriptRequest scriptRequest(Map<String, Object> inputValues, Map<String, String> environment, String name,
                                         dev.kestrasdk.runner.ConsoleListener echo) {
         GuestLanguage lang = language(name);
         try {
             return ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                    .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
+                    .withSandbox(sandbox()).withProfile(profile()).withArguments(arguments).withEnvironment(environment)
                     .withRendering(!noRender).withTemplateContext(template.context());
         } catch (WireFormatException e) {
             throw new UserError("input " + e.getMessage());
@@ -194,9 +220,8 @@ final class RunCommand implements Callable<Integer> {
     static ScriptRequest requestFor(String... args) {
         RunCommand command = new RunCommand();
         new picocli.CommandLine(command).parseArgs(args);
-        return command.scriptRequest(InputOptions.collect(command.inputsFile, command.inputs),
-                EnvironmentOptions.collect(command.envFiles, command.env), command.file.getFileName().toString(),
-                dev.kestrasdk.runner.ConsoleListener.NONE);
+        return command.scriptRequest(InputOptions.collect(command.inputsFile, command.inputs), command.environment(),
+                command.file.getFileName().toString(), dev.kestrasdk.runner.ConsoleListener.NONE);
     }
 
     private static final String TEMPLATE_ERROR = "TemplateError";

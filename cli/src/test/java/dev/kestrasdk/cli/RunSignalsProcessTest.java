@@ -41,7 +41,7 @@ class RunSignalsProcessTest {
                 open('started', 'w').close()
                 time.sleep(600)
                 """, StandardCharsets.UTF_8);
-        Ended run = runAndSignal("INT", script, "--json", "--allow-write");
+        Ended run = runAndSignal("INT", script, "--json");
         assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit, run.text());
         @SuppressWarnings("unchecked")
         Map<String, Object> doc = (Map<String, Object>) ToolJson.read(run.lastLine());

@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.runner.template.TemplateContext;
 
@@ -31,17 +32,21 @@ import java.util.Objects;
  * @param timeout          how long the script may run, or {@code null} for no limit
  * @param workingDirectory the script's current directory, readable (not writable) by the script
  * @param listener         sees console lines as they are written
- * @param sandbox          what the script may do beyond reading its working directory; {@link SandboxPolicy#CLOSED}
- *                         unless opened with {@link #withSandbox}
+ * @param sandbox          in the {@link RunProfile#SANDBOX sandbox} profile, what the script may do beyond reading its
+ *                         working directory; {@link SandboxPolicy#CLOSED} unless opened with {@link #withSandbox}
+ *                         (the {@link RunProfile#TASK task} profile does not read it)
  * @param launch           its command-line arguments, environment variables and whether its text is rendered
  *                         ({@link ScriptLaunch#DEFAULT}: none, none, rendered)
  * @param templateContext  Kestra's template variables besides {@code inputs} ({@code vars}, {@code outputs},
  *                         {@code execution}, ...) and the data of {@code secret()}, {@code kv()}, {@code now()};
  *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
+ * @param profile          what the script may do as a whole: {@link RunProfile#SANDBOX} (the default, safe for other
+ *                         people's code) unless set with {@link #withProfile}
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
-                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext) {
+                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
+                            RunProfile profile) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -55,6 +60,13 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
         launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
+        profile = profile == null ? RunProfile.SANDBOX : profile;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -102,29 +114,37 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile);
     }
 
-    /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
+    /** Runs this script in the {@link RunProfile#SANDBOX sandbox} profile, opened as {@code policy} says: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX);
+    }
+
+    /**
+     * What the script may do as a whole: {@link RunProfile#TASK} as under Kestra's process runner, or
+     * {@link RunProfile#SANDBOX} (the default) with this request's {@link SandboxPolicy}.
+     */
+    public ScriptRequest withProfile(RunProfile newProfile) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile);
     }
 
     /**
@@ -138,7 +158,8 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     /**
      * The environment variables the script sees ({@code os.environ}, {@code process.env}), exactly these: the
      * runner's own environment is not among them unless the sandbox allows it
-     * ({@link SandboxPolicy#allowEnvironment()}), and then these are laid over it.
+     * ({@link SandboxPolicy#allowEnvironment()}), and then these are laid over it. In the {@link RunProfile#TASK task}
+     * profile the script sees exactly these (the command line's {@code --inherit-env} adds the runner's own).
      */
     public ScriptRequest withEnvironment(Map<String, String> environment) {
         return withLaunch(launch.withEnvironment(environment));
@@ -150,11 +171,11 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile);
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile);
     }
 }

@@ -13,6 +13,7 @@ import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.Watchdog;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
 import dev.kestrasdk.sink.StreamSink;
@@ -200,13 +201,16 @@ public final class ScriptRunner implements AutoCloseable {
         }
         GuestLanguage runtime = request.language();
         Map<String, String> environment = environment(request);
-        // Prepared contexts have the closed sandbox and no environment: a request that opens it or sets one gets its own.
-        Context context = request.sandbox().isClosed() && environment.isEmpty()
+        // Prepared contexts have the closed sandbox and no environment: a request that opens it, sets one or runs in
+        // the task profile gets its own.
+        boolean closedSandbox = request.profile() == RunProfile.SANDBOX && request.sandbox().isClosed();
+        Context context = closedSandbox && environment.isEmpty()
                 ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
-                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox(), environment);
-            runtime.configure(builder, request.workingDirectory());
+                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.profile(), request.sandbox(),
+                    environment);
+            runtime.configure(builder, request.workingDirectory(), request.profile());
             context = builder.build();
         }
         // The language's own start-up (GraalPy's interpreter, GraalJS's realm: seconds on a busy machine) is the
@@ -215,12 +219,14 @@ public final class ScriptRunner implements AutoCloseable {
         if (!guard.attach(context)) {
             return Outcome.stopped(request, guard); // the cancelling thread closes the context
         }
-        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context, request.sandbox().threads());
+        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context,
+                request.profile() == RunProfile.TASK || request.sandbox().threads());
         Outcome outcome;
         try {
             String invokedAs = request.launch().invokedAs() == null ? request.sourceName() : request.launch().invokedAs();
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
-                    request.sandbox(), invokedAs, request.launch().arguments(), environment), emitters(console));
+                    request.sandbox(), invokedAs, request.launch().arguments(), environment, request.profile()),
+                    emitters(console));
             outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
             // Described while the context is open (a Python traceback is read from the live exception) and
@@ -254,10 +260,11 @@ public final class ScriptRunner implements AutoCloseable {
 
     /**
      * The variables the script sees: the request's, laid over the runner's own environment when the sandbox allows
-     * reading it, and nothing else (the host's environment stays unreadable otherwise).
+     * reading it, and nothing else (the host's environment stays unreadable otherwise). In the task profile exactly
+     * the request's: whoever builds the request decides (the command line's {@code --inherit-env} adds the host's).
      */
     private static Map<String, String> environment(ScriptRequest request) {
-        if (!request.sandbox().environment()) {
+        if (request.profile() == RunProfile.TASK || !request.sandbox().environment()) {
             return request.launch().environment();
         }
         Map<String, String> environment = new TreeMap<>(System.getenv());
