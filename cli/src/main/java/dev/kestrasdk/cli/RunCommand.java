@@ -13,6 +13,8 @@ import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+import dev.kestrasdk.runner.workspace.OutputFile;
+import dev.kestrasdk.runner.workspace.WorkspaceException;
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import picocli.CommandLine.Command;
@@ -77,6 +79,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     TemplateOptions template = new TemplateOptions();
+
+    @Mixin
+    WorkspaceOptions workspace = new WorkspaceOptions();
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
@@ -168,6 +173,10 @@ final class RunCommand implements Callable<Integer> {
     private ScriptResult runScript(RunSignals signals, Map<String, Object> inputValues, Map<String, String> environment,
                                    String name, dev.kestrasdk.runner.ConsoleListener echo) throws Exception {
         if (language == null && name.endsWith(".java")) {
+            if (workspace.given()) {
+                throw new UserError(file + ": a .java script runs in its own folder; --workdir, --files, --input-file,"
+                        + " --output-files, --output-dir and --keep-workdir apply to Python and JavaScript scripts only");
+            }
             ScriptInputs scriptInputs;
             try {
                 scriptInputs = ScriptInputs.of(inputValues);
@@ -186,6 +195,8 @@ final class RunCommand implements Callable<Integer> {
                 KestraSdkCli.HALT_AT_EXIT.set(true);
             }
             return result;
+        } catch (WorkspaceException e) {
+            throw WorkspaceOptions.userError(e);
         }
     }
 
@@ -207,7 +218,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             return ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
                     .withSandbox(sandbox()).withProfile(profile()).withArguments(arguments).withEnvironment(environment)
-                    .withRendering(!noRender).withTemplateContext(template.context());
+                    .withRendering(!noRender).withTemplateContext(template.context())
+                    .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()));
         } catch (WireFormatException e) {
             throw new UserError("input " + e.getMessage());
         }
@@ -251,6 +263,7 @@ final class RunCommand implements Callable<Integer> {
         printer.outputs(r.outputs());
         printer.metrics(r.metrics());
         printer.logsAndAssets(r.logs(), r.assets());
+        printFiles(out, r);
         ScriptFailure f = r.failure();
         out.println("Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration()));
         if (f != null) {
@@ -258,6 +271,20 @@ final class RunCommand implements Callable<Integer> {
         }
         if (r.status() != ScriptStatus.SUCCESS && (!r.outputs().isEmpty() || !r.metrics().isEmpty())) {
             out.println("(outputs and metrics printed before the failure are kept, as Kestra keeps them)");
+        }
+    }
+
+    /** The output files and where the working directory is, when the run had a workspace. */
+    private static void printFiles(PrintWriter out, ScriptResult r) {
+        if (!r.files().isEmpty()) {
+            out.println(TerminalText.escape("Files (" + r.files().size() + "):"));
+            for (OutputFile f : r.files()) {
+                out.println(TerminalText.escape("  " + f.name() + " (" + f.size() + " bytes) "
+                        + (f.path() == null ? "deleted with the working directory (keep it with --output-dir DIR)" : f.path())));
+            }
+        }
+        if (r.workingDirectory() != null) {
+            out.println(TerminalText.escape("Working directory: " + r.workingDirectory()));
         }
     }
 
@@ -297,6 +324,14 @@ final class RunCommand implements Callable<Integer> {
         } else {
             doc.put("failure", null);
         }
+        doc.put("files", r.files().stream().map(out -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", out.name());
+            file.put("size", out.size());
+            file.put("path", out.path() == null ? null : out.path().toString());
+            return file;
+        }).toList());
+        doc.put("workingDirectory", r.workingDirectory() == null ? null : r.workingDirectory().toString());
         doc.put("stdout", r.stdout());
         doc.put("stderr", r.stderr());
         return doc;

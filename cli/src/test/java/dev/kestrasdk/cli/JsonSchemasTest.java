@@ -126,10 +126,10 @@ class JsonSchemasTest {
     void theSchemasAreStrict() {
         String ok = """
                 {"schemaVersion":1,"script":"a.py","status":"SUCCESS","exitCode":0,"durationSeconds":0.5,"outputs":{},
-                 "metrics":[],"logs":[],"assets":[],"problems":[],"failure":null,"stdout":[],"stderr":[]}""";
+                 "metrics":[],"logs":[],"assets":[],"problems":[],"failure":null,"files":[],"workingDirectory":null,"stdout":[],"stderr":[]}""";
         assertEquals(List.of(), messages(RUN.validate(ok, InputFormat.JSON)));
-        assertEquals(List.of(": property 'files' is not defined in the schema and the schema does not allow additional properties"),
-                messages(RUN.validate(ok.replace("\"stderr\":[]", "\"stderr\":[],\"files\":[]"), InputFormat.JSON)));
+        assertEquals(List.of(": property 'environment' is not defined in the schema and the schema does not allow additional properties"),
+                messages(RUN.validate(ok.replace("\"stderr\":[]", "\"stderr\":[],\"environment\":{}"), InputFormat.JSON)));
         assertEquals(List.of(": required property 'schemaVersion' not found"),
                 messages(RUN.validate(ok.replace("\"schemaVersion\":1,", ""), InputFormat.JSON)));
         assertEquals(List.of("/schemaVersion: must be the constant value '1'"),

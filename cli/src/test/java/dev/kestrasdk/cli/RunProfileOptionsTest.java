@@ -32,7 +32,7 @@ class RunProfileOptionsTest {
                     print(sum(pool.map(lambda x: x * x, range(4))))
                 print(subprocess.run(['echo', 'x'], capture_output=True, text=True).stdout.strip())
                 """);
-        CliRun r = CliRun.of("run", py.toString());
+        CliRun r = CliRun.of("run", py.toString(), "--workdir", dir.toString());
         assertEquals(ExitCodes.OK, r.exit(), r.out() + r.err());
         assertTrue(r.out().startsWith("14\nx\n"), r.out());
         assertEquals("x", Files.readString(dir.resolve("made.txt")));

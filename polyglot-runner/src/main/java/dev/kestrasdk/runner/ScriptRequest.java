@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.runner.template.TemplateContext;
+import dev.kestrasdk.runner.workspace.ScriptWorkspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +43,15 @@ import java.util.Objects;
  *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
  * @param profile          what the script may do as a whole: {@link RunProfile#SANDBOX} (the default, safe for other
  *                         people's code) unless set with {@link #withProfile}
+ * @param workspace        the working directory Kestra's way: a fresh one with the script's files, input files,
+ *                         {@code outputDir}, output files and the execution context (docs/runner.md, "Working
+ *                         directory and files"); {@code null} (the default) runs in {@code workingDirectory} as it is,
+ *                         with none of those
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
                             SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
-                            RunProfile profile) {
+                            RunProfile profile, ScriptWorkspace workspace) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -61,6 +66,12 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
         profile = profile == null ? RunProfile.SANDBOX : profile;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext, RunProfile profile) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -114,29 +125,29 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile, workspace);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile, workspace);
     }
 
     /** Runs this script in the {@link RunProfile#SANDBOX sandbox} profile, opened as {@code policy} says: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX, workspace);
     }
 
     /**
@@ -144,7 +155,7 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
      * {@link RunProfile#SANDBOX} (the default) with this request's {@link SandboxPolicy}.
      */
     public ScriptRequest withProfile(RunProfile newProfile) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile, workspace);
     }
 
     /**
@@ -171,11 +182,17 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile, workspace);
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile, workspace);
+    }
+
+    /** Runs the script Kestra's way, in a working directory made from {@code newWorkspace}: see {@link ScriptWorkspace}. */
+    public ScriptRequest withWorkspace(ScriptWorkspace newWorkspace) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
+                templateContext, profile, newWorkspace);
     }
 }

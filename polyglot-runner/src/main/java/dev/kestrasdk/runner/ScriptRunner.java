@@ -16,6 +16,8 @@ import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
+import dev.kestrasdk.runner.workspace.ExecutionContextFile;
+import dev.kestrasdk.runner.workspace.PreparedWorkspace;
 import dev.kestrasdk.sink.StreamSink;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -92,11 +94,34 @@ public final class ScriptRunner implements AutoCloseable {
      * operation that cancellation cannot reach), this method reports the timeout without it, and the thread is
      * left to end when the guest notices the cancellation.
      *
+     * <p>With a {@link ScriptRequest#workspace() workspace}, the working directory is made first and wound up after
+     * (files collected and copied out, a fresh directory deleted unless kept): see
+     * {@link dev.kestrasdk.runner.workspace.ScriptWorkspace}.
+     *
      * @throws dev.kestrasdk.wire.WireFormatException if an input value cannot be given to a script
+     * @throws dev.kestrasdk.runner.workspace.WorkspaceException if the working directory cannot be made as asked
      */
     public ScriptResult run(ScriptRequest request) {
-        long start = System.nanoTime();
         ScriptInputs inputs = ScriptInputs.of(request.inputs());
+        if (request.workspace() == null) {
+            return run(request, inputs, null);
+        }
+        PreparedWorkspace workspace = PreparedWorkspace.prepare(request.workspace(), request.sourceName(), request.text(),
+                ExecutionContextFile.data(inputs.values(), request.templateContext(), ExecutionContextFile.TASK_ID,
+                        ExecutionContextFile.taskType(request.language().name())));
+        ScriptResult result;
+        try {
+            result = run(request.withWorkingDirectory(workspace.directory()), inputs, workspace);
+        } catch (RuntimeException | Error e) {
+            workspace.finish(false); // kept, as after a failure, with the context file removed
+            throw e;
+        }
+        PreparedWorkspace.Outcome left = workspace.finish(result.succeeded());
+        return result.withWorkspace(left.files(), left.keptDirectory());
+    }
+
+    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace) {
+        long start = System.nanoTime();
         ConsoleRecorder console = new ConsoleRecorder(request.listener());
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         running.add(guard);
@@ -128,7 +153,7 @@ public final class ScriptRunner implements AutoCloseable {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(execute(request, inputs, console, guard));
+                done.complete(execute(request, inputs, console, guard, workspace));
             } catch (OutOfMemoryError e) {
                 // The heap filled with no memory limit to stop the script first. Its context is closed by now (in
                 // execute), so its memory is free again: report the failure, as a script's own error, not the runner's.
@@ -189,18 +214,20 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /** The script, on its own thread, under {@code guard} from the template to the description of its end. */
-    private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard) {
+    private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard,
+                            PreparedWorkspace workspace) {
         String text;
         try {
             text = request.launch().render() ? template.render(request.text(), request.inputs(), request.templateContext(),
-                    request.workingDirectory(), guard::renderingStopped) : request.text();
+                    request.workingDirectory(), workspace == null ? request.workingDirectory() : workspace.outputDir(),
+                    guard::renderingStopped) : request.text();
             guard.rendered();
         } catch (TemplateException e) {
             return !guard.finish() ? Outcome.stopped(request, guard) : new Outcome(ScriptStatus.FAILED,
                     ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
         }
         GuestLanguage runtime = request.language();
-        Map<String, String> environment = environment(request);
+        Map<String, String> environment = environment(request, workspace);
         // Prepared contexts have the closed sandbox and no environment: a request that opens it, sets one or runs in
         // the task profile gets its own.
         boolean closedSandbox = request.profile() == RunProfile.SANDBOX && request.sandbox().isClosed();
@@ -259,15 +286,20 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /**
-     * The variables the script sees: the request's, laid over the runner's own environment when the sandbox allows
-     * reading it, and nothing else (the host's environment stays unreadable otherwise). In the task profile exactly
-     * the request's: whoever builds the request decides (the command line's {@code --inherit-env} adds the host's).
+     * The variables the script sees: the request's, over the workspace's ({@code WORKING_DIR}, {@code OUTPUT_DIR},
+     * the context file), laid over the runner's own environment when the sandbox allows reading it, and nothing else
+     * (the host's environment stays unreadable otherwise). In the task profile no host variables: whoever builds the
+     * request decides (the command line's {@code --inherit-env} adds the host's).
      */
-    private static Map<String, String> environment(ScriptRequest request) {
-        if (request.profile() == RunProfile.TASK || !request.sandbox().environment()) {
+    private static Map<String, String> environment(ScriptRequest request, PreparedWorkspace workspace) {
+        boolean host = request.profile() != RunProfile.TASK && request.sandbox().environment();
+        if (!host && workspace == null) {
             return request.launch().environment();
         }
-        Map<String, String> environment = new TreeMap<>(System.getenv());
+        Map<String, String> environment = new TreeMap<>(host ? System.getenv() : Map.of());
+        if (workspace != null) {
+            environment.putAll(workspace.environment());
+        }
         environment.putAll(request.launch().environment());
         return environment;
     }

@@ -34,6 +34,7 @@ public final class PythonLanguage implements GuestLanguage {
     private static final String MODULE_SOURCE = ResourceText.text(PythonLanguage.class, "kestra.py");
     private static final String SANDBOX_SOURCE = ResourceText.text(PythonLanguage.class, "sandbox.py");
     private static final String TASK_PROFILE_SOURCE = ResourceText.text(PythonLanguage.class, "task_profile.py");
+    private static final String OPEN_FILES_SOURCE = ResourceText.text(PythonLanguage.class, "open_files.py");
 
     private static final CallSyntax CALL_SYNTAX = new PythonCallSyntax();
 
@@ -109,7 +110,32 @@ public final class PythonLanguage implements GuestLanguage {
         sys.putMember("argv", values.toPython(argv));
         Object inputs = values.toPython(script.inputs().values());
         context.getBindings("python").putMember("inputs", inputs);
-        context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
+        boolean writes = script.profile() == RunProfile.TASK || script.sandbox().write();
+        Value closeOpenFiles = writes ? trackOpenFiles(context, builtins) : null;
+        try {
+            context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
+        } finally {
+            closeOpenFiles(closeOpenFiles);
+        }
+    }
+
+    /** open_files.py: files the script opened for writing and left open are closed when it ends, as CPython would. */
+    private static Value trackOpenFiles(Context context, Value builtins) {
+        Value namespace = context.eval("python", "{}");
+        Value code = builtins.getMember("compile").execute(OPEN_FILES_SOURCE, "kestra-sdk-open-files.py", "exec");
+        builtins.getMember("exec").execute(code, namespace);
+        return namespace.getHashValue("close_open_files");
+    }
+
+    private static void closeOpenFiles(Value closeOpenFiles) {
+        if (closeOpenFiles == null) {
+            return;
+        }
+        try {
+            closeOpenFiles.execute();
+        } catch (PolyglotException | IllegalStateException e) {
+            // the script exited, timed out or was stopped: its context cannot run Python any more
+        }
     }
 
     /**
