@@ -176,12 +176,16 @@ class RealWorldAcceptanceTest {
                     .withTemplateContext(context((Map<String, Object>) ToolJson.read(templateContext),
                             (Map<String, Object>) c.getOrDefault("vars", Map.of())));
             ScriptResult result = runner.run(request);
+            Path kept = result.workingDirectory(); // run keeps the working directory of a failed script: not here
             Map<String, Object> doc = (Map<String, Object>) ToolJson.read(WireEncoder.jsonDocument(
                     ParseCommand.sanitize(RunCommand.resultJson(result, scriptName))));
             List<String> varying = c.get("varying") instanceof List<?> l ? (List<String>) l : List.of();
             Map<String, Object> reading = CorpusReading.ofRunResult(doc, varying);
             if (reading.get("failure") instanceof String f) { // the folder's name is the run's, not the script's
-                reading.put("failure", f.replace(work.toString(), "<workdir>"));
+                reading.put("failure", (kept == null ? f : f.replace(kept.toString(), "<workdir>")).replace(work.toString(), "<workdir>"));
+            }
+            if (kept != null) {
+                deleteTree(kept);
             }
             return reading;
         } finally {

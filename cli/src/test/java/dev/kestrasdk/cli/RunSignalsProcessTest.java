@@ -41,7 +41,8 @@ class RunSignalsProcessTest {
                 open('started', 'w').close()
                 time.sleep(600)
                 """, StandardCharsets.UTF_8);
-        Ended run = runAndSignal("INT", script, "--json");
+        // --workdir: in the script's folder, where the test looks for the file it writes
+        Ended run = runAndSignal("INT", script, "--json", "--workdir", script.getParent().toString());
         assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit, run.text());
         @SuppressWarnings("unchecked")
         Map<String, Object> doc = (Map<String, Object>) ToolJson.read(run.lastLine());

@@ -126,7 +126,7 @@ public final class ScriptRunner implements AutoCloseable {
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         running.add(guard);
         try {
-            return run(request, inputs, console, guard, start);
+            return run(request, inputs, workspace, console, guard, start);
         } finally {
             running.remove(guard);
         }
@@ -148,8 +148,8 @@ public final class ScriptRunner implements AutoCloseable {
         return killed;
     }
 
-    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard,
-                             long start) {
+    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace,
+                             ConsoleRecorder console, Watchdog.Guard guard, long start) {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {

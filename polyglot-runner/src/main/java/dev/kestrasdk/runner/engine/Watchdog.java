@@ -127,6 +127,22 @@ public final class Watchdog implements AutoCloseable {
         }
 
         /**
+         * The script's own code starts now: the language's set-up (its library, the script's globals) is done, and
+         * what it took is given back, so the timeout counts from here (less what rendering used). A language calls
+         * this right before it evaluates the script; until then the clock of {@link #attach} runs, so a set-up
+         * that hangs is stopped all the same.
+         */
+        public void scriptStarts() {
+            ScheduledFuture<?> p = pending;
+            if (timeout == null || p == null || !p.cancel(false)) {
+                return; // no timeout, or it has fired already
+            }
+            long left = timeout.toNanos() - Math.max(0, spentRendering);
+            deadline = System.nanoTime() + left;
+            pending = timer.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
+        }
+
+        /**
          * When the run's time ends ({@link System#nanoTime()}): while rendering, the start plus the timeout; while
          * the context is built, 0 (not yet known); then the deadline set by {@link #attach}. 0 with no timeout;
          * the moment of {@link #kill} once killed.

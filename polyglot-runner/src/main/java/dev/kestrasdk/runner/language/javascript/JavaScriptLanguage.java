@@ -98,6 +98,7 @@ public final class JavaScriptLanguage implements GuestLanguage {
         Value runNextTimer = context.eval(PRELUDE).execute(bridge, script.inputs().json(),
                 ScriptInputs.jsonOf(argv(script)), ScriptInputs.jsonOf(script.environment()));
         JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
+        script.guard().scriptStarts(); // the timeout counts from here, not the set-up above
         context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
         runTimers(runNextTimer, script);
     }
