@@ -6,6 +6,7 @@ every HTTPS host name, reaches `unicodedata.ucd_3_2_0`, which GraalPy takes from
 context but the first that would fail with a SystemError. Here `ucd_3_2_0` is GraalPy's own Java-backed
 `unicodedata` instead (current Unicode data, not 3.2.0: IDNA 2003 then accepts code points that Unicode 3.2 left
 unassigned), so idna and HTTPS work in every context and leave the one native slot to sqlite3 and pyexpat.
+
 Evaluated by the runner in a private namespace before each task-profile script.
 """
 
