@@ -19,6 +19,10 @@ public final class ExitCodes {
      * part (a protocol problem); without {@code --strict} that run exits {@link #OK}.
      */
     public static final int STRICT = 4;
+    /** {@code run} was stopped by Ctrl-C (SIGINT) and reported the script's partial result (status {@code KILLED}): 128 + 2, as a shell gives. */
+    public static final int KILLED_BY_SIGINT = 130;
+    /** {@code run} was stopped by SIGTERM and reported the script's partial result (status {@code KILLED}): 128 + 15. */
+    public static final int KILLED_BY_SIGTERM = 143;
     /** An internal error of kestra-sdk itself (a bug: please report it). */
     public static final int INTERNAL = 70;
 

@@ -20,6 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
                 ExitCodes.INPUT + ":bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)",
                 ExitCodes.STRICT + ":run --strict: the script succeeded but Kestra would drop or only partly read a protocol line",
                 ExitCodes.TIMED_OUT + ":the script timed out (run; also its --json exitCode)",
+                ExitCodes.KILLED_BY_SIGINT + ":run stopped by Ctrl-C (SIGINT); the partial result is reported, status KILLED",
+                ExitCodes.KILLED_BY_SIGTERM + ":run stopped by SIGTERM; the partial result is reported, status KILLED",
                 ExitCodes.INTERNAL + ":internal error"})
 public final class KestraSdkCli {
 

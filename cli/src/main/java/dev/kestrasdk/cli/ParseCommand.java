@@ -132,8 +132,12 @@ final class ParseCommand implements Callable<Integer> {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 
+    /** The version of {@code parse --json}'s document, described by docs/schemas/parse-result.schema.json. */
+    static final int SCHEMA_VERSION = 1;
+
     static Map<String, Object> jsonReport(ReportCollector report, long dropped) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schemaVersion", SCHEMA_VERSION);
         doc.put("outputs", report.outputs());
         doc.put("metrics", report.metrics().stream().map(ParseCommand::metricJson).toList());
         doc.put("logs", report.logs().stream().map(l -> Map.of("level", l.level().name(), "message", String.valueOf(l.message()))).toList());

@@ -65,7 +65,8 @@ final class RunCommand implements Callable<Integer> {
     Path inputsFile;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
-            description = "stop the script after this long: 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
+            description = "stop the script after this long, counted from the script's start (not the runner's start-up):"
+                    + " 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
     Duration timeout;
 
     @Option(names = "--language", paramLabel = "LANG", completionCandidates = LanguageNames.class,
@@ -149,49 +150,15 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(file + (Files.isDirectory(file) ? ": is a directory, not a script" : ": no such file"));
         }
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
-        RunProfile profile = profile();
-        Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
-        if (inheritEnv && profile == RunProfile.TASK) { // the sandbox lays them itself (SandboxPolicy.allowEnvironment)
-            Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
-            inherited.putAll(environment);
-            environment = inherited;
-        }
+        Map<String, String> environment = environment();
         String name = file.getFileName().toString();
         dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
             (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
         };
         ScriptResult result;
-        if (language == null && name.endsWith(".java")) {
-            if (workspace.given()) {
-                throw new UserError(file + ": a .java script runs in its own folder; --workdir, --files, --input-file,"
-                        + " --output-files, --output-dir and --keep-workdir apply to Python and JavaScript scripts only");
-            }
-            ScriptInputs scriptInputs;
-            try {
-                scriptInputs = ScriptInputs.of(inputValues);
-            } catch (WireFormatException e) {
-                throw new UserError("input " + e.getMessage());
-            }
-            result = new JvmScriptProcess(kestra).run(file, scriptInputs, arguments, environment, timeout, echo);
-        } else {
-            GuestLanguage lang = language(name);
-            ScriptRequest request;
-            try {
-                request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                        .withSandbox(sandbox()).withProfile(profile).withArguments(arguments).withEnvironment(environment)
-                        .withRendering(!noRender).withTemplateContext(template.context())
-                        .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()));
-            } catch (WireFormatException e) {
-                throw new UserError("input " + e.getMessage());
-            }
-            try (ScriptRunner runner = new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.NONE, kestra)) {
-                result = runner.run(request);
-                if (runner.leftScriptsRunning()) {
-                    KestraSdkCli.HALT_AT_EXIT.set(true);
-                }
-            } catch (WorkspaceException e) {
-                throw WorkspaceOptions.userError(e);
-            }
+        // Ctrl-C and SIGTERM stop the script; its result is still reported below (docs/runner.md, "Stopping a run")
+        try (RunSignals signals = RunSignals.install()) {
+            result = runScript(signals, inputValues, environment, name, echo);
         }
         if (json) {
             out.println(WireEncoder.jsonDocument(ParseCommand.sanitize(resultJson(result, name))));
@@ -206,7 +173,75 @@ final class RunCommand implements Callable<Integer> {
             case SUCCESS -> strict && !result.problems().isEmpty() ? ExitCodes.STRICT : ExitCodes.OK;
             case FAILED -> ExitCodes.FAILED;
             case TIMED_OUT -> ExitCodes.TIMED_OUT;
+            case KILLED -> result.exitCode(); // ExitCodes.KILLED_BY_SIGINT or KILLED_BY_SIGTERM, as the runner was told
         };
+    }
+
+    /** The script run in this JVM or, for a .java program, in a child JVM; a signal stops it through {@code signals}. */
+    private ScriptResult runScript(RunSignals signals, Map<String, Object> inputValues, Map<String, String> environment,
+                                   String name, dev.kestrasdk.runner.ConsoleListener echo) throws Exception {
+        if (language == null && name.endsWith(".java")) {
+            if (workspace.given()) {
+                throw new UserError(file + ": a .java script runs in its own folder; --workdir, --files, --input-file,"
+                        + " --output-files, --output-dir and --keep-workdir apply to Python and JavaScript scripts only");
+            }
+            ScriptInputs scriptInputs;
+            try {
+                scriptInputs = ScriptInputs.of(inputValues);
+            } catch (WireFormatException e) {
+                throw new UserError("input " + e.getMessage());
+            }
+            JvmScriptProcess process = new JvmScriptProcess(kestra);
+            signals.stopWith(process::kill);
+            return process.run(file, scriptInputs, arguments, environment, timeout, echo);
+        }
+        ScriptRequest request = scriptRequest(inputValues, environment, name, echo);
+        try (ScriptRunner runner = new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.NONE, kestra)) {
+            signals.stopWith((reason, exitCode) -> runner.kill(reason, exitCode) > 0);
+            ScriptResult result = runner.run(request);
+            if (runner.leftScriptsRunning()) {
+                KestraSdkCli.HALT_AT_EXIT.set(true);
+            }
+            return result;
+        } catch (WorkspaceException e) {
+            throw WorkspaceOptions.userError(e);
+        }
+    }
+
+    /** The script's environment variables: --env over --env-file, over this process's with --inherit-env. */
+    private Map<String, String> environment() {
+        Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
+        if (inheritEnv && profile() == RunProfile.TASK) { // the sandbox lays them itself (SandboxPolicy.allowEnvironment)
+            Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
+            inherited.putAll(environment);
+            environment = inherited;
+        }
+        return environment;
+    }
+
+    /** The request this command gives the runner for an in-process script. */
+    private ScriptRequest scriptRequest(Map<String, Object> inputValues, Map<String, String> environment, String name,
+                                        dev.kestrasdk.runner.ConsoleListener echo) {
+        GuestLanguage lang = language(name);
+        try {
+            return ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
+                    .withSandbox(sandbox()).withProfile(profile()).withArguments(arguments).withEnvironment(environment)
+                    .withRendering(!noRender).withTemplateContext(template.context())
+                    .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()));
+        } catch (WireFormatException e) {
+            throw new UserError("input " + e.getMessage());
+        }
+    }
+
+    /**
+     * The request {@code run ARGS...} gives the runner, without running it: the corpus acceptance test
+     * ({@code RealWorldAcceptanceTest}) runs scripts exactly as the command line would, on a runner it shares.
+     */
+    static ScriptRequest requestFor(String... args) {
+        RunCommand command = new RunCommand();
+        new picocli.CommandLine(command).parseArgs(args);
+        return command.scriptRequest(InputOptions.collect(command.inputsFile, command.inputs), command.environment(),
+                command.file.getFileName().toString(), dev.kestrasdk.runner.ConsoleListener.NONE);
     }
 
     private static final String TEMPLATE_ERROR = "TemplateError";
@@ -265,8 +300,12 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f s", d.toNanos() / 1e9);
     }
 
+    /** The version of {@code run --json}'s document, described by docs/schemas/run-result.schema.json. */
+    static final int SCHEMA_VERSION = 1;
+
     static Map<String, Object> resultJson(ScriptResult r, String name) {
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("schemaVersion", SCHEMA_VERSION);
         doc.put("script", name);
         doc.put("status", r.status().name());
         doc.put("exitCode", r.exitCode());

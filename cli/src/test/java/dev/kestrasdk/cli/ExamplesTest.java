@@ -57,7 +57,7 @@ class ExamplesTest {
         assertEquals("{\"assets\":[],\"droppedLines\":0,\"lines\":3,\"logs\":[],\"metrics\":["
                 + "{\"name\":\"count\",\"tags\":{\"tag1\":\"i\",\"tag2\":\"win\"},\"type\":\"counter\",\"value\":1.0},"
                 + "{\"name\":\"time\",\"tags\":{\"tag1\":\"i\",\"tag2\":\"destroy\"},\"type\":\"timer\",\"value\":2.12}],"
-                + "\"outputs\":{\"bool\":true,\"float\":3.65,\"int\":2,\"test\":\"value\"},\"problems\":[],\"protocolLines\":3}\n", r.out());
+                + "\"outputs\":{\"bool\":true,\"float\":3.65,\"int\":2,\"test\":\"value\"},\"problems\":[],\"protocolLines\":3,\"schemaVersion\":1}\n", r.out());
         Files.delete(log);
     }
 

@@ -64,7 +64,7 @@ class ParseCommandTest {
         assertEquals("{\"assets\":[],\"droppedLines\":0,\"lines\":2,\"logs\":[{\"level\":\"INFO\",\"message\":\"hi\"}],\"metrics\":[],"
                 + "\"outputs\":{\"a\":\"Infinity\"},\"problems\":[{\"diagnostics\":[{\"code\":\"float-overflow\",\"message\":"
                 + "\"outputs.a: 1e400 is beyond a 64-bit float; Kestra reads Infinity\",\"severity\":\"WARNING\"}],\"line\":1,"
-                + "\"verdict\":\"ACCEPTED\"}],\"protocolLines\":2}\n", r.out());
+                + "\"verdict\":\"ACCEPTED\"}],\"protocolLines\":2,\"schemaVersion\":1}\n", r.out());
     }
 
     @Test

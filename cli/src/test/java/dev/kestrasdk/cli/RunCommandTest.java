@@ -73,7 +73,9 @@ class RunCommandTest {
                         + " 1 the script failed / a protocol line would be dropped / conformance failures differ from the known deviations"
                         + " 2 bad command line 3 bad input (missing file, unknown extension, malformed --input, an adapter that cannot start)"
                         + " 4 run --strict: the script succeeded but Kestra would drop or only partly read a protocol line"
-                        + " 124 the script timed out (run; also its --json exitCode) 70 internal error",
+                        + " 124 the script timed out (run; also its --json exitCode)"
+                        + " 130 run stopped by Ctrl-C (SIGINT); the partial result is reported, status KILLED"
+                        + " 143 run stopped by SIGTERM; the partial result is reported, status KILLED 70 internal error",
                 codes.strip().replaceAll("\\s+", " "), "help text wraps, so compared with whitespace runs as one space");
         assertEquals(List.of(0, 1, 2, 3, 4, 124, 70), List.of(ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.INPUT,
                 ExitCodes.STRICT, ExitCodes.TIMED_OUT, ExitCodes.INTERNAL));

@@ -66,6 +66,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     private final Watchdog watchdog = new Watchdog();
     private final Set<Thread> abandoned = ConcurrentHashMap.newKeySet();
+    private final Set<Watchdog.Guard> running = ConcurrentHashMap.newKeySet();
     // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
     private final MemoryWatchdog memoryWatchdog = new MemoryWatchdog(MemoryLimit.defaults());
     private final ScriptTemplate template = new ScriptTemplate();
@@ -131,6 +132,32 @@ public final class ScriptRunner implements AutoCloseable {
         long start = System.nanoTime();
         ConsoleRecorder console = new ConsoleRecorder(request.listener(), reading);
         Watchdog.Guard guard = watchdog.watch(request.timeout());
+        running.add(guard);
+        try {
+            return run(request, inputs, workspace, console, guard, start);
+        } finally {
+            running.remove(guard);
+        }
+    }
+
+    /**
+     * Stops every script this runner is running, as a signal to the process would (the command line's Ctrl-C):
+     * each {@link #run} returns {@link ScriptStatus#KILLED} with {@code exitCode} and what its script printed
+     * until then, within {@link #ABANDON_AFTER} whatever the script does. Returns how many it stopped.
+     *
+     * @param reason   why, for the result's failure message: {@code "SIGINT"}
+     * @param exitCode the result's exit code: 130 for SIGINT, 143 for SIGTERM, as a shell reports a killed process
+     */
+    public int kill(String reason, int exitCode) {
+        int killed = 0;
+        for (Watchdog.Guard guard : running) {
+            killed += guard.kill(reason, exitCode) ? 1 : 0;
+        }
+        return killed;
+    }
+
+    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace,
+                             ConsoleRecorder console, Watchdog.Guard guard, long start) {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
@@ -147,10 +174,10 @@ public final class ScriptRunner implements AutoCloseable {
         worker.start();
         Outcome outcome;
         try {
-            outcome = request.timeout() == null ? done.get() : awaitWithin(worker, done, guard);
+            outcome = awaitWithin(worker, done, guard);
         } catch (TimeoutException e) {
             abandon(worker, guard, done);
-            outcome = Outcome.timedOut(request);
+            outcome = Outcome.stopped(request, guard);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(worker, guard, done);
@@ -170,7 +197,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     /**
      * The outcome, if it comes within {@link #ABANDON_AFTER} of the guard's deadline (none while the context is
-     * built). Waits by joining the script's thread, which allocates nothing: a script filling the heap must not
+     * built, nor without a timeout until the run is killed). Waits by joining the script's thread, which allocates nothing: a script filling the heap must not
      * make this thread the one that runs out of memory.
      */
     private static Outcome awaitWithin(Thread worker, CompletableFuture<Outcome> done, Watchdog.Guard guard)
@@ -204,7 +231,7 @@ public final class ScriptRunner implements AutoCloseable {
                     guard::renderingStopped) : request.text();
             guard.rendered();
         } catch (TemplateException e) {
-            return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
+            return !guard.finish() ? Outcome.stopped(request, guard) : new Outcome(ScriptStatus.FAILED,
                     ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
         }
         GuestLanguage runtime = request.language();
@@ -221,8 +248,11 @@ public final class ScriptRunner implements AutoCloseable {
             runtime.configure(builder, request.workingDirectory(), request.profile());
             context = builder.build();
         }
+        // The language's own start-up (GraalPy's interpreter, GraalJS's realm: seconds on a busy machine) is the
+        // runner's, not the script's: done before the timeout's clock starts (a prepared context has it done).
+        context.initialize(runtime.graalId());
         if (!guard.attach(context)) {
-            return Outcome.timedOut(request); // the cancelling thread closes the context
+            return Outcome.stopped(request, guard); // the cancelling thread closes the context
         }
         MemoryWatchdog.Watch memory = memoryWatchdog.watch(context,
                 request.profile() == RunProfile.TASK || request.sandbox().threads());
@@ -237,15 +267,15 @@ public final class ScriptRunner implements AutoCloseable {
             // Described while the context is open (a Python traceback is read from the live exception) and
             // under the guard: describing runs guest code (__str__, getters).
             outcome = memory.stopReason() != null ? Outcome.memoryLimit(memory)
-                    : guard.timedOut() || e.isCancelled() ? Outcome.timedOut(request) : describe(e, request, guard);
+                    : guard.stopped() || e.isCancelled() ? Outcome.stopped(request, guard) : describe(e, request, guard);
         } catch (IllegalStateException e) {
             // A watchdog closed the context between two calls into it.
             if (memory.stopReason() != null) {
                 outcome = Outcome.memoryLimit(memory);
-            } else if (!guard.timedOut()) {
+            } else if (!guard.stopped()) {
                 throw e;
             } else {
-                outcome = Outcome.timedOut(request);
+                outcome = Outcome.stopped(request, guard);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -258,7 +288,7 @@ public final class ScriptRunner implements AutoCloseable {
             memory.close(); // after closing: its memory can be collected now
         }
         if (!guard.finish() && memory.stopReason() == null) {
-            return Outcome.timedOut(request);
+            return Outcome.stopped(request, guard);
         }
         return outcome;
     }
@@ -294,8 +324,8 @@ public final class ScriptRunner implements AutoCloseable {
         try {
             return Outcome.of(e, request);
         } catch (PolyglotException | IllegalStateException stopped) {
-            if (guard.timedOut()) {
-                return Outcome.timedOut(request); // the description itself ran into the timeout
+            if (guard.stopped()) {
+                return Outcome.stopped(request, guard); // the description itself ran into the timeout or a kill
             }
             throw stopped;
         }
@@ -304,6 +334,15 @@ public final class ScriptRunner implements AutoCloseable {
     /** How a run ended, before its console is read. */
     private record Outcome(ScriptStatus status, int exitCode, ScriptFailure failure) {
         static final Outcome SUCCESS = new Outcome(ScriptStatus.SUCCESS, 0, null);
+
+        /** Stopped by the guard: killed, or timed out. */
+        static Outcome stopped(ScriptRequest request, Watchdog.Guard guard) {
+            if (guard.killed()) {
+                return new Outcome(ScriptStatus.KILLED, guard.killExitCode(), new ScriptFailure("Killed",
+                        "the script was stopped by " + guard.killReason(), 0, List.of()));
+            }
+            return timedOut(request);
+        }
 
         static Outcome timedOut(ScriptRequest request) {
             return new Outcome(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT,

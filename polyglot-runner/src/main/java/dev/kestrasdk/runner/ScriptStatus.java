@@ -7,5 +7,7 @@ public enum ScriptStatus {
     /** An uncaught guest exception, a syntax error, a template error, or a non-zero exit code. */
     FAILED,
     /** The request's timeout elapsed and the script was stopped. */
-    TIMED_OUT
+    TIMED_OUT,
+    /** Stopped from outside while it ran ({@link ScriptRunner#kill}: the command line's Ctrl-C or SIGTERM). */
+    KILLED
 }

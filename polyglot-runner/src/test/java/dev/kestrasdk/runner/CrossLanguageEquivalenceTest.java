@@ -58,7 +58,10 @@ class CrossLanguageEquivalenceTest {
                 Kestra.logger().info('hello é')
                 Kestra.assets({'inputs': [{'id': 't'}]})
                 """));
-        assertEquals(expected, python.stdout(), () -> String.valueOf(python.failure()));
+        // Python's logger starts each message with the time, as PyPI kestra's does (PythonBindingsTest): left out here
+        assertEquals(expected, python.stdout().stream()
+                .map(l -> l.replaceFirst("\"message\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z - ", "\"message\":\""))
+                .toList(), () -> String.valueOf(python.failure()));
 
         // JavaScript has no integer/float distinction: 2.0 is the integer 2 there, as JSON.stringify writes it.
         ScriptResult javascript = runner.run(ScriptRequest.ofText(TestLanguages.JAVASCRIPT, """

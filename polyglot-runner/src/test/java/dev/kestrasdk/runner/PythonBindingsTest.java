@@ -5,8 +5,12 @@ import dev.kestrasdk.protocol.LogLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -168,16 +172,40 @@ class PythonBindingsTest {
                 log.critical('worse')
                 assert Kestra.logger() is log
                 """);
+        // each message starts with the time it was logged, as PyPI kestra writes it (loggerStampsEachMessage...)
         assertEquals(List.of(
-                "::{\"logs\":[{\"level\":\"DEBUG\",\"message\":\"d 1\"}]}::",
-                "::{\"logs\":[{\"level\":\"INFO\",\"message\":\"hello \\u00e9\"}]}::"), result.stdout());
+                "::{\"logs\":[{\"level\":\"DEBUG\",\"message\":\"<time> - d 1\"}]}::",
+                "::{\"logs\":[{\"level\":\"INFO\",\"message\":\"<time> - hello \\u00e9\"}]}::"), withoutTimes(result.stdout()));
         assertEquals(List.of(
-                "::{\"logs\":[{\"level\":\"WARN\",\"message\":\"careful\"}]}::",
-                "::{\"logs\":[{\"level\":\"ERROR\",\"message\":\"bad\"}]}::",
-                "::{\"logs\":[{\"level\":\"ERROR\",\"message\":\"worse\"}]}::"), result.stderr());
-        assertEquals(List.of(new LogEntry(LogLevel.DEBUG, "d 1"), new LogEntry(LogLevel.INFO, "hello é"),
-                new LogEntry(LogLevel.WARN, "careful"), new LogEntry(LogLevel.ERROR, "bad"),
-                new LogEntry(LogLevel.ERROR, "worse")), result.logs());
+                "::{\"logs\":[{\"level\":\"WARN\",\"message\":\"<time> - careful\"}]}::",
+                "::{\"logs\":[{\"level\":\"ERROR\",\"message\":\"<time> - bad\"}]}::",
+                "::{\"logs\":[{\"level\":\"ERROR\",\"message\":\"<time> - worse\"}]}::"), withoutTimes(result.stderr()));
+        assertEquals(List.of(new LogEntry(LogLevel.DEBUG, "<time> - d 1"), new LogEntry(LogLevel.INFO, "<time> - hello é"),
+                new LogEntry(LogLevel.WARN, "<time> - careful"), new LogEntry(LogLevel.ERROR, "<time> - bad"),
+                new LogEntry(LogLevel.ERROR, "<time> - worse")), result.logs().stream()
+                .map(l -> new LogEntry(l.level(), LOG_TIME.matcher(String.valueOf(l.message())).replaceFirst("<time>"))).toList());
+    }
+
+    @Test
+    void loggerStampsEachMessageAsPyPiKestraDoes() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ScriptResult result = succeeded("""
+                from kestra import Kestra
+                Kestra.logger().info('loaded %d rows', 42)
+                """);
+        Instant after = Instant.now();
+        String message = String.valueOf(result.logs().get(0).message());
+        // PyPI kestra 2.0.0: logging.Formatter('%(asctime)s - %(message)s'), the time in UTC to the millisecond
+        Matcher m = Pattern.compile("(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z) - loaded 42 rows").matcher(message);
+        assertTrue(m.matches(), message);
+        Instant logged = Instant.parse(m.group(1));
+        assertTrue(!logged.isBefore(before) && !logged.isAfter(after), logged + " is not between " + before + " and " + after);
+    }
+
+    private static final Pattern LOG_TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+    private static List<String> withoutTimes(List<String> lines) {
+        return lines.stream().map(l -> LOG_TIME.matcher(l).replaceFirst("<time>")).toList();
     }
 
     @Test

@@ -98,6 +98,7 @@ public final class JvmScriptProcess {
         long start = System.nanoTime();
         Process process = Launch.of(command(file, inputs, arguments)).in(file.toAbsolutePath().getParent())
                 .withEnvironment(environment).start();
+        this.process = process;
         process.getOutputStream().close();
 
         ConsoleRecorder console = new ConsoleRecorder(listener, reading);
@@ -105,7 +106,8 @@ public final class JvmScriptProcess {
         Thread err = copy(process.getErrorStream(), console.stderr(), "kestra-sdk-stderr");
 
         boolean finished = timeout == null ? waitFor(process) : process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        if (!finished) {
+        Kill kill = killed;
+        if (!finished || kill != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process.waitFor();
@@ -114,6 +116,10 @@ public final class JvmScriptProcess {
         err.join();
         console.finish();
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
+        if (kill != null) {
+            return result(ScriptStatus.KILLED, kill.exitCode, console,
+                    new ScriptFailure("Killed", "the script was stopped by " + kill.reason, 0, List.of()), duration);
+        }
         if (!finished) {
             return result(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT, console,
                     new ScriptFailure("Timeout", "the script did not finish within " + timeout, 0, List.of()), duration);
@@ -123,6 +129,27 @@ public final class JvmScriptProcess {
             return result(ScriptStatus.SUCCESS, 0, console, null, duration);
         }
         return result(ScriptStatus.FAILED, exit, console, failureFrom(console.stderrLines(), file.getFileName().toString(), exit), duration);
+    }
+
+    private record Kill(String reason, int exitCode) {
+    }
+
+    private volatile Process process;
+    private volatile Kill killed;
+
+    /**
+     * Stops the running program, as {@link dev.kestrasdk.runner.ScriptRunner#kill} stops an in-process script: its
+     * result is {@code KILLED} with {@code exitCode}. Returns false if no program was started yet.
+     */
+    public boolean kill(String reason, int exitCode) {
+        Process p = process;
+        if (p == null) {
+            return false;
+        }
+        killed = new Kill(reason, exitCode);
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        return true;
     }
 
     private static boolean waitFor(Process p) throws InterruptedException {

@@ -145,7 +145,22 @@ final class BindingVectors {
             String prefix = GuestScripts.ERROR + errorType(error.kind()) + " " + error.path() + ": ";
             assertTrue(run.outcome().startsWith(prefix), () -> where + ": expected " + prefix + "..., got " + run.outcome());
         }
-        assertEquals(expectedOut, run.stdout(), where + ": stdout lines");
-        assertEquals(expectedErr, run.stderr(), where + ": stderr lines");
+        assertEquals(expectedOut, withoutLogTimes(run.stdout()), where + ": stdout lines");
+        assertEquals(expectedErr, withoutLogTimes(run.stderr()), where + ": stderr lines");
     }
+
+    /**
+     * Python's logger starts each message with the time it was logged, '2026-11-30T18:00:00.123Z - ', as PyPI kestra's
+     * does (PythonBindingsTest checks it): the vectors check the rest of the line. (The conformance command compares
+     * the whole line: there the stamp is a known deviation, known-deviations/kestra-sdk-python.txt.)
+     */
+    private List<String> withoutLogTimes(List<String> lines) {
+        if (!key.equals("python")) {
+            return lines;
+        }
+        return lines.stream().map(l -> l.startsWith("::{\"logs\":") ? LOG_TIME.matcher(l).replaceFirst("\"message\":\"") : l).toList();
+    }
+
+    private static final java.util.regex.Pattern LOG_TIME =
+            java.util.regex.Pattern.compile("\"message\":\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z - ");
 }

@@ -26,6 +26,7 @@ public final class Watchdog implements AutoCloseable {
     private static final int RUNNING = 0;
     private static final int FINISHED = 1;
     private static final int TIMED_OUT = 2;
+    private static final int KILLED = 3;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kestra-script-watchdog");
@@ -48,6 +49,9 @@ public final class Watchdog implements AutoCloseable {
         private volatile ScheduledFuture<?> pending;
         private Context context; // guarded by this
         private volatile Thread closer;
+        private volatile long killedAt; // System.nanoTime() of kill(); 0 unless killed
+        private volatile String killReason;
+        private volatile int killExitCode;
 
         private Guard(Duration timeout) {
             this.timeout = timeout;
@@ -67,12 +71,34 @@ public final class Watchdog implements AutoCloseable {
             }
         }
 
-        /** For the template: true, and the run timed out, once rendering has used up the timeout. */
+        /**
+         * Stops the run from outside, as a signal to the process would (Ctrl-C): the run ends {@code KILLED} with
+         * {@code exitCode}; returns false if it had ended or timed out already.
+         */
+        public boolean kill(String reason, int exitCode) {
+            killReason = reason;
+            killExitCode = exitCode;
+            killedAt = System.nanoTime();
+            if (!state.compareAndSet(RUNNING, KILLED)) {
+                return false;
+            }
+            stopped.countDown();
+            Context c;
+            synchronized (this) {
+                c = context;
+            }
+            if (c != null) {
+                cancel(c);
+            }
+            return true;
+        }
+
+        /** For the template: true, and the run stopped, once rendering has used up the timeout or the run was killed. */
         public boolean renderingStopped() {
             if (timeout != null && spentRendering < 0 && System.nanoTime() - created > timeout.toNanos()) {
                 expire();
             }
-            return timedOut();
+            return stopped();
         }
 
         /** The template is rendered: the clock stops until {@link #attach}. */
@@ -93,7 +119,7 @@ public final class Watchdog implements AutoCloseable {
                 deadline = System.nanoTime() + left;
                 pending = timer.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
             }
-            if (timedOut()) {
+            if (stopped()) {
                 cancel(c);
                 return false;
             }
@@ -101,10 +127,30 @@ public final class Watchdog implements AutoCloseable {
         }
 
         /**
+         * The script's own code starts now: the language's set-up (its library, the script's globals) is done, and
+         * what it took is given back, so the timeout counts from here (less what rendering used). A language calls
+         * this right before it evaluates the script; until then the clock of {@link #attach} runs, so a set-up
+         * that hangs is stopped all the same.
+         */
+        public void scriptStarts() {
+            ScheduledFuture<?> p = pending;
+            if (timeout == null || p == null || !p.cancel(false)) {
+                return; // no timeout, or it has fired already
+            }
+            long left = timeout.toNanos() - Math.max(0, spentRendering);
+            deadline = System.nanoTime() + left;
+            pending = timer.schedule(this::expire, Math.max(0, left), TimeUnit.NANOSECONDS);
+        }
+
+        /**
          * When the run's time ends ({@link System#nanoTime()}): while rendering, the start plus the timeout; while
-         * the context is built, 0 (not yet known); then the deadline set by {@link #attach}. 0 with no timeout.
+         * the context is built, 0 (not yet known); then the deadline set by {@link #attach}. 0 with no timeout;
+         * the moment of {@link #kill} once killed.
          */
         public long deadlineNanos() {
+            if (killed()) {
+                return killedAt;
+            }
             if (timeout == null) {
                 return 0;
             }
@@ -125,14 +171,34 @@ public final class Watchdog implements AutoCloseable {
             return state.get() == TIMED_OUT;
         }
 
-        /** Waits on the script's behalf (an event loop's idle time); returns false if the timeout stopped the run meanwhile. */
+        public boolean killed() {
+            return state.get() == KILLED;
+        }
+
+        /** Whether the timeout or {@link #kill} stopped the run. */
+        public boolean stopped() {
+            int s = state.get();
+            return s == TIMED_OUT || s == KILLED;
+        }
+
+        /** The reason given to {@link #kill}. */
+        public String killReason() {
+            return killReason;
+        }
+
+        /** The exit code given to {@link #kill}. */
+        public int killExitCode() {
+            return killExitCode;
+        }
+
+        /** Waits on the script's behalf (an event loop's idle time); returns false if the run was stopped meanwhile. */
         public boolean pause(Duration duration) throws InterruptedException {
             return !stopped.await(duration.toNanos(), TimeUnit.NANOSECONDS);
         }
 
         /**
-         * Waits until the context cancelled by the timeout is closed, so what closing flushes (a guest's buffered
-         * console) has been written; returns at once if the timeout did not stop the run.
+         * Waits until the context cancelled by the timeout or {@link #kill} is closed, so what closing flushes (a
+         * guest's buffered console) has been written; returns at once if neither stopped the run.
          */
         public void awaitClosed() throws InterruptedException {
             Thread c = closer;

@@ -135,6 +135,7 @@ public final class JavaScriptLanguage implements GuestLanguage {
             modules.commonJsExports(context.eval(MODULES).execute(new NodeHost(resolver, builtins, files),
                     script.workingDirectory().toAbsolutePath().normalize().toString(), entry.toString()));
             JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
+            script.guard().scriptStarts(); // the timeout counts from here, not the set-up above
             context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
             runTimers(runNextTimer, script);
             int exitCode = runNextTimer.getMember("exitCode").execute().asInt();

@@ -113,6 +113,7 @@ public final class PythonLanguage implements GuestLanguage {
         boolean writes = script.profile() == RunProfile.TASK || script.sandbox().write();
         Value closeOpenFiles = writes ? trackOpenFiles(context, builtins) : null;
         try {
+            script.guard().scriptStarts(); // the timeout counts from here, not the set-up above
             context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
         } finally {
             closeOpenFiles(closeOpenFiles);

@@ -18,11 +18,19 @@ def _raise_if_error(error):
 def _new_logger():
     # logging is imported only here: importing it costs a fresh interpreter-only context ~300 ms.
     import logging
+    from datetime import datetime, timezone
 
     levels = ((logging.ERROR, "ERROR"), (logging.WARNING, "WARN"), (logging.INFO, "INFO"), (logging.DEBUG, "DEBUG"))
 
+    class KestraLogFormatter(logging.Formatter):
+        """PyPI kestra's message format, so a script reads the same here: '<UTC time, ms> - <message>'."""
+
+        def formatTime(self, record, datefmt=None):
+            return (datetime.fromtimestamp(record.created, timezone.utc)
+                    .isoformat(sep="T", timespec="milliseconds").replace("+00:00", "Z"))
+
     class KestraLogHandler(logging.Handler):
-        """Sends each record as a `logs` line: the formatted message only (Kestra stamps the time itself)."""
+        """Sends each record as a `logs` line: the message formatted as PyPI kestra formats it."""
 
         def emit(self, record):
             level = "TRACE"
@@ -33,10 +41,12 @@ def _new_logger():
             # Errors propagate, like every other Kestra call, instead of logging's silent handleError.
             _raise_if_error(_bridge.log(level, [self.format(record)]))
 
+    handler = KestraLogHandler()
+    handler.setFormatter(KestraLogFormatter("%(asctime)s - %(message)s"))
     logger = logging.getLogger("Kestra")
     logger.setLevel(logging.DEBUG)
     logger.propagate = False
-    logger.addHandler(KestraLogHandler())
+    logger.addHandler(handler)
     return logger
 
 
