@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TemplateOptions template = new TemplateOptions();
 
+    @Mixin
+    PythonPackageOptions packages = new PythonPackageOptions();
+
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
 
@@ -137,11 +140,20 @@ final class RunCommand implements Callable<Integer> {
             result = new JvmScriptProcess().run(file, scriptInputs, arguments, environment, timeout, echo);
         } else {
             GuestLanguage lang = language(name);
+            if (!packages.isEmpty() && !lang.name().equals("python")) {
+                throw new UserError("--with and --requirements install PyPI packages: " + file + " is not a Python script");
+            }
             ScriptRequest request;
             try {
-                request = ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
+                request = ScriptRequest.ofFile(file, lang);
+            } catch (IllegalArgumentException e) { // a requirements.txt beside the script that pip would not read either
+                throw new UserError(e.getMessage());
+            }
+            try {
+                request = request.withInputs(inputValues).withTimeout(timeout).withListener(echo)
                         .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
-                        .withRendering(!noRender).withTemplateContext(template.context());
+                        .withRendering(!noRender).withTemplateContext(template.context())
+                        .withPythonDependencies(packages.dependencies());
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }

@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.runner.template.TemplateContext;
 
@@ -38,10 +39,14 @@ import java.util.Objects;
  * @param templateContext  Kestra's template variables besides {@code inputs} ({@code vars}, {@code outputs},
  *                         {@code execution}, ...) and the data of {@code secret()}, {@code kv()}, {@code now()};
  *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
+ * @param pythonDependencies the PyPI packages a Python script needs besides those its PEP 723 block declares:
+ *                         installed once with GraalPy's pip and cached ({@link #withPythonDependencies}); a file's
+ *                         {@code requirements.txt} beside it is read by {@link #ofFile}
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
-                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext) {
+                            SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
+                            PythonDependencies pythonDependencies) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -55,6 +60,13 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
         launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
+        pythonDependencies = pythonDependencies == null ? PythonDependencies.NONE : pythonDependencies;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -73,8 +85,13 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         this(language, text, sourceName, inputs, timeout, workingDirectory, listener, null, null, null);
     }
 
+    /** The file beside a Python script that lists its packages, as {@code pip install -r requirements.txt} reads it. */
+    public static final String REQUIREMENTS_FILE = "requirements.txt";
+
     /**
-     * A script file; the language comes from its extension. Its directory becomes the working directory, and the
+     * A script file; the language comes from its extension. A Python script's packages are those of a
+     * {@value #REQUIREMENTS_FILE} beside it, if there is one (and of its PEP 723 block, read when it runs). Its
+     * directory becomes the working directory, and the
      * path as given is the name the script is invoked as (Python's {@code sys.argv[0]}, as CPython gives it).
      */
     public static ScriptRequest ofFile(Path file) {
@@ -92,8 +109,11 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
             throw new UncheckedIOException("cannot read script " + file, e);
         }
         Path absolute = file.toAbsolutePath().normalize();
+        Path requirements = absolute.resolveSibling(REQUIREMENTS_FILE);
+        PythonDependencies dependencies = language.name().equals("python") && Files.isRegularFile(requirements)
+                ? PythonDependencies.fromRequirementsFile(requirements) : null;
         return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null,
-                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null);
+                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null, dependencies);
     }
 
     /** Script text; the source is named {@code script} with the language's usual extension ({@code script.py}). */
@@ -102,29 +122,29 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, pythonDependencies);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, pythonDependencies);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, pythonDependencies);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, pythonDependencies);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, pythonDependencies);
     }
 
     /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, pythonDependencies);
     }
 
     /**
@@ -150,11 +170,20 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, pythonDependencies);
+    }
+
+    /**
+     * PyPI packages for a Python script, added to those it declares itself (its PEP 723 block, a
+     * {@value #REQUIREMENTS_FILE} beside it): installed with GraalPy's pip on first use, then taken from the cache.
+     */
+    public ScriptRequest withPythonDependencies(PythonDependencies dependencies) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
+                templateContext, this.pythonDependencies.plus(dependencies));
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, pythonDependencies);
     }
 }

@@ -13,6 +13,9 @@ import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.Watchdog;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.language.python.InlineScriptMetadata;
+import dev.kestrasdk.runner.language.python.PythonDependencies;
+import dev.kestrasdk.runner.language.python.PythonEnvironments;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
 import dev.kestrasdk.sink.StreamSink;
@@ -22,6 +25,7 @@ import org.graalvm.polyglot.PolyglotException;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +94,15 @@ public final class ScriptRunner implements AutoCloseable {
      * operation that cancellation cannot reach), this method reports the timeout without it, and the thread is
      * left to end when the guest notices the cancellation.
      *
+     * A Python script's packages ({@link ScriptRequest#pythonDependencies()} and its PEP 723 block) are installed
+     * first if the cache does not have them yet; that is not part of the timeout or the reported duration.
+     *
      * @throws dev.kestrasdk.wire.WireFormatException if an input value cannot be given to a script
+     * @throws PythonEnvironments.PythonPackagesException if the script's packages cannot be installed or declared
+     *                                                    wrongly (one line naming the package and pip's reason)
      */
     public ScriptResult run(ScriptRequest request) {
+        Path sitePackages = sitePackages(request);
         long start = System.nanoTime();
         ScriptInputs inputs = ScriptInputs.of(request.inputs());
         ConsoleRecorder console = new ConsoleRecorder(request.listener());
@@ -100,7 +110,7 @@ public final class ScriptRunner implements AutoCloseable {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(execute(request, inputs, console, guard));
+                done.complete(execute(request, inputs, sitePackages, console, guard));
             } catch (OutOfMemoryError e) {
                 // The heap filled with no memory limit to stop the script first. Its context is closed by now (in
                 // execute), so its memory is free again: report the failure, as a script's own error, not the runner's.
@@ -161,7 +171,8 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /** The script, on its own thread, under {@code guard} from the template to the description of its end. */
-    private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard) {
+    private Outcome execute(ScriptRequest request, ScriptInputs inputs, Path sitePackages, ConsoleRecorder console,
+                            Watchdog.Guard guard) {
         String text;
         try {
             text = request.launch().render() ? template.render(request.text(), request.inputs(), request.templateContext(),
@@ -190,7 +201,7 @@ public final class ScriptRunner implements AutoCloseable {
         try {
             String invokedAs = request.launch().invokedAs() == null ? request.sourceName() : request.launch().invokedAs();
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
-                    request.sandbox(), invokedAs, request.launch().arguments(), environment), emitters(console));
+                    request.sandbox(), invokedAs, request.launch().arguments(), environment, sitePackages), emitters(console));
             outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
             // Described while the context is open (a Python traceback is read from the live exception) and
@@ -220,6 +231,21 @@ public final class ScriptRunner implements AutoCloseable {
             return Outcome.timedOut(request);
         }
         return outcome;
+    }
+
+    /** The site-packages of a Python script's packages, installed if need be; {@code null} when it declares none. */
+    private static Path sitePackages(ScriptRequest request) {
+        if (!request.language().name().equals("python")) {
+            return null;
+        }
+        PythonDependencies dependencies;
+        try {
+            dependencies = request.pythonDependencies().plus(
+                    InlineScriptMetadata.dependencies(request.text(), request.sourceName()));
+        } catch (IllegalArgumentException e) {
+            throw new PythonEnvironments.PythonPackagesException(e.getMessage());
+        }
+        return dependencies.isEmpty() ? null : PythonEnvironments.inResourceCache().sitePackages(dependencies);
     }
 
     /**

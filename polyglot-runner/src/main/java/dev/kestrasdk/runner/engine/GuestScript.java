@@ -18,7 +18,13 @@ import java.util.Map;
  * @param invokedAs        the script's name as given on the command line (Python's {@code sys.argv[0]})
  * @param arguments        its command-line arguments after that name
  * @param environment      the environment variables it sees ({@code os.environ}, {@code process.env}), exactly
+ * @param sitePackages     the installed packages it imports from (a Python venv's site-packages), or {@code null}
  */
 public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
-                          SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment) {
+                          SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment,
+                          Path sitePackages) {
+    public GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
+                       SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment) {
+        this(text, sourceName, inputs, workingDirectory, guard, sandbox, invokedAs, arguments, environment, null);
+    }
 }

@@ -85,6 +85,10 @@ public final class PythonLanguage implements GuestLanguage {
         // As `python script.py a b` in the working directory would: its modules are importable, its arguments in argv.
         Value sys = importModule(context, "sys");
         sys.getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
+        if (script.sitePackages() != null) {
+            // As a venv's interpreter would: after the standard library, with its .pth files read.
+            importModule(context, "site").invokeMember("addsitedir", script.sitePackages().toString());
+        }
         PythonValues values = new PythonValues(builtins);
         List<String> argv = new ArrayList<>();
         argv.add(script.invokedAs());
