@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.language.python;
 
 import dev.kestrasdk.runner.GuestFrame;
+import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.bindings.GuestValues;
 import dev.kestrasdk.runner.bindings.KestraBridge;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
@@ -116,6 +117,11 @@ public final class PythonLanguage implements GuestLanguage {
                     tb.getMember("tb_lineno").asInt()));
         }
         return Optional.of(frames);
+    }
+
+    @Override
+    public ScriptFailure explained(ScriptFailure failure) {
+        return CExtensionFailure.explained(failure);
     }
 
     private static void installKestraModule(Context context, Value builtins, KestraBridge bridge) {
