@@ -226,11 +226,23 @@ public final class PythonEnvironments {
             this.terminal = terminal;
         }
 
-        /** pip's last {@code ERROR:} line (its conclusion, naming the package), without the prefix. */
+        /**
+         * pip's last {@code ERROR:} line (its conclusion, naming the package), without the prefix; not its closing
+         * "ResolutionImpossible: for help visit ..." pointer, which names nothing; at most {@value #REASON_CHARS}
+         * characters (a resolution conflict lists every version it tried).
+         */
         java.util.Optional<String> reason() {
-            return errors.isEmpty() ? java.util.Optional.empty()
-                    : java.util.Optional.of("pip: " + errors.get(errors.size() - 1));
+            for (int i = errors.size() - 1; i >= 0; i--) {
+                String error = errors.get(i);
+                if (!error.startsWith("ResolutionImpossible") || i == 0) {
+                    return java.util.Optional.of("pip: " + (error.length() <= REASON_CHARS ? error
+                            : error.substring(0, REASON_CHARS - 1) + "\u2026"));
+                }
+            }
+            return java.util.Optional.empty();
         }
+
+        static final int REASON_CHARS = 300;
 
         @Override
         public void subProcessOut(String line) {

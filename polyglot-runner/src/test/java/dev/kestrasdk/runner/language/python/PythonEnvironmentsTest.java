@@ -72,6 +72,24 @@ class PythonEnvironmentsTest {
     }
 
     @Test
+    void aResolutionConflictIsToldByTheLineNamingThePackageNotByPipsPointer() {
+        PythonEnvironments.PipLog log = new PythonEnvironments.PipLog(new PrintStream(new ByteArrayOutputStream()), false);
+        log.subProcessErr("ERROR: Cannot install polars==1.34.0 and polars==1.35.1 because these package versions have"
+                + " conflicting dependencies.");
+        log.subProcessErr("ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/"
+                + "dependency-resolution/#dealing-with-dependency-conflicts");
+        assertEquals(Optional.of("pip: Cannot install polars==1.34.0 and polars==1.35.1 because these package versions"
+                + " have conflicting dependencies."), log.reason());
+    }
+
+    @Test
+    void aLongReasonIsCut() {
+        PythonEnvironments.PipLog log = new PythonEnvironments.PipLog(new PrintStream(new ByteArrayOutputStream()), false);
+        log.subProcessErr("ERROR: " + "x".repeat(400));
+        assertEquals(Optional.of("pip: " + "x".repeat(299) + "\u2026"), log.reason());
+    }
+
+    @Test
     void withoutAnErrorLineThereIsNoReason() {
         PythonEnvironments.PipLog log = new PythonEnvironments.PipLog(new PrintStream(new ByteArrayOutputStream()), false);
         log.subProcessErr("WARNING: Retrying (Retry(total=4, ...))");
