@@ -11,7 +11,10 @@ import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.engine.ScriptInputs;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+import dev.kestrasdk.runner.workspace.OutputFile;
+import dev.kestrasdk.runner.workspace.WorkspaceException;
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 import picocli.CommandLine.Command;
@@ -77,12 +80,20 @@ final class RunCommand implements Callable<Integer> {
     TemplateOptions template = new TemplateOptions();
 
     @Mixin
+    WorkspaceOptions workspace = new WorkspaceOptions();
+
+    @Mixin
     PythonPackageOptions packages = new PythonPackageOptions();
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
 
-    @Option(names = "--allow-write", description = "sandbox: let the script create, change and delete files below its folder")
+    @Option(names = "--sandbox", description = "run in the closed sandbox profile, for other people's code: read below"
+            + " the script's folder, nothing else (default: the task profile, as Kestra's process runner: network,"
+            + " files, processes, threads)")
+    boolean sandboxProfile;
+
+    @Option(names = "--allow-write", description = "with --sandbox: let the script create, change and delete files below its folder")
     boolean allowWrite;
 
     @Option(names = "--env", paramLabel = "NAME=VALUE", converter = EnvironmentOptions.VariableConverter.class,
@@ -105,10 +116,19 @@ final class RunCommand implements Callable<Integer> {
             + " when Kestra would drop a line or read it only in part, even if the script succeeded")
     boolean strict;
 
-    @Option(names = "--allow-threads", description = "sandbox: let a Python script start threads")
+    @Option(names = "--allow-threads", description = "with --sandbox: let a Python script start threads")
     boolean allowThreads;
 
-    /** The sandbox the flags ask for: closed unless opened (docs/runner.md, "Sandbox"). */
+    /** The profile the flags ask for: task unless {@code --sandbox} (docs/runner.md, "Profiles"). */
+    RunProfile profile() {
+        if (!sandboxProfile && (allowWrite || allowThreads)) {
+            throw new UserError((allowWrite ? "--allow-write" : "--allow-threads") + " refines --sandbox; the task"
+                    + " profile (the default) already allows " + (allowWrite ? "writing files" : "threads"));
+        }
+        return sandboxProfile ? RunProfile.SANDBOX : RunProfile.TASK;
+    }
+
+    /** The sandbox the flags ask for with {@code --sandbox}: closed unless opened (docs/runner.md, "Profiles"). */
     SandboxPolicy sandbox() {
         SandboxPolicy policy = SandboxPolicy.CLOSED;
         policy = allowWrite ? policy.allowWrite() : policy;
@@ -124,13 +144,23 @@ final class RunCommand implements Callable<Integer> {
             throw new UserError(file + (Files.isDirectory(file) ? ": is a directory, not a script" : ": no such file"));
         }
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
+        RunProfile profile = profile();
         Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
+        if (inheritEnv && profile == RunProfile.TASK) { // the sandbox lays them itself (SandboxPolicy.allowEnvironment)
+            Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
+            inherited.putAll(environment);
+            environment = inherited;
+        }
         String name = file.getFileName().toString();
         dev.kestrasdk.runner.ConsoleListener echo = json ? dev.kestrasdk.runner.ConsoleListener.NONE : (stream, line) -> {
             (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
         };
         ScriptResult result;
         if (language == null && name.endsWith(".java")) {
+            if (workspace.given()) {
+                throw new UserError(file + ": a .java script runs in its own folder; --workdir, --files, --input-file,"
+                        + " --output-files, --output-dir and --keep-workdir apply to Python and JavaScript scripts only");
+            }
             ScriptInputs scriptInputs;
             try {
                 scriptInputs = ScriptInputs.of(inputValues);
@@ -151,8 +181,9 @@ final class RunCommand implements Callable<Integer> {
             }
             try {
                 request = request.withInputs(inputValues).withTimeout(timeout).withListener(echo)
-                        .withSandbox(sandbox()).withArguments(arguments).withEnvironment(environment)
+                        .withSandbox(sandbox()).withProfile(profile).withArguments(arguments).withEnvironment(environment)
                         .withRendering(!noRender).withTemplateContext(template.context())
+                        .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()))
                         .withPythonDependencies(packages.dependencies());
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
@@ -162,6 +193,8 @@ final class RunCommand implements Callable<Integer> {
                 if (runner.leftScriptsRunning()) {
                     KestraSdkCli.HALT_AT_EXIT.set(true);
                 }
+            } catch (WorkspaceException e) {
+                throw WorkspaceOptions.userError(e);
             }
         }
         if (json) {
@@ -207,6 +240,7 @@ final class RunCommand implements Callable<Integer> {
         printer.outputs(r.outputs());
         printer.metrics(r.metrics());
         printer.logsAndAssets(r.logs(), r.assets());
+        printFiles(out, r);
         ScriptFailure f = r.failure();
         out.println("Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration()));
         if (f != null) {
@@ -214,6 +248,20 @@ final class RunCommand implements Callable<Integer> {
         }
         if (r.status() != ScriptStatus.SUCCESS && (!r.outputs().isEmpty() || !r.metrics().isEmpty())) {
             out.println("(outputs and metrics printed before the failure are kept, as Kestra keeps them)");
+        }
+    }
+
+    /** The output files and where the working directory is, when the run had a workspace. */
+    private static void printFiles(PrintWriter out, ScriptResult r) {
+        if (!r.files().isEmpty()) {
+            out.println(TerminalText.escape("Files (" + r.files().size() + "):"));
+            for (OutputFile f : r.files()) {
+                out.println(TerminalText.escape("  " + f.name() + " (" + f.size() + " bytes) "
+                        + (f.path() == null ? "deleted with the working directory (keep it with --output-dir DIR)" : f.path())));
+            }
+        }
+        if (r.workingDirectory() != null) {
+            out.println(TerminalText.escape("Working directory: " + r.workingDirectory()));
         }
     }
 
@@ -249,6 +297,14 @@ final class RunCommand implements Callable<Integer> {
         } else {
             doc.put("failure", null);
         }
+        doc.put("files", r.files().stream().map(out -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("name", out.name());
+            file.put("size", out.size());
+            file.put("path", out.path() == null ? null : out.path().toString());
+            return file;
+        }).toList());
+        doc.put("workingDirectory", r.workingDirectory() == null ? null : r.workingDirectory().toString());
         doc.put("stdout", r.stdout());
         doc.put("stderr", r.stderr());
         return doc;

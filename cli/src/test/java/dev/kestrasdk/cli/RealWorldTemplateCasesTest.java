@@ -74,7 +74,7 @@ class RealWorldTemplateCasesTest {
 
     /** The case's {@code templateContext}: its {@code now} is the clock, the rest Kestra's variables of that name. */
     @SuppressWarnings("unchecked")
-    private static TemplateContext context(Map<String, Object> tc, Map<String, Object> vars) {
+    static TemplateContext context(Map<String, Object> tc, Map<String, Object> vars) {
         Clock clock = tc.get("now") instanceof String now ? Clock.fixed(Instant.parse(now), ZoneOffset.UTC) : Clock.systemUTC();
         Map<String, String> secrets = new LinkedHashMap<>();
         ((Map<String, Object>) tc.getOrDefault("secrets", Map.of())).forEach((k, v) -> secrets.put(k, (String) v));
@@ -90,7 +90,7 @@ class RealWorldTemplateCasesTest {
 
     /** What render_and_run_native.py compares: exit code, outputs, metrics, logs; varying values and numbers' types aside. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> reading(Map<String, Object> doc, List<String> varying) {
+    static Map<String, Object> reading(Map<String, Object> doc, List<String> varying) {
         Map<String, Object> outputs = new LinkedHashMap<>((Map<String, Object>) doc.get("outputs"));
         outputs.replaceAll((k, v) -> varying.contains("outputs." + k) ? VARIES : v);
         List<Object> metrics = new ArrayList<>();

@@ -199,11 +199,11 @@ class RunCommandTest {
                 open('made.txt', 'w').write('x')
                 print('PATH' in os.environ)
                 """);
-        CliRun closed = CliRun.of("run", py.toString());
+        CliRun closed = CliRun.of("run", py.toString(), "--sandbox");
         assertEquals(ExitCodes.FAILED, closed.exit(), closed.out());
         assertTrue(closed.out().contains("Failure: PermissionError: [Errno 13] Permission denied: 'made.txt' (line 2)"), closed.out());
         assertFalse(Files.exists(dir.resolve("made.txt")));
-        CliRun open = CliRun.of("run", py.toString(), "--allow-write", "--allow-env");
+        CliRun open = CliRun.of("run", py.toString(), "--sandbox", "--allow-write", "--allow-env", "--workdir", dir.toString());
         assertEquals(ExitCodes.OK, open.exit(), open.out());
         assertTrue(open.out().startsWith("True\n"), open.out());
         assertTrue(Files.exists(dir.resolve("made.txt")));

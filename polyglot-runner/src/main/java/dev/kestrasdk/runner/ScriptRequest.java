@@ -3,8 +3,10 @@ package dev.kestrasdk.runner;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.language.python.PythonDependencies;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.runner.template.TemplateContext;
+import dev.kestrasdk.runner.workspace.ScriptWorkspace;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,13 +34,20 @@ import java.util.Objects;
  * @param timeout          how long the script may run, or {@code null} for no limit
  * @param workingDirectory the script's current directory, readable (not writable) by the script
  * @param listener         sees console lines as they are written
- * @param sandbox          what the script may do beyond reading its working directory; {@link SandboxPolicy#CLOSED}
- *                         unless opened with {@link #withSandbox}
+ * @param sandbox          in the {@link RunProfile#SANDBOX sandbox} profile, what the script may do beyond reading its
+ *                         working directory; {@link SandboxPolicy#CLOSED} unless opened with {@link #withSandbox}
+ *                         (the {@link RunProfile#TASK task} profile does not read it)
  * @param launch           its command-line arguments, environment variables and whether its text is rendered
  *                         ({@link ScriptLaunch#DEFAULT}: none, none, rendered)
  * @param templateContext  Kestra's template variables besides {@code inputs} ({@code vars}, {@code outputs},
  *                         {@code execution}, ...) and the data of {@code secret()}, {@code kv()}, {@code now()};
  *                         {@link TemplateContext#local()} unless set with {@link #withTemplateContext}
+ * @param profile          what the script may do as a whole: {@link RunProfile#SANDBOX} (the default, safe for other
+ *                         people's code) unless set with {@link #withProfile}
+ * @param workspace        the working directory Kestra's way: a fresh one with the script's files, input files,
+ *                         {@code outputDir}, output files and the execution context (docs/runner.md, "Working
+ *                         directory and files"); {@code null} (the default) runs in {@code workingDirectory} as it is,
+ *                         with none of those
  * @param pythonDependencies the PyPI packages a Python script needs besides those its PEP 723 block declares:
  *                         installed once with GraalPy's pip and cached ({@link #withPythonDependencies}); a file's
  *                         {@code requirements.txt} beside it is read by {@link #ofFile}
@@ -46,7 +55,7 @@ import java.util.Objects;
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
                             SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
-                            PythonDependencies pythonDependencies) {
+                            RunProfile profile, ScriptWorkspace workspace, PythonDependencies pythonDependencies) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -60,7 +69,21 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         sandbox = sandbox == null ? SandboxPolicy.CLOSED : sandbox;
         launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
+        profile = profile == null ? RunProfile.SANDBOX : profile;
         pythonDependencies = pythonDependencies == null ? PythonDependencies.NONE : pythonDependencies;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext, RunProfile profile, ScriptWorkspace workspace) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext,
+                profile, workspace, null);
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext, RunProfile profile) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -89,10 +112,10 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     public static final String REQUIREMENTS_FILE = "requirements.txt";
 
     /**
-     * A script file; the language comes from its extension. A Python script's packages are those of a
-     * {@value #REQUIREMENTS_FILE} beside it, if there is one (and of its PEP 723 block, read when it runs). Its
-     * directory becomes the working directory, and the
-     * path as given is the name the script is invoked as (Python's {@code sys.argv[0]}, as CPython gives it).
+     * A script file; the language comes from its extension. Its directory becomes the working directory, and the
+     * path as given is the name the script is invoked as (Python's {@code sys.argv[0]}, as CPython gives it). A
+     * Python script's packages are those of a {@value #REQUIREMENTS_FILE} beside it, if there is one (and of its
+     * PEP 723 block, read when it runs).
      */
     public static ScriptRequest ofFile(Path file) {
         GuestLanguage language = Languages.forFileName(file.getFileName().toString()).orElseThrow(() ->
@@ -113,7 +136,7 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         PythonDependencies dependencies = language.name().equals("python") && Files.isRegularFile(requirements)
                 ? PythonDependencies.fromRequirementsFile(requirements) : null;
         return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null,
-                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null, dependencies);
+                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null, null, null, dependencies);
     }
 
     /** Script text; the source is named {@code script} with the language's usual extension ({@code script.py}). */
@@ -122,29 +145,37 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, pythonDependencies);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext, pythonDependencies);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
-    /** Opens the sandbox for this script: see {@link SandboxPolicy}. */
+    /** Runs this script in the {@link RunProfile#SANDBOX sandbox} profile, opened as {@code policy} says: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX, workspace, pythonDependencies);
+    }
+
+    /**
+     * What the script may do as a whole: {@link RunProfile#TASK} as under Kestra's process runner, or
+     * {@link RunProfile#SANDBOX} (the default) with this request's {@link SandboxPolicy}.
+     */
+    public ScriptRequest withProfile(RunProfile newProfile) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile, workspace, pythonDependencies);
     }
 
     /**
@@ -158,7 +189,8 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     /**
      * The environment variables the script sees ({@code os.environ}, {@code process.env}), exactly these: the
      * runner's own environment is not among them unless the sandbox allows it
-     * ({@link SandboxPolicy#allowEnvironment()}), and then these are laid over it.
+     * ({@link SandboxPolicy#allowEnvironment()}), and then these are laid over it. In the {@link RunProfile#TASK task}
+     * profile the script sees exactly these (the command line's {@code --inherit-env} adds the runner's own).
      */
     public ScriptRequest withEnvironment(Map<String, String> environment) {
         return withLaunch(launch.withEnvironment(environment));
@@ -170,7 +202,12 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile, workspace, pythonDependencies);
+    }
+
+    /** Kestra's template context for this script: see {@link TemplateContext}. */
+    public ScriptRequest withTemplateContext(TemplateContext context) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile, workspace, pythonDependencies);
     }
 
     /**
@@ -179,11 +216,12 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
      */
     public ScriptRequest withPythonDependencies(PythonDependencies dependencies) {
         return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
-                templateContext, this.pythonDependencies.plus(dependencies));
+                templateContext, profile, workspace, this.pythonDependencies.plus(dependencies));
     }
 
-    /** Kestra's template context for this script: see {@link TemplateContext}. */
-    public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, pythonDependencies);
+    /** Runs the script Kestra's way, in a working directory made from {@code newWorkspace}: see {@link ScriptWorkspace}. */
+    public ScriptRequest withWorkspace(ScriptWorkspace newWorkspace) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
+                templateContext, profile, newWorkspace, pythonDependencies);
     }
 }

@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.Metric;
+import dev.kestrasdk.runner.workspace.OutputFile;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +26,16 @@ import java.util.Map;
  * @param problems  protocol lines Kestra would drop or read only in part
  * @param failure   why it failed or timed out, {@code null} on success
  * @param duration  wall time from the request to the result, template rendering and context creation included
+ * @param files     the output files the script left (its {@code outputDir} and the request's output-file globs),
+ *                  sorted by name; empty when the request had no workspace
+ * @param workingDirectory where the script ran, when that directory is still there after the run (a fresh one
+ *                  kept on failure or on request, or the caller's own); {@code null} when it was deleted or the
+ *                  request had no workspace
  */
 public record ScriptResult(ScriptStatus status, int exitCode, Map<String, Object> outputs, List<Metric> metrics,
                            List<LogEntry> logs, List<Map<String, Object>> assets, List<String> stdout,
                            List<String> stderr, List<ProtocolProblem> problems, ScriptFailure failure,
-                           Duration duration) {
+                           Duration duration, List<OutputFile> files, java.nio.file.Path workingDirectory) {
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_TIMED_OUT = 124;
 
@@ -41,6 +47,20 @@ public record ScriptResult(ScriptStatus status, int exitCode, Map<String, Object
         stdout = List.copyOf(stdout);
         stderr = List.copyOf(stderr);
         problems = List.copyOf(problems);
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A result without a workspace: no output files, no working directory to report. */
+    public ScriptResult(ScriptStatus status, int exitCode, Map<String, Object> outputs, List<Metric> metrics,
+                        List<LogEntry> logs, List<Map<String, Object>> assets, List<String> stdout, List<String> stderr,
+                        List<ProtocolProblem> problems, ScriptFailure failure, Duration duration) {
+        this(status, exitCode, outputs, metrics, logs, assets, stdout, stderr, problems, failure, duration, null, null);
+    }
+
+    /** This result with the files and directory a workspace left. */
+    public ScriptResult withWorkspace(List<OutputFile> newFiles, java.nio.file.Path directory) {
+        return new ScriptResult(status, exitCode, outputs, metrics, logs, assets, stdout, stderr, problems, failure,
+                duration, newFiles, directory);
     }
 
     /**

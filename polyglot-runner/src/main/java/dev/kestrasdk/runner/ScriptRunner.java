@@ -16,8 +16,11 @@ import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.language.python.InlineScriptMetadata;
 import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.language.python.PythonEnvironments;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
+import dev.kestrasdk.runner.workspace.ExecutionContextFile;
+import dev.kestrasdk.runner.workspace.PreparedWorkspace;
 import dev.kestrasdk.sink.StreamSink;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -94,23 +97,46 @@ public final class ScriptRunner implements AutoCloseable {
      * operation that cancellation cannot reach), this method reports the timeout without it, and the thread is
      * left to end when the guest notices the cancellation.
      *
-     * A Python script's packages ({@link ScriptRequest#pythonDependencies()} and its PEP 723 block) are installed
+     * <p>With a {@link ScriptRequest#workspace() workspace}, the working directory is made first and wound up after
+     * (files collected and copied out, a fresh directory deleted unless kept): see
+     * {@link dev.kestrasdk.runner.workspace.ScriptWorkspace}.
+     *
+     * <p>A Python script's packages ({@link ScriptRequest#pythonDependencies()} and its PEP 723 block) are installed
      * first if the cache does not have them yet; that is not part of the timeout or the reported duration.
      *
      * @throws dev.kestrasdk.wire.WireFormatException if an input value cannot be given to a script
+     * @throws dev.kestrasdk.runner.workspace.WorkspaceException if the working directory cannot be made as asked
      * @throws PythonEnvironments.PythonPackagesException if the script's packages cannot be installed or declared
      *                                                    wrongly (one line naming the package and pip's reason)
      */
     public ScriptResult run(ScriptRequest request) {
         Path sitePackages = sitePackages(request);
-        long start = System.nanoTime();
         ScriptInputs inputs = ScriptInputs.of(request.inputs());
+        if (request.workspace() == null) {
+            return run(request, inputs, null, sitePackages);
+        }
+        PreparedWorkspace workspace = PreparedWorkspace.prepare(request.workspace(), request.sourceName(), request.text(),
+                ExecutionContextFile.data(inputs.values(), request.templateContext(), ExecutionContextFile.TASK_ID,
+                        ExecutionContextFile.taskType(request.language().name())));
+        ScriptResult result;
+        try {
+            result = run(request.withWorkingDirectory(workspace.directory()), inputs, workspace, sitePackages);
+        } catch (RuntimeException | Error e) {
+            workspace.finish(false); // kept, as after a failure, with the context file removed
+            throw e;
+        }
+        PreparedWorkspace.Outcome left = workspace.finish(result.succeeded());
+        return result.withWorkspace(left.files(), left.keptDirectory());
+    }
+
+    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace, Path sitePackages) {
+        long start = System.nanoTime();
         ConsoleRecorder console = new ConsoleRecorder(request.listener());
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(execute(request, inputs, sitePackages, console, guard));
+                done.complete(execute(request, inputs, console, guard, workspace, sitePackages));
             } catch (OutOfMemoryError e) {
                 // The heap filled with no memory limit to stop the script first. Its context is closed by now (in
                 // execute), so its memory is free again: report the failure, as a script's own error, not the runner's.
@@ -171,37 +197,43 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /** The script, on its own thread, under {@code guard} from the template to the description of its end. */
-    private Outcome execute(ScriptRequest request, ScriptInputs inputs, Path sitePackages, ConsoleRecorder console,
-                            Watchdog.Guard guard) {
+    private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard,
+                            PreparedWorkspace workspace, Path sitePackages) {
         String text;
         try {
             text = request.launch().render() ? template.render(request.text(), request.inputs(), request.templateContext(),
-                    request.workingDirectory(), guard::renderingStopped) : request.text();
+                    request.workingDirectory(), workspace == null ? request.workingDirectory() : workspace.outputDir(),
+                    guard::renderingStopped) : request.text();
             guard.rendered();
         } catch (TemplateException e) {
             return !guard.finish() ? Outcome.timedOut(request) : new Outcome(ScriptStatus.FAILED,
                     ScriptResult.EXIT_FAILURE, new ScriptFailure("TemplateError", e.getMessage(), e.line(), List.of()));
         }
         GuestLanguage runtime = request.language();
-        Map<String, String> environment = environment(request);
-        // Prepared contexts have the closed sandbox and no environment: a request that opens it or sets one gets its own.
-        Context context = request.sandbox().isClosed() && environment.isEmpty()
+        Map<String, String> environment = environment(request, workspace);
+        // Prepared contexts have the closed sandbox and no environment: a request that opens it, sets one or runs in
+        // the task profile gets its own.
+        boolean closedSandbox = request.profile() == RunProfile.SANDBOX && request.sandbox().isClosed();
+        Context context = closedSandbox && environment.isEmpty()
                 ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
-                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.sandbox(), environment);
-            runtime.configure(builder, request.workingDirectory());
+                    runtime.virtualFiles(), console.stdout(), console.stderr(), request.profile(), request.sandbox(),
+                    environment);
+            runtime.configure(builder, request.workingDirectory(), request.profile());
             context = builder.build();
         }
         if (!guard.attach(context)) {
             return Outcome.timedOut(request); // the cancelling thread closes the context
         }
-        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context, request.sandbox().threads());
+        MemoryWatchdog.Watch memory = memoryWatchdog.watch(context,
+                request.profile() == RunProfile.TASK || request.sandbox().threads());
         Outcome outcome;
         try {
             String invokedAs = request.launch().invokedAs() == null ? request.sourceName() : request.launch().invokedAs();
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
-                    request.sandbox(), invokedAs, request.launch().arguments(), environment, sitePackages), emitters(console));
+                    request.sandbox(), invokedAs, request.launch().arguments(), environment, request.profile(),
+                    sitePackages), emitters(console));
             outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
             // Described while the context is open (a Python traceback is read from the live exception) and
@@ -249,14 +281,20 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /**
-     * The variables the script sees: the request's, laid over the runner's own environment when the sandbox allows
-     * reading it, and nothing else (the host's environment stays unreadable otherwise).
+     * The variables the script sees: the request's, over the workspace's ({@code WORKING_DIR}, {@code OUTPUT_DIR},
+     * the context file), laid over the runner's own environment when the sandbox allows reading it, and nothing else
+     * (the host's environment stays unreadable otherwise). In the task profile no host variables: whoever builds the
+     * request decides (the command line's {@code --inherit-env} adds the host's).
      */
-    private static Map<String, String> environment(ScriptRequest request) {
-        if (!request.sandbox().environment()) {
+    private static Map<String, String> environment(ScriptRequest request, PreparedWorkspace workspace) {
+        boolean host = request.profile() != RunProfile.TASK && request.sandbox().environment();
+        if (!host && workspace == null) {
             return request.launch().environment();
         }
-        Map<String, String> environment = new TreeMap<>(System.getenv());
+        Map<String, String> environment = new TreeMap<>(host ? System.getenv() : Map.of());
+        if (workspace != null) {
+            environment.putAll(workspace.environment());
+        }
         environment.putAll(request.launch().environment());
         return environment;
     }

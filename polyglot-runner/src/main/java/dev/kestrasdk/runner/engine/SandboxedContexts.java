@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.engine;
 
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -19,6 +20,10 @@ import java.util.Map;
  * or threads, load native code, read the environment or reach other languages, and see the file system only
  * through a {@link ScriptFileSystem}. Standard input is empty. A {@link SandboxPolicy} may open writing below the
  * working directory and threads; the environment variables a guest sees are given explicitly.
+ *
+ * <p>A {@link RunProfile#TASK task} context opens what Kestra's process runner allows: native access (GraalPy's
+ * C-backed standard-library modules), processes, threads, host sockets, and the whole file system
+ * ({@link ScriptFileSystem#forTask}); host classes, host class loading and other languages stay closed.
  *
  * <p>Every context on one engine must use the same {@link HostAccess} instance, hence the single constant.
  */
@@ -51,20 +56,43 @@ public final class SandboxedContexts {
     public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
                                    OutputStream out, OutputStream err, SandboxPolicy sandbox,
                                    Map<String, String> environment) {
+        return builder(languageId, workingDirectory, virtualFiles, out, err, RunProfile.SANDBOX, sandbox, environment);
+    }
+
+    /** As above, in {@code profile}: {@link RunProfile#TASK} does not read {@code sandbox}. */
+    public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
+                                   OutputStream out, OutputStream err, RunProfile profile, SandboxPolicy sandbox,
+                                   Map<String, String> environment) {
+        if (profile == RunProfile.TASK) {
+            return common(languageId, workingDirectory, out, err, environment)
+                    .allowCreateProcess(true)
+                    .allowCreateThread(true)
+                    .allowNativeAccess(true)
+                    .allowIO(IOAccess.newBuilder()
+                            .fileSystem(ScriptFileSystem.forTask(workingDirectory, virtualFiles))
+                            .allowHostSocketAccess(true)
+                            .build());
+        }
+        return common(languageId, workingDirectory, out, err, environment)
+                .allowCreateProcess(false)
+                .allowCreateThread(sandbox.threads())
+                .allowNativeAccess(false)
+                .allowIO(IOAccess.newBuilder()
+                        .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles, sandbox.write()))
+                        .build());
+    }
+
+    /** What every profile closes: host classes and class loading, other languages, the host's environment. */
+    private Context.Builder common(String languageId, Path workingDirectory, OutputStream out, OutputStream err,
+                                   Map<String, String> environment) {
         return Context.newBuilder(languageId)
                 .engine(engine)
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLookup(className -> false)
                 .allowHostClassLoading(false)
-                .allowCreateProcess(false)
-                .allowCreateThread(sandbox.threads())
-                .allowNativeAccess(false)
                 .allowPolyglotAccess(PolyglotAccess.NONE)
                 .allowEnvironmentAccess(EnvironmentAccess.NONE)
                 .environment(environment)
-                .allowIO(IOAccess.newBuilder()
-                        .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles, sandbox.write()))
-                        .build())
                 .currentWorkingDirectory(workingDirectory)
                 .in(InputStream.nullInputStream())
                 .out(out)

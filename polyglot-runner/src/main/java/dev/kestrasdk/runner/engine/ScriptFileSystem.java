@@ -40,18 +40,26 @@ import java.util.stream.Stream;
  * {@code FileSystem.allowInternalResourceAccess} is not used: it serves those paths from a writable file system,
  * bypassing this one's checks.) Writing is allowed only below the working directory, and never into a
  * resource root, even one below the working directory.
+ *
+ * <p>In the task profile ({@link #forTask}) the whole file system takes the working directory's place: the script
+ * reads and writes wherever its user may (its working directory, the system temp directory that {@code tempfile}
+ * uses, any other path), as under Kestra's process runner; only the resource roots stay read-only, so one script
+ * cannot change what every later script of the process runs.
  */
 public final class ScriptFileSystem implements FileSystem {
     private static final FileTime EPOCH = FileTime.fromMillis(0);
-    private static final String OUTSIDE = "outside the script's working directory (kestra-sdk sandbox)";
-    private static final String READ_ONLY = "scripts cannot write files (kestra-sdk sandbox; allow writing below the "
-            + "working directory with SandboxPolicy.allowWrite() or kestra-sdk run --allow-write)";
-    private static final String RESOURCES = "the languages' own files are read-only to scripts (kestra-sdk sandbox)";
+    private static final String OUTSIDE = "outside the script's working directory: kestra-sdk sandbox profile"
+            + " (run without --sandbox)";
+    private static final String READ_ONLY = "scripts cannot write files in the kestra-sdk sandbox profile (allow writing"
+            + " below the working directory with SandboxPolicy.allowWrite() or kestra-sdk run --sandbox --allow-write;"
+            + " or run without --sandbox)";
+    private static final String RESOURCES = "the languages' own files are read-only to scripts in every kestra-sdk profile";
 
     private final FileSystem host = FileSystem.newReadOnlyFileSystem(FileSystem.newDefaultFileSystem());
     private final FileSystem writableHost;
     private final Path workingDirectory;
-    private final Path realWorkingDirectory;
+    private final Path scope; // what the script may read (and write, when writable): its working directory, or all
+    private final Path realScope;
     private final List<Path> readableRoots; // the working directory first, then the read-only roots
     private final List<Path> realRoots;
     private final List<Path> readOnlyRoots;
@@ -59,11 +67,16 @@ public final class ScriptFileSystem implements FileSystem {
     private final VirtualFiles virtualFiles;
 
     ScriptFileSystem(Path workingDirectory, List<Path> readOnlyRoots, VirtualFiles virtualFiles, boolean writable) {
+        this(workingDirectory, workingDirectory, readOnlyRoots, virtualFiles, writable);
+    }
+
+    ScriptFileSystem(Path workingDirectory, Path scope, List<Path> readOnlyRoots, VirtualFiles virtualFiles, boolean writable) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
-        this.realWorkingDirectory = realOrSame(this.workingDirectory);
+        this.scope = scope.toAbsolutePath().normalize();
+        this.realScope = realOrSame(this.scope);
         this.readOnlyRoots = readOnlyRoots.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.realReadOnlyRoots = this.readOnlyRoots.stream().map(ScriptFileSystem::realOrSame).toList();
-        this.readableRoots = Stream.concat(Stream.of(this.workingDirectory),
+        this.readableRoots = Stream.concat(Stream.of(this.scope),
                 this.readOnlyRoots.stream()).toList();
         this.realRoots = this.readableRoots.stream().map(ScriptFileSystem::realOrSame).toList();
         this.virtualFiles = virtualFiles;
@@ -79,6 +92,12 @@ public final class ScriptFileSystem implements FileSystem {
     /** As {@link #forLanguages(Path, VirtualFiles)}; {@code writable} lets the script write below its directory. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable) {
         return new ScriptFileSystem(workingDirectory, ResourceCache.readOnlyRoots(), virtualFiles, writable);
+    }
+
+    /** The task profile's: read and write anywhere the user may, but never the languages' internal resources. */
+    public static FileSystem forTask(Path workingDirectory, VirtualFiles virtualFiles) {
+        Path root = workingDirectory.toAbsolutePath().getRoot();
+        return new ScriptFileSystem(workingDirectory, root, ResourceCache.readOnlyRoots(), virtualFiles, true);
     }
 
     private static Path realOrSame(Path p) {
@@ -227,13 +246,13 @@ public final class ScriptFileSystem implements FileSystem {
 
     /**
      * The host file system to change {@code p} with, once {@code p} is known to be below the working directory
-     * and outside every read-only root, as written and once symbolic links are resolved.
+     * (the scope) and outside every read-only root, as written and once symbolic links are resolved.
      */
     private FileSystem writable(Path p) throws IOException {
         if (inside(p, readOnlyRoots)) {
             throw new AccessDeniedException(p.toString(), null, RESOURCES);
         }
-        if (!p.startsWith(workingDirectory)) {
+        if (!p.startsWith(scope)) {
             throw new AccessDeniedException(p.toString(), null, OUTSIDE);
         }
         if (writableHost == null) {
@@ -243,7 +262,7 @@ public final class ScriptFileSystem implements FileSystem {
         if (real == null || inside(real, realReadOnlyRoots)) {
             throw new AccessDeniedException(p.toString(), null, real == null ? OUTSIDE : RESOURCES);
         }
-        if (!real.startsWith(realWorkingDirectory)) {
+        if (!real.startsWith(realScope)) {
             throw new AccessDeniedException(p.toString(), null, OUTSIDE);
         }
         return writableHost;

@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.VirtualFiles;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 
@@ -44,6 +45,11 @@ public interface GuestLanguage {
 
     /** Adds the language's options to a sandboxed context builder. */
     void configure(Context.Builder builder, Path workingDirectory);
+
+    /** As above, for a context of {@code profile}: a language whose options depend on the profile overrides this. */
+    default void configure(Context.Builder builder, Path workingDirectory, RunProfile profile) {
+        configure(builder, workingDirectory);
+    }
 
     /**
      * Installs the {@code kestra} module and the {@code inputs} global into a fresh context, then evaluates the

@@ -57,17 +57,24 @@ public final class ScriptTemplate {
         return render(text, inputs, TemplateContext.NONE, null, stopped);
     }
 
-    /**
-     * As above, with Kestra's template context: its variables beside {@code inputs}, {@code workingDir} and
-     * {@code outputDir} (both {@code workingDirectory}), and the data of {@code now()}, {@code secret()},
-     * {@code kv()} and {@code read()}. {@link TemplateContext#NONE} with a null directory binds {@code inputs} alone.
-     */
+    /** As below, with {@code outputDir} the working directory itself (a run without a workspace). */
     public String render(String text, Map<String, Object> inputs, TemplateContext context, Path workingDirectory,
                          BooleanSupplier stopped) throws TemplateException {
+        return render(text, inputs, context, workingDirectory, workingDirectory, stopped);
+    }
+
+    /**
+     * As above, with Kestra's template context: its variables beside {@code inputs}, {@code workingDir}
+     * ({@code workingDirectory}) and {@code outputDir} ({@code outputDirectory}), and the data of {@code now()},
+     * {@code secret()}, {@code kv()} and {@code read()}. {@link TemplateContext#NONE} with a null directory binds
+     * {@code inputs} alone.
+     */
+    public String render(String text, Map<String, Object> inputs, TemplateContext context, Path workingDirectory,
+                         Path outputDirectory, BooleanSupplier stopped) throws TemplateException {
         if (!isTemplate(text)) {
             return text;
         }
-        Map<String, Object> variables = variables(inputs, context, workingDirectory);
+        Map<String, Object> variables = variables(inputs, context, workingDirectory, outputDirectory);
         RenderBudget budget = new RenderBudget(limits, stopped);
         BudgetWriter out = new BudgetWriter(text.length() + 64, budget);
         budget.enter();
@@ -102,7 +109,8 @@ public final class ScriptTemplate {
     }
 
     /** Kestra's variables, in the order the unknown-variable message lists them. */
-    private static Map<String, Object> variables(Map<String, Object> inputs, TemplateContext context, Path workingDirectory) {
+    private static Map<String, Object> variables(Map<String, Object> inputs, TemplateContext context, Path workingDirectory,
+                                                 Path outputDirectory) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("inputs", inputs);
         if (context == TemplateContext.NONE && workingDirectory == null) {
@@ -119,7 +127,7 @@ public final class ScriptTemplate {
         }
         if (workingDirectory != null) {
             v.put("workingDir", workingDirectory.toString());
-            v.put("outputDir", workingDirectory.toString());
+            v.put("outputDir", (outputDirectory == null ? workingDirectory : outputDirectory).toString());
         }
         return v;
     }

@@ -69,7 +69,7 @@ public record TemplateContext(Map<String, Object> vars, Map<String, Object> outp
     }
 
     /** An id shaped like Kestra's: a random UUID in base 62, up to 22 characters. */
-    static String newId() {
+    public static String newId() {
         UUID u = UUID.randomUUID();
         byte[] bytes = ByteBuffer.allocate(17).put((byte) 0).putLong(u.getMostSignificantBits())
                 .putLong(u.getLeastSignificantBits()).array();

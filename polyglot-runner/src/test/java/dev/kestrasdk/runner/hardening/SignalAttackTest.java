@@ -71,7 +71,8 @@ class SignalAttackTest {
                 python("_imp.create_builtin(spec of _signal)", "import _imp, importlib.machinery\n"
                         + "_imp.create_builtin(importlib.machinery.ModuleSpec('_signal', None)).raise_signal(15)", "signal.raise_signal"),
                 new Attempt(PYTHON, "os.kill(os.getpid(), SIGTERM)", "import os, signal\nos.kill(os.getpid(), signal.SIGTERM)",
-                        "PermissionError", "kestra-sdk sandbox: starting or signalling a process is not allowed (os.kill)"),
+                        "PermissionError", "kestra-sdk sandbox: starting or signalling a process is not allowed (os.kill)"
+                        + " in the sandbox profile (run without --sandbox, or with RunProfile.TASK)"),
                 new Attempt(PYTHON, "signal.pthread_kill (not in GraalPy)", "import signal, threading\n"
                         + "signal.pthread_kill(threading.get_ident(), signal.SIGTERM)",
                         "AttributeError", "module 'signal' has no attribute 'pthread_kill'"),

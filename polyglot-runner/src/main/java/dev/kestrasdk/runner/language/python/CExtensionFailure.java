@@ -2,20 +2,22 @@ package dev.kestrasdk.runner.language.python;
 
 import dev.kestrasdk.runner.GuestFrame;
 import dev.kestrasdk.runner.ScriptFailure;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GraalPy's "Cannot run any C extensions because native access is not allowed", said so that the user knows which
- * package it is and what to do: the import that failed is named from the traceback (the outermost frame in a
- * site-packages or standard-library folder), and the way out is CPython.
+ * GraalPy's "Cannot run any C extensions because native access is not allowed" (the sandbox profile allows no native
+ * access), said so that the user knows which package it is and what to do: the import that failed is named from the
+ * traceback (the outermost frame in a site-packages or standard-library folder), and the ways out are the task
+ * profile, which allows native access, or CPython.
  */
 final class CExtensionFailure {
     static final String GRAALPY_MESSAGE = "Cannot run any C extensions because native access is not allowed";
-    static final String INSTEAD = "run this script with CPython and this project's Python SDK instead"
-            + " (kestra-sdk exec; docs/python.md, \"Packages\")";
+    static final String INSTEAD = RunProfile.RUN_WITHOUT_SANDBOX + ", which allows native access; or run this script"
+            + " with CPython and this project's Python SDK (kestra-sdk exec; docs/python.md, \"Packages\")";
     private static final Pattern PACKAGE_DIR = Pattern.compile("/(?:site-packages|lib/python3\\.\\d+)/([A-Za-z0-9_.-]+)");
 
     private CExtensionFailure() {
@@ -28,7 +30,8 @@ final class CExtensionFailure {
         }
         String what = packageOf(failure.stack());
         return new ScriptFailure(failure.type(), (what == null ? "a module" : "'" + what + "'")
-                + " needs a C extension, which the runner cannot load (" + failure.message().strip() + "): " + INSTEAD,
+                + " needs a C extension, which the sandbox profile cannot load (" + failure.message().strip() + "): "
+                + INSTEAD,
                 failure.line(), failure.stack());
     }
 

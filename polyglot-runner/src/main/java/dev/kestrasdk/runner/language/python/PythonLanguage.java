@@ -10,6 +10,7 @@ import dev.kestrasdk.runner.engine.ResourceText;
 import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.language.CallSyntax;
 import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -33,6 +34,8 @@ public final class PythonLanguage implements GuestLanguage {
     static final String MODULE_NAME = "kestra";
     private static final String MODULE_SOURCE = ResourceText.text(PythonLanguage.class, "kestra.py");
     private static final String SANDBOX_SOURCE = ResourceText.text(PythonLanguage.class, "sandbox.py");
+    private static final String TASK_PROFILE_SOURCE = ResourceText.text(PythonLanguage.class, "task_profile.py");
+    private static final String OPEN_FILES_SOURCE = ResourceText.text(PythonLanguage.class, "open_files.py");
 
     private static final CallSyntax CALL_SYNTAX = new PythonCallSyntax();
 
@@ -77,12 +80,27 @@ public final class PythonLanguage implements GuestLanguage {
         builder.option("python.DontWriteBytecodeFlag", "true");
     }
 
+    /**
+     * In the task profile, zlib, bz2 and lzma use GraalPy's native backend: its Java backend has no bz2 (a
+     * {@code NullPointerException} inside GraalPy 25.0.3 on {@code bz2.compress}), and native access is allowed there.
+     */
+    @Override
+    public void configure(Context.Builder builder, Path workingDirectory, RunProfile profile) {
+        configure(builder, workingDirectory);
+        if (profile == RunProfile.TASK) {
+            builder.option("python.CompressionModulesBackend", "native");
+        }
+    }
+
     @Override
     public void run(Context context, GuestScript script, ScriptEmitters emitters) {
         Value builtins = importModule(context, "builtins");
         GuestValues guestValues = new GuestValues(new PythonValueDialect(builtins.getMember("list"), builtins.getMember("tuple")));
         installKestraModule(context, builtins, new KestraBridge(emitters, guestValues));
-        installRefusals(context, builtins, script.sandbox().threads());
+        installRefusals(context, builtins, script.profile(), script.sandbox().threads());
+        if (script.profile() == RunProfile.TASK) {
+            evalPrivately(context, builtins, TASK_PROFILE_SOURCE, "kestra-sdk-task-profile.py");
+        }
         // As `python script.py a b` in the working directory would: its modules are importable, its arguments in argv.
         Value sys = importModule(context, "sys");
         sys.getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
@@ -97,7 +115,32 @@ public final class PythonLanguage implements GuestLanguage {
         sys.putMember("argv", values.toPython(argv));
         Object inputs = values.toPython(script.inputs().values());
         context.getBindings("python").putMember("inputs", inputs);
-        context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
+        boolean writes = script.profile() == RunProfile.TASK || script.sandbox().write();
+        Value closeOpenFiles = writes ? trackOpenFiles(context, builtins) : null;
+        try {
+            context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
+        } finally {
+            closeOpenFiles(closeOpenFiles);
+        }
+    }
+
+    /** open_files.py: files the script opened for writing and left open are closed when it ends, as CPython would. */
+    private static Value trackOpenFiles(Context context, Value builtins) {
+        Value namespace = context.eval("python", "{}");
+        Value code = builtins.getMember("compile").execute(OPEN_FILES_SOURCE, "kestra-sdk-open-files.py", "exec");
+        builtins.getMember("exec").execute(code, namespace);
+        return namespace.getHashValue("close_open_files");
+    }
+
+    private static void closeOpenFiles(Value closeOpenFiles) {
+        if (closeOpenFiles == null) {
+            return;
+        }
+        try {
+            closeOpenFiles.execute();
+        } catch (PolyglotException | IllegalStateException e) {
+            // the script exited, timed out or was stopped: its context cannot run Python any more
+        }
     }
 
     /**
@@ -132,12 +175,22 @@ public final class PythonLanguage implements GuestLanguage {
         importModule(context, "sys").getMember("modules").putHashEntry(MODULE_NAME, module);
     }
 
-    /** sandbox.py: what the context refuses (processes, sockets, native code, threads) is refused by name. */
-    private static void installRefusals(Context context, Value builtins, boolean allowThreads) {
+    /**
+     * sandbox.py: what the context refuses (processes, sockets, native code, threads) is refused by name; in the
+     * task profile only process signals, which act on the whole JVM.
+     */
+    private static void installRefusals(Context context, Value builtins, RunProfile profile, boolean allowThreads) {
         Value namespace = context.eval("python", "{}");
+        namespace.putHashEntry("_profile", profile.label());
         namespace.putHashEntry("_allow_threads", allowThreads);
         Value code = builtins.getMember("compile").execute(SANDBOX_SOURCE, "kestra-sdk-sandbox.py", "exec");
         builtins.getMember("exec").execute(code, namespace);
+    }
+
+    /** task_profile.py: the standard library made to work in any context of the process (see the file). */
+    private static void evalPrivately(Context context, Value builtins, String source, String name) {
+        Value code = builtins.getMember("compile").execute(source, name, "exec");
+        builtins.getMember("exec").execute(code, context.eval("python", "{}"));
     }
 
     // An expression source leaves no name behind in the script's globals.

@@ -7,7 +7,7 @@ ValueError (bad value) naming where it is, e.g. "outputs.rows[3].ratio: NaN is n
 is printed.
 """
 
-__all__ = ["Kestra"]
+__all__ = ["Kestra", "ExecutionContext", "load_execution_context"]
 
 
 def _raise_if_error(error):
@@ -81,3 +81,92 @@ class Kestra:
         if Kestra._logger is None:
             Kestra._logger = _new_logger()
         return Kestra._logger
+
+
+# The execution context, as PyPI kestra 2.0.0 reads it: the JSON object Kestra writes into the task's working
+# directory (the runner writes it too), read-only, with attribute access at any depth. Same names, same errors.
+CONTEXT_FILE = ".kestra-execution-context.json"
+
+
+def _wrap(value):
+    if isinstance(value, dict):
+        return ExecutionContext(value)
+    if isinstance(value, list):
+        return [_wrap(item) for item in value]
+    return value
+
+
+def _mapping_base():
+    from _collections_abc import Mapping  # what collections.abc re-exports, already loaded at start-up
+
+    return Mapping
+
+
+class ExecutionContext(_mapping_base()):
+    """A read-only mapping over the execution context; `context.outputs.extract.uri` reaches nested keys.
+
+    Keys that are not identifiers, or that are also method names (`items`, `keys`), are read with `context["items"]`.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data):
+        self._data = data
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # copy and pickle probe these before _data exists
+            raise AttributeError(name)
+        if name in self._data:
+            return _wrap(self._data[name])
+        available = ", ".join(sorted(self._data)) or "none"
+        raise AttributeError(f"'{name}' is not available in the execution context (available: {available})")
+
+    def __getitem__(self, name):
+        return _wrap(self._data[name])
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
+
+    def to_dict(self):
+        """The context's data as plain Python values."""
+        return self._data
+
+    def __repr__(self):
+        return repr(self._data)
+
+
+def load_execution_context(path=None):
+    """Reads the execution context from `path`, else $KESTRA_EXECUTION_CONTEXT_FILE, else the working directory's
+    .kestra-execution-context.json; without that file, from $KESTRA_CONTEXT (base64 JSON). FileNotFoundError if none."""
+    import json
+    import os
+
+    path = path or os.environ.get("KESTRA_EXECUTION_CONTEXT_FILE", CONTEXT_FILE)
+    if os.path.exists(path):
+        with open(path, "r", encoding="utf-8") as file:
+            return ExecutionContext(json.load(file))
+    encoded = os.environ.get("KESTRA_CONTEXT")
+    if encoded:
+        import base64
+
+        return ExecutionContext(json.loads(base64.b64decode(encoded)))
+    raise FileNotFoundError(
+        f"No Kestra execution context found: '{path}' does not exist and the KESTRA_CONTEXT environment variable is"
+        " not set. The execution context is only available when the script runs inside a Kestra task."
+    )
+
+
+_context = None
+
+
+def __getattr__(name):
+    # `context` is read on first use, so `import kestra` works where there is no execution context.
+    if name == "context":
+        global _context
+        if _context is None:
+            _context = load_execution_context()
+        return _context
+    raise AttributeError(f"module '{__name__}' has no attribute '{name}'")

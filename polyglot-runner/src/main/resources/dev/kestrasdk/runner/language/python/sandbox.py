@@ -1,13 +1,15 @@
-"""Clear refusals for what the kestra-sdk runner's sandbox does not allow.
+"""Clear refusals for what the kestra-sdk runner's profile does not allow.
 
-The context itself refuses processes, sockets, native code and (by default) threads; this file only makes the
-refusal say so, as a PermissionError (an ImportError for native modules) naming what was refused, instead of
-GraalPy's raw "No such file or directory: 'ls'" or an internal Java exception. Evaluated by the runner in a
-private namespace before each script; `_allow_threads` is set by the runner.
+In the sandbox profile the context itself refuses processes, sockets, native code and (by default) threads; this
+file only makes the refusal say so, as a PermissionError (an ImportError for native modules) naming what was
+refused, the profile and what opens it, instead of GraalPy's raw "No such file or directory: 'ls'" or an internal
+Java exception. Process signals act on the whole JVM, so they are refused in every profile. Evaluated by the
+runner in a private namespace before each script; `_profile` ("task" or "sandbox") and `_allow_threads` are set
+by the runner.
 """
 
 
-def _install(allow_threads):
+def _install(profile, allow_threads):
     import sys
     import posix
     import _posixsubprocess
@@ -15,7 +17,9 @@ def _install(allow_threads):
     import _socket
     import _thread
 
-    def refuse(what, name, hint=""):
+    in_sandbox = " in the sandbox profile (run without --sandbox, or with RunProfile.TASK)"
+
+    def refuse(what, name, hint=in_sandbox):
         message = f"kestra-sdk sandbox: {what} is not allowed ({name}){hint}"
 
         def refused(*args, **kwargs):
@@ -23,16 +27,6 @@ def _install(allow_threads):
 
         refused.__name__ = name.rsplit(".", 1)[-1]
         return refused
-
-    process_calls = ("system", "popen", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp",
-                     "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp",
-                     "spawnvpe", "posix_spawn", "posix_spawnp", "fork", "forkpty", "kill", "killpg")
-    modules = [posix] + ([sys.modules["os"]] if "os" in sys.modules else [])
-    for module in modules:
-        for name in process_calls:
-            if hasattr(module, name):
-                setattr(module, name, refuse("starting or signalling a process", "os." + name))
-    _posixsubprocess.fork_exec = refuse("starting a process", "subprocess")
 
     # Process signals belong to the runner: GraalPy's signal module acts on the whole JVM (raise_signal(SIGTERM)
     # ends it, a handler outlives the script and takes the runner's SIGINT, alarm starts a host thread). Reading
@@ -47,13 +41,26 @@ def _install(allow_threads):
                 setattr(module, name, refuse("changing or raising process signals", "signal." + name,
                                              "; the runner owns them"))
 
+    if profile == "task":
+        return  # the context allows the rest: processes, sockets, threads, native code
+
+    process_calls = ("system", "popen", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp",
+                     "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp",
+                     "spawnvpe", "posix_spawn", "posix_spawnp", "fork", "forkpty", "kill", "killpg")
+    modules = [posix] + ([sys.modules["os"]] if "os" in sys.modules else [])
+    for module in modules:
+        for name in process_calls:
+            if hasattr(module, name):
+                setattr(module, name, refuse("starting or signalling a process", "os." + name))
+    _posixsubprocess.fork_exec = refuse("starting a process", "subprocess")
+
     network = "network access"
 
     class socket(_socket.socket):
         __slots__ = ()  # socket.socket subclasses this and declares __weakref__ itself
 
         def __init__(self, *args, **kwargs):
-            raise PermissionError(f"kestra-sdk sandbox: {network} is not allowed (socket.socket)")
+            raise PermissionError(f"kestra-sdk sandbox: {network} is not allowed (socket.socket){in_sandbox}")
 
     _socket.socket = _socket.SocketType = socket
     for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex", "gethostbyaddr", "getnameinfo", "socketpair",
@@ -62,7 +69,8 @@ def _install(allow_threads):
             setattr(_socket, name, refuse(network, "socket." + name))
 
     if not allow_threads:
-        hint = " ; allow it with SandboxPolicy.allowThreads() or kestra-sdk run --allow-threads"
+        hint = (" ; allow it with SandboxPolicy.allowThreads() or kestra-sdk run --sandbox --allow-threads,"
+                " or run without --sandbox")
         for name in ("start_new_thread", "start_new", "start_joinable_thread"):
             if hasattr(_thread, name):
                 setattr(_thread, name, refuse("starting a thread", "threading", hint))
@@ -76,10 +84,11 @@ def _install(allow_threads):
         def find_spec(name, path=None, target=None):
             top = name.split(".", 1)[0]
             if top in ("ctypes", "_ctypes", "cffi", "_cffi_backend"):
-                raise ImportError(f"kestra-sdk sandbox: native code is not allowed (import {name})", name=name)
+                raise ImportError(f"kestra-sdk sandbox: native code is not allowed (import {name}){in_sandbox}",
+                                  name=name)
             return None
 
     sys.meta_path.insert(0, NativeCode)
 
 
-_install(_allow_threads)
+_install(_profile, _allow_threads)

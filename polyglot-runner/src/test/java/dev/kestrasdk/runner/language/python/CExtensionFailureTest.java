@@ -27,9 +27,10 @@ class CExtensionFailureTest {
                 new GuestFrame("<module>", "/cache/python-venvs/ab/lib/python3.12/site-packages/numpy/_core/multiarray.py", 4),
                 new GuestFrame("<module>", "/cache/python-venvs/ab/lib/python3.12/site-packages/pandas/__init__.py", 19),
                 new GuestFrame("<module>", "etl.py", 1)));
-        assertEquals(new ScriptFailure("ImportError", "'pandas' needs a C extension, which the runner cannot load ("
-                + REFUSED + "): run this script with CPython and this project's Python SDK instead (kestra-sdk exec;"
-                + " docs/python.md, \"Packages\")", 1, failure.stack()), CExtensionFailure.explained(failure));
+        assertEquals(new ScriptFailure("ImportError", "'pandas' needs a C extension, which the sandbox profile cannot load ("
+                + REFUSED + "): run without --sandbox, or with RunProfile.TASK, which allows native access; or run this"
+                + " script with CPython and this project's Python SDK (kestra-sdk exec; docs/python.md, \"Packages\")",
+                1, failure.stack()), CExtensionFailure.explained(failure));
     }
 
     @Test
@@ -37,14 +38,14 @@ class CExtensionFailureTest {
         ScriptFailure failure = new ScriptFailure("ImportError", REFUSED, 1, List.of(
                 new GuestFrame("<module>", "/v/lib/python3.12/site-packages/_cffi_shim.py", 2),
                 new GuestFrame("<module>", "etl.py", 1)));
-        assertEquals("'_cffi_shim' needs a C extension, which the runner cannot load (" + REFUSED + "): "
+        assertEquals("'_cffi_shim' needs a C extension, which the sandbox profile cannot load (" + REFUSED + "): "
                 + CExtensionFailure.INSTEAD, CExtensionFailure.explained(failure).message());
     }
 
     @Test
     void withNoPackageFrameItSaysAModule() {
         ScriptFailure failure = new ScriptFailure("ImportError", REFUSED, 1, List.of(new GuestFrame("<module>", "etl.py", 1)));
-        assertEquals("a module needs a C extension, which the runner cannot load (" + REFUSED + "): "
+        assertEquals("a module needs a C extension, which the sandbox profile cannot load (" + REFUSED + "): "
                 + CExtensionFailure.INSTEAD, CExtensionFailure.explained(failure).message());
     }
 
@@ -59,7 +60,7 @@ class CExtensionFailureTest {
         ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON, "import json\nimport sqlite3\n"));
         assertEquals(ScriptStatus.FAILED, result.status());
         assertEquals("ImportError", result.failure().type());
-        assertEquals("'sqlite3' needs a C extension, which the runner cannot load (" + REFUSED + "): "
+        assertEquals("'sqlite3' needs a C extension, which the sandbox profile cannot load (" + REFUSED + "): "
                 + CExtensionFailure.INSTEAD, result.failure().message());
         assertEquals(2, result.failure().line());
     }

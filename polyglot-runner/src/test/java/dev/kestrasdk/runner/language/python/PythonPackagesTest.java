@@ -4,6 +4,7 @@ import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,13 +49,14 @@ class PythonPackagesTest {
         return result;
     }
 
+    /** requests imports in the task profile (its idna needs what the sandbox profile refuses: see below). */
     @Test
     void declaredInThePep723Block() {
         ScriptResult result = succeeded(runner.run(ScriptRequest.ofText(PYTHON, """
                 # /// script
                 # dependencies = ["requests", "six"]
                 # ///
-                """ + USE_PACKAGES)));
+                """ + USE_PACKAGES).withProfile(RunProfile.TASK)));
         assertEquals(EXPECTED, result.outputs());
     }
 
@@ -62,7 +64,7 @@ class PythonPackagesTest {
     void declaredInARequirementsFileBesideTheScript() throws IOException {
         Files.writeString(dir.resolve("requirements.txt"), "# what etl.py needs\nsix\nrequests\n");
         Path script = Files.writeString(dir.resolve("etl.py"), USE_PACKAGES);
-        ScriptRequest request = ScriptRequest.ofFile(script);
+        ScriptRequest request = ScriptRequest.ofFile(script).withProfile(RunProfile.TASK);
         assertEquals(PythonDependencies.of("six", "requests"), request.pythonDependencies());
         assertEquals(EXPECTED, succeeded(runner.run(request)).outputs());
     }
@@ -71,8 +73,29 @@ class PythonPackagesTest {
     void declaredByTheEmbedder() {
         ScriptResult result = succeeded(runner.run(ScriptRequest.ofText(PYTHON, USE_PACKAGES)
                 .withPythonDependencies(PythonDependencies.of("six"))
-                .withPythonDependencies(PythonDependencies.of("requests"))));
+                .withPythonDependencies(PythonDependencies.of("requests")).withProfile(RunProfile.TASK)));
         assertEquals(EXPECTED, result.outputs());
+    }
+
+    @Test
+    void inTheSandboxProfileRequestsFailsNamingItselfAndTheWaysOut() {
+        ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON, "import six\nimport requests\n")
+                .withPythonDependencies(PACKAGES));
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("ImportError", result.failure().type());
+        assertEquals("'requests' needs a C extension, which the sandbox profile cannot load (Cannot run any C extensions"
+                + " because native access is not allowed.): " + CExtensionFailure.INSTEAD, result.failure().message());
+        assertEquals(2, result.failure().line());
+    }
+
+    @Test
+    void theInstalledPackagesAreReadOnlyInTheTaskProfileToo() {
+        ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON, """
+                import six
+                open(six.__file__, 'a').write('# changed')
+                """).withPythonDependencies(PACKAGES).withWorkingDirectory(dir).withProfile(RunProfile.TASK));
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("PermissionError", result.failure().type(), () -> String.valueOf(result.failure()));
     }
 
     @Test

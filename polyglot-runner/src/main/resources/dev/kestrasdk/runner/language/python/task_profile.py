@@ -1,0 +1,24 @@
+"""What the kestra-sdk runner's task profile changes in GraalPy's standard library.
+
+GraalPy loads C-API modules (sqlite3's, pyexpat, `_cpython_unicodedata`) in only one context per process
+(`python.IsolateNativeModules` needs patchelf and every context to agree). The idna codec, which `ssl` uses for
+every HTTPS host name, reaches `unicodedata.ucd_3_2_0`, which GraalPy takes from `_cpython_unicodedata`: in any
+context but the first that would fail with a SystemError. Here `ucd_3_2_0` is GraalPy's own Java-backed
+`unicodedata` instead (current Unicode data, not 3.2.0: IDNA 2003 then accepts code points that Unicode 3.2 left
+unassigned), so idna and HTTPS work in every context and leave the one native slot to sqlite3 and pyexpat.
+Evaluated by the runner in a private namespace before each task-profile script.
+"""
+
+
+def _install():
+    import types
+    import unicodedata
+
+    names = ("bidirectional", "category", "combining", "decimal", "decomposition", "digit", "is_normalized",
+             "mirrored", "name", "normalize", "numeric")
+    java_backed = {name: getattr(unicodedata, name) for name in names if name in vars(unicodedata)}
+    # stringprep asserts this version; the data behind it is GraalPy's current one (see above).
+    unicodedata.ucd_3_2_0 = types.SimpleNamespace(unidata_version="3.2.0", **java_backed)
+
+
+_install()
