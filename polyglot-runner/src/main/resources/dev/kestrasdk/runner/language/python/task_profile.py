@@ -6,6 +6,10 @@ every HTTPS host name, reaches `unicodedata.ucd_3_2_0`, which GraalPy takes from
 context but the first that would fail with a SystemError. Here `ucd_3_2_0` is GraalPy's own Java-backed
 `unicodedata` instead (current Unicode data, not 3.2.0: IDNA 2003 then accepts code points that Unicode 3.2 left
 unassigned), so idna and HTTPS work in every context and leave the one native slot to sqlite3 and pyexpat.
+
+GraalPy's `ssl` (on the JDK's TLS) has no `VERIFY_X509_PARTIAL_CHAIN`: urllib3 2.x imports it with its other `ssl`
+names and, when one is missing, takes the whole `ssl` module for absent, so `requests` could not open any HTTPS URL.
+It gets OpenSSL's value here (urllib3 sets it on a context only under Python 3.13+).
 Evaluated by the runner in a private namespace before each task-profile script.
 """
 
@@ -19,6 +23,13 @@ def _install():
     java_backed = {name: getattr(unicodedata, name) for name in names if name in vars(unicodedata)}
     # stringprep asserts this version; the data behind it is GraalPy's current one (see above).
     unicodedata.ucd_3_2_0 = types.SimpleNamespace(unidata_version="3.2.0", **java_backed)
+
+    import _ssl
+    import sys
+    if not hasattr(_ssl, "VERIFY_X509_PARTIAL_CHAIN"):
+        _ssl.VERIFY_X509_PARTIAL_CHAIN = 0x80000  # X509_V_FLAG_PARTIAL_CHAIN; `ssl` makes VerifyFlags from _ssl's
+        if "ssl" in sys.modules:  # already made: give the module its name too
+            sys.modules["ssl"].VERIFY_X509_PARTIAL_CHAIN = 0x80000
 
 
 _install()
