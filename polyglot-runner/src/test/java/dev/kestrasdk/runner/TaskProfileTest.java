@@ -85,6 +85,7 @@ class TaskProfileTest {
                 import os, sys, tempfile
                 with open('made.txt', 'w') as f:
                     f.write('in the working directory')
+                open('unclosed.txt', 'w').write('closed at exit, as CPython does')
                 with tempfile.NamedTemporaryFile('w+', suffix='.txt') as t:
                     t.write('temp'); t.flush(); t.seek(0)
                     print('temp', t.read(), os.path.dirname(t.name) == tempfile.gettempdir())
@@ -96,6 +97,7 @@ class TaskProfileTest {
                 """).withProfile(RunProfile.TASK).withWorkingDirectory(dir));
         assertEquals(List.of("temp temp True", "resources PermissionError 13"), result.stdout());
         assertEquals("in the working directory", Files.readString(dir.resolve("made.txt")));
+        assertEquals("closed at exit, as CPython does", Files.readString(dir.resolve("unclosed.txt")));
     }
 
     @Test
@@ -144,6 +146,31 @@ class TaskProfileTest {
                 "gzip b'abc'", "sha256 4c4140db3d3ffbbc2bf2ed1ef856d8687901f3770aeb1ba87ceabbe2990dfd80",
                 "md5 d6e8ccb6fd045f80b7bbd2dbbfb265b2", "decimal 0.3 0.142857", "csv [['a', 'b'], ['1', 'x,y']]",
                 "json {\"a\": [1.5, null], \"b\": 1}", "logging WARNING:kestra-test:careful", "ssl True"), result.stdout());
+    }
+
+    @Test
+    void theTaskProfileLeavesTheRunnersSignalsAloneButMayStopItsOwnChild() {
+        ScriptResult result = ok(ScriptRequest.ofText(PYTHON, """
+                import os, signal, subprocess
+                def attempt(label, action):
+                    try:
+                        action()
+                        print(label, 'allowed')
+                    except PermissionError as e:
+                        print(label, e)
+                attempt('signal', lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN))
+                attempt('kill', lambda: os.kill(os.getpid(), signal.SIGTERM))
+                attempt('killpg', lambda: os.killpg(0, signal.SIGTERM))
+                child = subprocess.Popen(['sleep', '30'])
+                child.kill()
+                print('child', child.wait())
+                """).withProfile(RunProfile.TASK));
+        String own = "; the runner owns its signals (a child process may be signalled)";
+        assertEquals(List.of("signal kestra-sdk sandbox: changing or raising process signals is not allowed (signal.signal);"
+                        + " the runner owns them",
+                "kill kestra-sdk task profile: signalling the runner's own process is not allowed (os.kill)" + own,
+                "killpg kestra-sdk task profile: signalling the runner's own process is not allowed (os.killpg)" + own,
+                "child -9"), result.stdout());
     }
 
     @Test

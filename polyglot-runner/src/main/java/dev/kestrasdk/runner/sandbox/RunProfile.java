@@ -28,12 +28,4 @@ public enum RunProfile {
     public String label() {
         return label;
     }
-
-    /** What a refusal in this profile appends: where it happened and what opens it. */
-    public String refusalSuffix(String opensWith) {
-        return " in the " + label + " profile (" + opensWith + ")";
-    }
-
-    /** The usual way out of a {@link #SANDBOX} refusal: the task profile allows it. */
-    public static final String RUN_WITHOUT_SANDBOX = "run without --sandbox, or with RunProfile.TASK";
 }

@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
 import dev.kestrasdk.runner.engine.ResourceCache;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ResourceCacheAttackTest {
 
     @Test
     void theGraalPyHomeIsInTheRunnersOwnCache() {
-        ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON, "import sys, json\nprint(sys.prefix)\nprint(json.__file__)")
+        ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON, "import sys, json\nprint(sys.prefix)\nprint(json.__file__)").withProfile(RunProfile.SANDBOX)
                 .withWorkingDirectory(work));
         Reliability.record(AREA, "where the GraalPy home is (sys.prefix, json.__file__)", "Python",
                 "in the runner's own resource cache, not GraalVM's shared ~/.cache/org.graalvm.polyglot",
@@ -119,7 +120,7 @@ class ResourceCacheAttackTest {
         assertEquals(change.type(), result.failure().type(), observed);
         assertTrue(result.failure().message().contains(change.says()), observed);
         assertEquals(before, after, "the resource cache changed");
-        ScriptResult next = runner.run(ScriptRequest.ofText(PYTHON, "import json\nprint(json.dumps([1]))"));
+        ScriptResult next = runner.run(ScriptRequest.ofText(PYTHON, "import json\nprint(json.dumps([1]))").withProfile(RunProfile.SANDBOX));
         assertEquals(List.of("[1]"), next.stdout(), () -> "next script: " + next.failure());
     }
 
@@ -195,9 +196,9 @@ class ResourceCacheAttackTest {
                     import sqlite3
                 except ImportError as e:
                     print(type(e).__name__, e)
-                """).withWorkingDirectory(work));
+                """).withProfile(RunProfile.SANDBOX).withWorkingDirectory(work));
         ScriptResult js = runner.run(ScriptRequest.ofText(JAVASCRIPT,
-                "const Kestra = require('@kestra-io/libs'); console.log(typeof Kestra.outputs)").withWorkingDirectory(work));
+                "const Kestra = require('@kestra-io/libs'); console.log(typeof Kestra.outputs)").withProfile(RunProfile.SANDBOX).withWorkingDirectory(work));
         Reliability.record(AREA, "the standard library with the cache read-only: import json, csv, re; import sqlite3 (a C extension); require('@kestra-io/libs')",
                 "both", "works", result.status() + " " + result.stdout() + ", " + js.status() + " " + js.stdout());
         assertEquals(ScriptStatus.SUCCESS, result.status(), () -> String.valueOf(result.failure()));

@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
 import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,7 @@ class SandboxAttackTest {
     @MethodSource("attacks")
     void isRefusedWithAClearErrorAndTheRunnerGoesOn(Attack attack) {
         String script = attack.script().replace("EVIL", "'" + root.resolve("evil.txt") + "'");
-        ScriptRequest request = ScriptRequest.ofText(attack.language(), script).withWorkingDirectory(work)
+        ScriptRequest request = ScriptRequest.ofText(attack.language(), script).withProfile(RunProfile.SANDBOX).withWorkingDirectory(work)
                 .withTimeout(Duration.ofSeconds(60));
         if (script.startsWith("import fs")) {
             request = request.withSourceName("attack.mjs");
@@ -155,12 +156,12 @@ class SandboxAttackTest {
 
     @Test
     void exitingEndsOnlyTheScript() {
-        ScriptResult python = runner.run(ScriptRequest.ofText(PYTHON, "import os\nprint('before')\nos._exit(7)\nprint('after')"));
+        ScriptResult python = runner.run(ScriptRequest.ofText(PYTHON, "import os\nprint('before')\nos._exit(7)\nprint('after')").withProfile(RunProfile.SANDBOX));
         Reliability.record(AREA, "os._exit(7)", "Python", "ends the script (exit code 7), not the JVM",
                 python.status() + ", exit code " + python.exitCode() + ", " + python.failure().describe());
         assertEquals(7, python.exitCode());
         assertEquals(List.of("before"), python.stdout());
-        ScriptResult js = runner.run(ScriptRequest.ofText(JAVASCRIPT, "console.log('before'); process.exit(5); console.log('after')"));
+        ScriptResult js = runner.run(ScriptRequest.ofText(JAVASCRIPT, "console.log('before'); process.exit(5); console.log('after')").withProfile(RunProfile.SANDBOX));
         Reliability.record(AREA, "process.exit(5)", "JavaScript", "ends the script (exit code 5), not the JVM",
                 js.status() + ", exit code " + js.exitCode() + ", " + js.failure().describe());
         assertEquals(5, js.exitCode());
@@ -173,8 +174,8 @@ class SandboxAttackTest {
     void environmentIsEmptyUnlessAllowed() {
         String py = "import os\nprint(sorted(k for k in os.environ if k not in ('UNSAFE_PYO3_SKIP_VERSION_CHECK',)), os.environ.get('PATH') is not None)";
         String js = "console.log(Object.keys(process.env).length, process.env.PATH !== undefined)";
-        ScriptResult closedPy = runner.run(ScriptRequest.ofText(PYTHON, py));
-        ScriptResult closedJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js));
+        ScriptResult closedPy = runner.run(ScriptRequest.ofText(PYTHON, py).withProfile(RunProfile.SANDBOX));
+        ScriptResult closedJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withProfile(RunProfile.SANDBOX));
         ScriptResult openPy = runner.run(ScriptRequest.ofText(PYTHON, py).withSandbox(SandboxPolicy.CLOSED.allowEnvironment()));
         ScriptResult openJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withSandbox(SandboxPolicy.CLOSED.allowEnvironment()));
         Reliability.record(AREA, "read os.environ / process.env", "both", "empty; the host's with allowEnvironment",
@@ -202,8 +203,8 @@ class SandboxAttackTest {
                 """;
         String js = "console.log(process.env.PATH, process.env.HOME, 'PATH' in process.env, process.env.GIVEN)";
         java.util.Map<String, String> given = java.util.Map.of("GIVEN", "yes");
-        ScriptResult closedPy = runner.run(ScriptRequest.ofText(PYTHON, py).withEnvironment(given).withWorkingDirectory(work));
-        ScriptResult closedJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withEnvironment(given));
+        ScriptResult closedPy = runner.run(ScriptRequest.ofText(PYTHON, py).withProfile(RunProfile.SANDBOX).withEnvironment(given).withWorkingDirectory(work));
+        ScriptResult closedJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withProfile(RunProfile.SANDBOX).withEnvironment(given));
         SandboxPolicy open = SandboxPolicy.CLOSED.allowEnvironment();
         ScriptResult openPy = runner.run(ScriptRequest.ofText(PYTHON, py).withEnvironment(given).withSandbox(open).withWorkingDirectory(work));
         ScriptResult openJs = runner.run(ScriptRequest.ofText(JAVASCRIPT, js).withEnvironment(given).withSandbox(open));
@@ -273,7 +274,7 @@ class SandboxAttackTest {
 
     private static void servesTheNextScript(GuestLanguage language) {
         ScriptResult next = runner.run(ScriptRequest.ofText(language,
-                language == PYTHON ? "print('next')" : "console.log('next')"));
+                language == PYTHON ? "print('next')" : "console.log('next')").withProfile(RunProfile.SANDBOX));
         assertEquals(ScriptStatus.SUCCESS, next.status(), () -> "next script: " + next.failure());
         assertEquals(List.of("next"), next.stdout());
     }

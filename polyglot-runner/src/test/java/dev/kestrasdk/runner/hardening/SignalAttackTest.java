@@ -5,6 +5,7 @@ import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
 import dev.kestrasdk.runner.language.GuestLanguage;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,7 +105,7 @@ class SignalAttackTest {
         assertEquals(attempt.type(), result.failure().type(), observed);
         assertEquals(attempt.message(), result.failure().message(), observed);
         ScriptResult next = runner.run(ScriptRequest.ofText(PYTHON,
-                "import signal\nprint(signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT))"));
+                "import signal\nprint(signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT))").withProfile(RunProfile.SANDBOX));
         assertEquals(List.of("0 0"), next.stdout(), () -> "next script: " + next.failure());
     }
 

@@ -42,7 +42,10 @@ def _install(profile, allow_threads):
                                              "; the runner owns them"))
 
     if profile == "task":
-        return  # the context allows the rest: processes, sockets, threads, native code
+        # The context allows the rest (processes, sockets, threads, native code); a signal to the runner's own
+        # process is still one to the whole JVM.
+        _guard_own_process(sys, posix)
+        return
 
     process_calls = ("system", "popen", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp",
                      "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp",
@@ -89,6 +92,31 @@ def _install(profile, allow_threads):
             return None
 
     sys.meta_path.insert(0, NativeCode)
+
+
+def _guard_own_process(sys, posix):
+    """os.kill for a child process only: never the runner's own pid, 0 or negative (its group); no os.killpg."""
+    own_pid = posix.getpid()
+
+    def refused(name):
+        return PermissionError(f"kestra-sdk task profile: signalling the runner's own process is not allowed ({name});"
+                               " the runner owns its signals (a child process may be signalled)")
+
+    for module in [posix] + ([sys.modules["os"]] if "os" in sys.modules else []):
+        kill = getattr(module, "kill", None)
+        if kill is not None:
+            def guarded_kill(pid, sig, kill=kill):
+                if pid <= 0 or pid == own_pid:
+                    raise refused("os.kill")
+                return kill(pid, sig)
+
+            guarded_kill.__name__ = "kill"
+            module.kill = guarded_kill
+        if hasattr(module, "killpg"):
+            def killpg(pgid, sig):
+                raise refused("os.killpg")  # any group may be the runner's own
+
+            module.killpg = killpg
 
 
 _install(_profile, _allow_threads)
