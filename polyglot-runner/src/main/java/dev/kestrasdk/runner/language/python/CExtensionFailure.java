@@ -2,7 +2,6 @@ package dev.kestrasdk.runner.language.python;
 
 import dev.kestrasdk.runner.GuestFrame;
 import dev.kestrasdk.runner.ScriptFailure;
-import dev.kestrasdk.runner.sandbox.RunProfile;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -22,7 +21,7 @@ final class CExtensionFailure {
             + " context attempted to load a native module";
     static final String OTHERWISE = "or run this script with CPython and this project's Python SDK (kestra-sdk exec;"
             + " docs/python.md, \"Packages\")";
-    static final String INSTEAD = RunProfile.RUN_WITHOUT_SANDBOX + ", which allows native access; " + OTHERWISE;
+    static final String INSTEAD = "run without --sandbox, or with RunProfile.TASK, which allows native access; " + OTHERWISE;
     static final String OWN_PROCESS = "run it in a process of its own (kestra-sdk run runs one script per process); "
             + OTHERWISE;
     private static final Pattern SITE_PACKAGES = Pattern.compile("/site-packages/([A-Za-z0-9_.-]+)");
