@@ -47,10 +47,10 @@ final class ConformanceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--sdk", paramLabel = "COMMAND",
-            description = "the adapter's shell command line, run as given with bash -c; or java, graaljs, graalpy, node, python for the adapters this project ships (started from argument lists)")
+            description = "the adapter's shell command line, run as given with bash -c; or java, graaljs, graalpy, node, python, native-python, native-js, native-go for the adapters this project ships (started from argument lists)")
     String sdk;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "the SDK's name in reports (default: java-sdk, node-kestra-libs, python-kestra for the shipped adapters, else sdk)")
+    @Option(names = "--name", paramLabel = "NAME", description = "the SDK's name in reports (default: java-sdk, node-kestra-libs, python-kestra, sdk-python, sdk-javascript, sdk-go for the shipped adapters, else sdk)")
     String name;
 
     @Option(names = "--known-deviations", paramLabel = "FILE",
@@ -74,7 +74,7 @@ final class ConformanceCommand implements Callable<Integer> {
     @Option(names = "--vectors", paramLabel = "FILE", description = "a vector file to run instead of the shipped vectors")
     Path vectors;
 
-    @Option(names = "--report-all", description = "run every shipped adapter (java, graaljs, graalpy, node, python) and write one Markdown report")
+    @Option(names = "--report-all", description = "run every shipped adapter (java, graaljs, graalpy, node, python, native-python, native-js, native-go) and write one Markdown report")
     boolean reportAll;
 
     @Option(names = "--write-known-deviations", paramLabel = "FILE",

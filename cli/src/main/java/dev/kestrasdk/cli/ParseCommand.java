@@ -1,5 +1,6 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.parse.LineParser;
 import dev.kestrasdk.parse.LineReader;
 import dev.kestrasdk.parse.ParsedLine;
@@ -31,6 +32,8 @@ import java.util.concurrent.Callable;
         description = {"Report what Kestra would take from a program's output, and what it would drop.",
                 "Reads a file, or standard input with '-', line by line as Kestra does: prints the outputs, metrics,",
                 "logs and assets Kestra would record, and a diagnostic for every protocol line it would drop or change.",
+                "With --otlp-file, reads a bare OTLP/JSON file (one record a line, the OpenTelemetry file exporter's",
+                "format) as Kestra 2.0 does.",
                 "", "Example: bash job.sh 2>&1 | ./kestra-sdk parse"})
 final class ParseCommand implements Callable<Integer> {
     @Spec
@@ -43,6 +46,14 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as one JSON document")
     boolean json;
 
+    @Option(names = "--kestra", paramLabel = "VERSION", converter = KestraVersionOption.class,
+            completionCandidates = KestraVersionOption.Labels.class, defaultValue = "2.0", description = KestraVersionOption.DESCRIPTION)
+    KestraVersion kestra;
+
+    @Option(names = "--otlp-file", paramLabel = "FILE",
+            description = "read FILE ('-': standard input) as a bare OTLP/JSON file instead, one record a line, as Kestra 2.0 does")
+    String otlpFile;
+
     @Option(names = "--max-line-chars", paramLabel = "N", defaultValue = "" + LineParser.DEFAULT_MAX_LINE_CHARS,
             description = "lines longer than this are cut to it; a protocol line among them is reported, not read (default: ${DEFAULT-VALUE}, as run)")
     int maxLineChars;
@@ -52,8 +63,17 @@ final class ParseCommand implements Callable<Integer> {
         if (maxLineChars < 6) {
             throw new UserError("--max-line-chars must be at least 6, was " + maxLineChars);
         }
+        if (otlpFile != null) {
+            if (!file.equals("-")) {
+                throw new UserError("give either FILE or --otlp-file FILE, not both");
+            }
+            if (!kestra.readsOtlp()) {
+                throw new UserError("--otlp-file reads OTLP as Kestra 2.0 does; Kestra " + kestra.label() + " does not read OTLP files");
+            }
+            file = otlpFile;
+        }
         PrintWriter out = spec.commandLine().getOut();
-        LineParser parser = new LineParser(maxLineChars);
+        LineParser parser = new LineParser(maxLineChars, kestra);
         ReportCollector report = new ReportCollector(parser);
         ReportPrinter printer = new ReportPrinter(out);
         String source = file.equals("-") ? "stdin" : file;
@@ -62,9 +82,10 @@ final class ParseCommand implements Callable<Integer> {
             long n = 0;
             for (String line; (line = lines.readLine()) != null; ) {
                 n++;
-                ParsedLine parsed = lines.lastLineTruncated()
-                        ? parser.parseTruncated(line, line.length() + lines.lastLineSkippedChars())
-                        : parser.parse(line);
+                long length = line.length() + lines.lastLineSkippedChars();
+                ParsedLine parsed = otlpFile != null
+                        ? (lines.lastLineTruncated() ? parser.parseOtlpTruncated(length) : parser.parseOtlpLine(line))
+                        : (lines.lastLineTruncated() ? parser.parseTruncated(line, length) : parser.parse(line));
                 report.add(parsed);
                 if (parsed.hasProblems() && !json) {
                     printer.problem(source + ":" + n, parsed); // as it happens: a long log shows problems early

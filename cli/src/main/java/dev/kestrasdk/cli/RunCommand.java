@@ -1,6 +1,8 @@
 package dev.kestrasdk.cli;
 
 import dev.kestrasdk.cli.jvm.JvmScriptProcess;
+import dev.kestrasdk.parse.EncryptedOutputs;
+import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.runner.ConsoleStream;
 import dev.kestrasdk.runner.ProtocolProblem;
 import dev.kestrasdk.runner.ScriptFailure;
@@ -10,6 +12,8 @@ import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
+import dev.kestrasdk.runner.engine.ContextPool;
+import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
@@ -87,6 +91,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
+
+    @Option(names = "--kestra", paramLabel = "VERSION", converter = KestraVersionOption.class,
+            completionCandidates = KestraVersionOption.Labels.class, defaultValue = "2.0", description = KestraVersionOption.DESCRIPTION)
+    KestraVersion kestra;
 
     @Option(names = "--sandbox", description = "run in the closed sandbox profile, for other people's code: read below"
             + " the script's folder, nothing else (default: the task profile, as Kestra's process runner: network,"
@@ -167,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }
-            result = new JvmScriptProcess().run(file, scriptInputs, arguments, environment, timeout, echo);
+            result = new JvmScriptProcess(kestra).run(file, scriptInputs, arguments, environment, timeout, echo);
         } else {
             GuestLanguage lang = language(name);
             if (!packages.isEmpty() && !lang.name().equals("python")) {
@@ -188,7 +196,7 @@ final class RunCommand implements Callable<Integer> {
             } catch (WireFormatException e) {
                 throw new UserError("input " + e.getMessage());
             }
-            try (ScriptRunner runner = new ScriptRunner()) {
+            try (ScriptRunner runner = new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.NONE, kestra)) {
                 result = runner.run(request);
                 if (runner.leftScriptsRunning()) {
                     KestraSdkCli.HALT_AT_EXIT.set(true);
@@ -244,7 +252,7 @@ final class RunCommand implements Callable<Integer> {
         ScriptFailure f = r.failure();
         out.println("Status: " + r.status() + ", exit code " + r.exitCode() + ", " + seconds(r.duration()));
         if (f != null) {
-            out.println(TerminalText.escape("Failure: " + f.describe()));
+            out.println(TerminalText.escape("Failure: " + EncryptedOutputs.redact(f.describe())));
         }
         if (r.status() != ScriptStatus.SUCCESS && (!r.outputs().isEmpty() || !r.metrics().isEmpty())) {
             out.println("(outputs and metrics printed before the failure are kept, as Kestra keeps them)");
@@ -289,7 +297,7 @@ final class RunCommand implements Callable<Integer> {
         if (f != null) {
             Map<String, Object> failure = new LinkedHashMap<>();
             failure.put("type", f.type());
-            failure.put("message", f.message());
+            failure.put("message", EncryptedOutputs.redact(f.message()));
             failure.put("line", f.line());
             failure.put("stack", f.stack().stream().map(s -> Map.of("function", String.valueOf(s.function()),
                     "source", String.valueOf(s.source()), "line", s.line())).toList());

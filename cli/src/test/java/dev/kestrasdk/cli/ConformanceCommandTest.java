@@ -68,7 +68,7 @@ class ConformanceCommandTest {
     void sdkOrReportAllIsRequired() {
         CliRun r = CliRun.of("conformance");
         assertEquals(ExitCodes.USAGE, r.exit());
-        assertEquals("kestra-sdk: give either --sdk COMMAND (or java, graaljs, graalpy, node, python) or --report-all\n", r.err());
+        assertEquals("kestra-sdk: give either --sdk COMMAND (or java, graaljs, graalpy, node, python, native-python, native-js, native-go) or --report-all\n", r.err());
         assertEquals(ExitCodes.INPUT, CliRun.of("conformance", "--sdk", "java", "--case", "no-such-case-*").exit());
         assertEquals(ExitCodes.INPUT, CliRun.of("conformance", "--sdk", "java", "--known-deviations", dir.resolve("missing.txt").toString()).exit());
     }

@@ -61,13 +61,13 @@ class DocsExamplesTest {
                     case "rejected" -> {
                         ParsedLine p = PARSER.parse(l.text());
                         if (!p.dropped()) {
-                            wrong.add(l.where() + ": marked rejected, but Kestra 1.3 reads it (" + p.verdict() + ")");
+                            wrong.add(l.where() + ": marked rejected, but Kestra " + PARSER.version().label() + " reads it (" + p.verdict() + ")");
                         }
                     }
                     case "", "text" -> {
                         ParsedLine p = PARSER.parse(l.text());
                         if (!p.accepted() || p.hasProblems()) {
-                            wrong.add(l.where() + ": Kestra 1.3 does not accept this line as is: " + p.verdict() + " " + p.diagnostics());
+                            wrong.add(l.where() + ": Kestra " + PARSER.version().label() + " does not accept this line as is: " + p.verdict() + " " + p.diagnostics());
                         }
                     }
                     default -> wrong.add(l.where() + ": a protocol line in a ```" + l.info() + " block: use a plain, rejected or template block");
@@ -111,7 +111,7 @@ class DocsExamplesTest {
                 checked++;
                 ParsedLine p = PARSER.parse(l.text());
                 if (!p.accepted()) {
-                    wrong.add(l.where() + ": `" + l.text() + "` is not accepted by Kestra 1.3 (" + p.verdict() + " " + p.diagnostics()
+                    wrong.add(l.where() + ": `" + l.text() + "` is not accepted by Kestra " + PARSER.version().label() + " (" + p.verdict() + " " + p.diagnostics()
                             + "): put it in a reads-as table or a ```rejected block");
                 }
             }

@@ -104,4 +104,59 @@ class ParseCommandTest {
         assertTrue(r.out().contains("\"message\":\"line of 67108865 characters is longer than this parser's limit of 67108864 (Kestra has none): not read\""), r.out());
         assertEquals(67_108_864, dev.kestrasdk.parse.LineParser.DEFAULT_MAX_LINE_CHARS);
     }
+
+    private static final String OTLP_LINE = "::{\"otlp\":{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"rows\","
+            + "\"sum\":{\"aggregationTemporality\":1,\"dataPoints\":[{\"asInt\":\"5\",\"attributes\":[{\"key\":\"file\","
+            + "\"value\":{\"stringValue\":\"a.csv\"}}]}]}}]}]}]}}::\n";
+
+    @Test
+    void kestraTwoIsTheDefaultAndOneThreeIsAChoice() throws Exception {
+        Path log = file(OTLP_LINE);
+        CliRun newest = CliRun.of("parse", log.toString());
+        assertEquals(ExitCodes.OK, newest.exit(), newest.err());
+        assertTrue(newest.out().contains("Metrics (1):\n  counter rows = 5.0 {file=a.csv}\n"), newest.out());
+        assertEquals(newest.out(), CliRun.of("parse", "--kestra", "2.0", log.toString()).out());
+        CliRun old = CliRun.of("parse", "--kestra", "1.3", log.toString());
+        assertEquals(ExitCodes.OK, old.exit(), old.err());
+        assertTrue(old.out().startsWith(log + ":1: warning [unknown-key] top-level key \"otlp\" is ignored by Kestra 1.3"), old.out());
+        assertTrue(old.out().contains("Metrics (0):\n"), old.out());
+    }
+
+    @Test
+    void anUnknownKestraVersionIsOneLine() throws Exception {
+        CliRun r = CliRun.of("parse", "--kestra", "1.4", file("").toString());
+        assertEquals(ExitCodes.USAGE, r.exit());
+        assertTrue(r.err().startsWith("kestra-sdk: Invalid value for option '--kestra': unknown Kestra version \"1.4\": expected one of 1.3, 2.0\n"),
+                r.err());
+    }
+
+    @Test
+    void aBareOtlpFileIsReadAsKestra20ReadsIt() throws Exception {
+        String record = OTLP_LINE.substring("::{\"otlp\":".length(), OTLP_LINE.length() - 4);
+        Path otlp = dir.resolve("otlp.jsonl");
+        Files.writeString(otlp, record + "\n\n{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"severityText\":\"error\","
+                + "\"body\":{\"stringValue\":\"boom\"}}]}]}]}\n{\"resourceLogs\":[\n{}\n", StandardCharsets.UTF_8);
+        CliRun r = CliRun.of("parse", "--otlp-file", otlp.toString());
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].startsWith(otlp + ":4: error [invalid-json] "), lines[0]);
+        assertTrue(lines[0].endsWith(": Kestra 2.0 skips the line (dropped)"), lines[0]);
+        assertEquals(otlp + ":5: error [otlp-empty] no resourceLogs, resourceMetrics or resourceSpans with entries: Kestra 2.0 skips the line"
+                + " (dropped)", lines[1]);
+        assertTrue(r.out().contains("Metrics (1):\n  counter rows = 5.0 {file=a.csv}\nLogs: 1 (ERROR 1)"), r.out());
+        assertTrue(r.out().endsWith("Lines: 5 read, 2 taken by Kestra, 2 protocol lines dropped, 0 accepted with warnings\n"), r.out());
+    }
+
+    @Test
+    void otlpFileMistakesAreOneLine() throws Exception {
+        Path log = file("");
+        CliRun both = CliRun.of("parse", "--otlp-file", log.toString(), log.toString());
+        assertEquals(ExitCodes.INPUT, both.exit());
+        assertEquals("kestra-sdk: give either FILE or --otlp-file FILE, not both\n", both.err());
+        CliRun old = CliRun.of("parse", "--kestra", "1.3", "--otlp-file", log.toString());
+        assertEquals(ExitCodes.INPUT, old.exit());
+        assertEquals("kestra-sdk: --otlp-file reads OTLP as Kestra 2.0 does; Kestra 1.3 does not read OTLP files\n", old.err());
+        CliRun missing = CliRun.of("parse", "--otlp-file", dir.resolve("nope.jsonl").toString());
+        assertEquals("kestra-sdk: " + dir.resolve("nope.jsonl") + ": no such file\n", missing.err());
+    }
 }

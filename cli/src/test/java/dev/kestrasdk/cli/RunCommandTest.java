@@ -208,4 +208,39 @@ class RunCommandTest {
         assertTrue(open.out().startsWith("True\n"), open.out());
         assertTrue(Files.exists(dir.resolve("made.txt")));
     }
+
+    @Test
+    void anEncryptedOutputsFrameIsRedactedInTheEchoTheSummaryAndTheJson() throws Exception {
+        Path js = script("secret.js", "console.log('::{\"outputs\":{\"a\":1},\"encryptedOutputs\":{\"k\":\"s3cr3t\"}}::');\n"
+                + "console.error('x ::{\"encryptedOutputs\":{\"k\":\"s3cr3t\"}}:: y');\n"
+                + "throw new Error('::{\"encryptedOutputs\":{\"k\":\"s3cr3t\"}}::');\n");
+        CliRun text = CliRun.of("run", js.toString());
+        assertEquals(ExitCodes.FAILED, text.exit());
+        assertFalse(text.out().contains("s3cr3t"), text.out());
+        assertFalse(text.err().contains("s3cr3t"), text.err());
+        assertTrue(text.out().startsWith("******\n"), text.out());
+        assertTrue(text.err().startsWith("x ****** y\n"), text.err());
+        assertTrue(text.out().contains("stdout:1: warning [unknown-key] details withheld: the line carries an encryptedOutputs frame"), text.out());
+        assertTrue(text.out().contains("Outputs (1):\n  a = 1\n"), text.out());
+        assertTrue(text.out().contains("Failure: Error: ******"), text.out());
+        CliRun json = CliRun.of("run", "--json", js.toString());
+        assertEquals(ExitCodes.FAILED, json.exit());
+        assertFalse(json.out().contains("s3cr3t"), json.out());
+        assertTrue(json.out().contains("\"stdout\":[\"******\"]"), json.out());
+        assertTrue(json.out().contains("\"outputs\":{\"a\":1}"), json.out());
+        assertTrue(json.out().contains("\"message\":\"******\""), json.out());
+    }
+
+    @Test
+    void runReportsAsTheChosenKestraVersion() throws Exception {
+        Path js = script("otlp.js", "console.log('::{\"otlp\":{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":["
+                + "{\"severityNumber\":17,\"body\":{\"stringValue\":\"boom\"}}]}]}]}}::');\n");
+        CliRun newest = CliRun.of("run", "--json", js.toString());
+        assertEquals(ExitCodes.OK, newest.exit(), newest.err());
+        assertTrue(newest.out().contains("\"logs\":[{\"level\":\"ERROR\",\"message\":\"boom\"}]"), newest.out());
+        CliRun old = CliRun.of("run", "--json", "--kestra", "1.3", js.toString());
+        assertEquals(ExitCodes.OK, old.exit(), old.err());
+        assertTrue(old.out().contains("\"logs\":[]"), old.out());
+        assertTrue(old.out().contains("\"code\":\"unknown-key\""), old.out());
+    }
 }

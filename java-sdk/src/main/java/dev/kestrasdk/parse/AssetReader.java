@@ -17,7 +17,8 @@ import java.util.Set;
  * <ul>
  * <li>an input is Kestra's {@code AssetIdentifier}: {@code tenantId, namespace, id, type}, strings (numbers
  *     and booleans become their text as written), other keys ignored;</li>
- * <li>an output is Kestra's {@code Asset} plugin, chosen by a non-empty string {@code type} and read from a
+ * <li>an output is Kestra's {@code Asset} plugin, chosen by a non-empty string {@code type} (from 2.0, without one
+ *     it is an external asset: {@link KestraVersion#untypedAssetType()}) and read from a
  *     JSON tree first, so a float field becomes Java's text of the double ({@code 1.50} gives "1.5"), a
  *     non-object entry becomes null, and every key Kestra does not know is added to {@code metadata}
  *     (always a map): {@code tenantId, namespace, id, type, displayName, description, metadata}.</li>
@@ -94,13 +95,19 @@ final class AssetReader {
 
     private Map<String, Object> output(Obj asset, String at) throws Rejected {
         Object type = asset.get("type");
-        if (!(type instanceof String t) || t.isEmpty()) {
+        String untypedAs = values.version().untypedAssetType();
+        boolean typed = type instanceof String t && !t.isEmpty();
+        if (typed ? ((String) type).isBlank() : untypedAs == null || type instanceof Obj || type instanceof List) {
             throw new Rejected("bad-asset", at + ".type is " + (type == null ? "missing" : MessageReader.describe(type))
-                    + "; an output asset needs a non-empty string type (TABLE, FILE, ...)");
+                    + (untypedAs == null ? "; an output asset needs a non-empty string type (TABLE, FILE, ...)"
+                    : "; an output asset's type must be a scalar, and not blank when it is a non-empty string"));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (String field : OUTPUT_TEXT_FIELDS) {
             out.put(field, treeText(asset.get(field), at + "." + field));
+        }
+        if (!asset.containsKey("type")) {
+            out.put("type", untypedAs); // Kestra 2.0: an asset named by its id alone is an external one
         }
         Object metadata = asset.get("metadata");
         if (metadata != null && !(metadata instanceof Obj)) {

@@ -22,10 +22,13 @@ final class JacksonScalars {
 
     /**
      * Jackson's DoubleDeserializer on a string, in its order: the special names exactly as written ("NaN",
-     * "INF", "Infinity", "-INF", "-Infinity"); an empty or blank string and the text "null" are no value;
+     * "INF", "Infinity", "-INF", "-Infinity", and from 2.0 {@link KestraVersion#signedInfinityNames()}); an empty or blank string and the text "null" are no value;
      * otherwise the trimmed text must look like a decimal number of at most 1000 characters.
      */
-    static Double doubleOfString(String s, String path) throws Rejected {
+    static Double doubleOfString(String s, String path, KestraVersion version) throws Rejected {
+        if (version.signedInfinityNames().contains(s)) {
+            return Double.POSITIVE_INFINITY;
+        }
         switch (s) {
             case "NaN":
                 return Double.NaN;

@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns a payload tree into what Kestra 1.3's reader makes of it: the same type checks and coercions as
- * its Jackson data binding of {@code TaskLogMatch(outputs, metrics, logs, assets)}, as measured on Kestra
- * 1.3.19 itself and checked by this project's differential tests against Kestra's own classes. Which keys,
- * metric types and log levels exist is {@link Kestra13}'s to say. Anything Kestra refuses throws
+ * Turns a payload tree into what Kestra's reader makes of it: the same type checks and coercions as
+ * its Jackson data binding of {@code TaskLogMatch(outputs, metrics, logs, assets)} (and, from 2.0, {@code otlp},
+ * read by {@link OtlpReader}), as measured on Kestra 1.3.19 and 2.0.0 and checked by this project's differential
+ * tests against Kestra's own classes. Which keys, metric types and log levels exist is {@link Kestra13}'s and
+ * {@link Kestra20}'s to say. Anything Kestra refuses throws
  * {@link Rejected}; anything it accepts with a loss adds a warning.
  */
 final class MessageReader {
-    private static final Set<String> KNOWN_KEYS = Set.copyOf(Kestra13.TOP_LEVEL_KEYS);
     private static final Set<String> LOG_LINE = Set.copyOf(Kestra13.LOG_ENTRY_KEYS);
 
     static final class Rejected extends Exception {
@@ -37,25 +37,56 @@ final class MessageReader {
         }
     }
 
+    private final KestraVersion version;
     private final List<Diagnostic> warnings;
+    private OtlpContent otlp;
 
-    MessageReader(List<Diagnostic> warnings) {
+    MessageReader(KestraVersion version, List<Diagnostic> warnings) {
+        this.version = version;
         this.warnings = warnings;
     }
 
     Message read(Obj root) throws Rejected {
-        checkRecord(root, KNOWN_KEYS, "the line");
+        List<String> keys = version.topLevelKeys();
+        checkRecord(root, Set.copyOf(keys), "the line");
         for (String key : root.keySet()) {
-            if (!KNOWN_KEYS.contains(key)) {
-                warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra (known: "
-                        + String.join(", ", Kestra13.TOP_LEVEL_KEYS) + ")"));
+            if (!keys.contains(key)) {
+                warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra " + version.label()
+                        + (key.equals(EncryptedOutputs.KEY) ? " (only Kestra's Enterprise Edition reads it)" : "")
+                        + " (known: " + String.join(", ", keys) + ")"));
             }
         }
         Map<String, Object> outputs = readLast(root, "outputs", (r, n) -> r.readOutputs(n));
         List<Metric> metrics = readLast(root, "metrics", (r, n) -> r.readMetrics(n));
         List<LogEntry> logs = readLast(root, "logs", (r, n) -> r.readLogs(n));
         Map<String, Object> assets = readLast(root, "assets", (r, n) -> new AssetReader(r).read(n));
+        if (version.readsOtlp() && root.containsKey(Kestra20.OTLP_KEY)) {
+            otlp = readLast(root, Kestra20.OTLP_KEY, (r, n) -> new OtlpReader(r, r.warnings).read(n, Kestra20.OTLP_KEY));
+            if (otlp != null) {
+                // Kestra 2.0 forwards the otlp content after the line's own metrics and logs
+                List<Metric> all = new ArrayList<>(metrics == null ? List.of() : metrics);
+                for (OtlpContent.MetricPoint p : otlp.metrics()) {
+                    all.add(p.metric());
+                }
+                metrics = all;
+                List<LogEntry> allLogs = new ArrayList<>(logs == null ? List.of() : logs);
+                for (OtlpContent.Log l : otlp.logs()) {
+                    allLogs.add(l.entry());
+                }
+                logs = allLogs;
+            }
+        }
         return new Message(outputs, metrics, logs, assets);
+    }
+
+    /** The Kestra version whose reading this is. */
+    KestraVersion version() {
+        return version;
+    }
+
+    /** The OTLP content of the line last read, or {@code null} when it has none. */
+    OtlpContent otlp() {
+        return otlp;
     }
 
     /** Reads one field of a typed object (a {@link MessageReader} to report with, and the node). */
@@ -71,7 +102,7 @@ final class MessageReader {
     <T> T readLast(Obj obj, String key, Reading<T> reading) throws Rejected {
         List<Object> earlier = obj.earlier(key);
         if (!earlier.isEmpty()) {
-            MessageReader quiet = new MessageReader(new ArrayList<>());
+            MessageReader quiet = new MessageReader(version, new ArrayList<>());
             for (Object node : earlier) {
                 reading.apply(quiet, node);
             }
@@ -261,7 +292,7 @@ final class MessageReader {
             return d;
         }
         if (node instanceof String s) {
-            Double d = JacksonScalars.doubleOfString(s, path);
+            Double d = JacksonScalars.doubleOfString(s, path, version);
             if (d == null) {
                 warnings.add(Diagnostic.warning("null-value", path + " is the string \"" + s + "\"; Kestra records a metric without a value"));
             } else if (d.isNaN() || d.isInfinite()) {

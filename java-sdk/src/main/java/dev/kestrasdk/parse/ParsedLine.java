@@ -13,8 +13,11 @@ import java.util.List;
  * @param message     what Kestra takes from an accepted line, else {@code null}
  * @param diagnostics errors and warnings; a LOG line has one only when it looks like a protocol line that
  *                    Kestra will not see as one (a trailing space, text before {@code ::}, ...)
+ * @param otlp        for an accepted line read as Kestra 2.0 with an {@code otlp} record: what Kestra takes from
+ *                    it, with timestamps and descriptions (its logs and metrics are in {@code message} too);
+ *                    else {@code null}
  */
-public record ParsedLine(String text, Verdict verdict, Message message, List<Diagnostic> diagnostics) {
+public record ParsedLine(String text, Verdict verdict, Message message, List<Diagnostic> diagnostics, OtlpContent otlp) {
     /** What kind of line it is for Kestra. */
     public enum Verdict {
         /** An ordinary log line, not a protocol line. */
@@ -32,9 +35,39 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
      * @param verdict     the verdict
      * @param message     what Kestra takes, or {@code null}
      * @param diagnostics the diagnostics, not null
+     * @param otlp        the OTLP content, or {@code null}
      */
     public ParsedLine {
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * A line without OTLP content.
+     *
+     * @param text        the line
+     * @param verdict     the verdict
+     * @param message     what Kestra takes, or {@code null}
+     * @param diagnostics the diagnostics, not null
+     */
+    public ParsedLine(String text, Verdict verdict, Message message, List<Diagnostic> diagnostics) {
+        this(text, verdict, message, diagnostics, null);
+    }
+
+    /**
+     * The line as it may be shown: when it carries an {@code encryptedOutputs} frame, the text with each frame
+     * redacted ({@link EncryptedOutputs}) and the diagnostics' messages withheld (they may quote the frame);
+     * verdict, message and diagnostic codes are kept.
+     *
+     * @return this line when there is nothing to redact
+     */
+    public ParsedLine redacted() {
+        String shown = EncryptedOutputs.redact(text);
+        if (shown == null || shown.equals(text)) {
+            return this;
+        }
+        List<Diagnostic> kept = diagnostics.stream().map(d -> new Diagnostic(d.severity(), d.code(),
+                "details withheld: the line carries an " + EncryptedOutputs.KEY + " frame")).toList();
+        return new ParsedLine(shown, verdict, message, kept, otlp);
     }
 
     /**

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * metric type the emitter grows (the tests' example: "histogram") is still rejected.
  */
 class Kestra13Test {
-    private final LineParser parser = new LineParser();
+    private final LineParser parser = new LineParser(KestraVersion.V1_3);
 
     @Test
     void theMetricTypesKestra13Accepts() {

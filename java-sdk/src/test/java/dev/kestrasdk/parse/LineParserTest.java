@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The rules of docs/wire-format.md "Reading lines", each checked against what Kestra 1.3.19 measurably does. */
 class LineParserTest {
-    private final LineParser parser = new LineParser();
+    private final LineParser parser = new LineParser(KestraVersion.V1_3); // the rules of wire-format.md 8.1-8.6; 2.0's differences: Kestra20Test
 
     private ParsedLine accepted(String line) {
         ParsedLine p = parser.parse(line);

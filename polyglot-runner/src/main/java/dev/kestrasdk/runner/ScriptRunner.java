@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
+import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.runner.console.ConsoleRecorder;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
@@ -72,6 +73,7 @@ public final class ScriptRunner implements AutoCloseable {
     // The heap is the JVM's: limit from the system property kestra.sdk.memoryLimit (default 80% of the max heap).
     private final MemoryWatchdog memoryWatchdog = new MemoryWatchdog(MemoryLimit.defaults());
     private final ScriptTemplate template = new ScriptTemplate();
+    private final KestraVersion reading;
 
     public ScriptRunner() {
         this(EngineSettings.defaults());
@@ -83,6 +85,12 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** With {@code pool}, Python contexts are prepared ahead on a background thread (docs/runner.md, "Performance settings"). */
     public ScriptRunner(EngineSettings settings, ContextPool.Settings pool) {
+        this(settings, pool, KestraVersion.NEWEST);
+    }
+
+    /** Reports what {@code reading}'s Kestra takes from a script's output (the others: {@link KestraVersion#NEWEST}). */
+    public ScriptRunner(EngineSettings settings, ContextPool.Settings pool, KestraVersion reading) {
+        this.reading = java.util.Objects.requireNonNull(reading, "reading");
         this.engine = settings.newEngine();
         this.contexts = new SandboxedContexts(engine);
         this.pool = new ContextPool(contexts, Languages.named("python"), pool);
@@ -131,7 +139,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace, Path sitePackages) {
         long start = System.nanoTime();
-        ConsoleRecorder console = new ConsoleRecorder(request.listener());
+        ConsoleRecorder console = new ConsoleRecorder(request.listener(), reading);
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
@@ -281,8 +289,8 @@ public final class ScriptRunner implements AutoCloseable {
     }
 
     /**
-     * The variables the script sees: the request's, over the workspace's ({@code WORKING_DIR}, {@code OUTPUT_DIR},
-     * the context file), laid over the runner's own environment when the sandbox allows reading it, and nothing else
+     * The variables the script sees: the workspace's ({@code WORKING_DIR}, {@code OUTPUT_DIR}, the context file)
+     * over the request's, laid over the runner's own environment when the sandbox allows reading it, and nothing else
      * (the host's environment stays unreadable otherwise). In the task profile no host variables: whoever builds the
      * request decides (the command line's {@code --inherit-env} adds the host's).
      */
@@ -292,10 +300,10 @@ public final class ScriptRunner implements AutoCloseable {
             return request.launch().environment();
         }
         Map<String, String> environment = new TreeMap<>(host ? System.getenv() : Map.of());
-        if (workspace != null) {
+        environment.putAll(request.launch().environment());
+        if (workspace != null) { // over the task's own env, as Kestra's TaskRunner.env puts them
             environment.putAll(workspace.environment());
         }
-        environment.putAll(request.launch().environment());
         return environment;
     }
 

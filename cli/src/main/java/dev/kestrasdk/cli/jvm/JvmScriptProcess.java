@@ -1,5 +1,6 @@
 package dev.kestrasdk.cli.jvm;
 
+import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.parse.ReportCollector;
 import dev.kestrasdk.runner.ConsoleListener;
 import dev.kestrasdk.runner.GuestFrame;
@@ -42,6 +43,7 @@ public final class JvmScriptProcess {
     private static final Pattern COMPILE_ERROR = Pattern.compile("^(\\S+\\.java):(\\d+): error: (.*)$");
 
     private final List<String> java;
+    private final KestraVersion reading;
 
     /** A child of this JVM's own {@code java}, with this JVM's class path (the SDK's jar is on it). */
     public JvmScriptProcess() {
@@ -50,7 +52,21 @@ public final class JvmScriptProcess {
 
     /** @param java the command up to the script: {@code java}, its flags and the class path */
     public JvmScriptProcess(List<String> java) {
+        this(java, KestraVersion.NEWEST);
+    }
+
+    /**
+     * @param java    the command up to the script: {@code java}, its flags and the class path
+     * @param reading the Kestra version whose reading of the output is reported
+     */
+    public JvmScriptProcess(List<String> java, KestraVersion reading) {
         this.java = List.copyOf(java);
+        this.reading = reading;
+    }
+
+    /** A child JVM on this class path, its output read as {@code reading}'s Kestra reads it. */
+    public JvmScriptProcess(KestraVersion reading) {
+        this(ChildJvm.command(System.getProperty("java.class.path")), reading);
     }
 
     /** The arguments that start {@code file} with these inputs. */
@@ -84,7 +100,7 @@ public final class JvmScriptProcess {
                 .withEnvironment(environment).start();
         process.getOutputStream().close();
 
-        ConsoleRecorder console = new ConsoleRecorder(listener);
+        ConsoleRecorder console = new ConsoleRecorder(listener, reading);
         Thread out = copy(process.getInputStream(), console.stdout(), "kestra-sdk-stdout");
         Thread err = copy(process.getErrorStream(), console.stderr(), "kestra-sdk-stderr");
 

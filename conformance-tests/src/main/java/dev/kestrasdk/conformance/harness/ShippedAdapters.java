@@ -21,7 +21,9 @@ import java.util.Set;
 /**
  * The adapters this project ships (docs/conformance.md): {@code java} (this project's SDK in a child JVM),
  * {@code graaljs} and {@code graalpy} (this project's JavaScript and Python bindings, in the polyglot runner of a
- * child JVM), {@code node} ({@code @kestra-io/libs} on Node) and {@code python} (PyPI {@code kestra} in the peers' venv).
+ * child JVM), {@code node} ({@code @kestra-io/libs} on Node), {@code python} (PyPI {@code kestra} in the peers' venv)
+ * and the native SDKs of sdks/: {@code native-python} (on CPython, in the venv sdks/install makes), {@code native-js}
+ * (on {@code node}) and {@code native-go} (built and run by {@code go run}).
  */
 public final class ShippedAdapters {
     /** A shipped adapter: its short name, the SDK name used in reports and known-deviations files, its command. */
@@ -37,7 +39,7 @@ public final class ShippedAdapters {
     private static List<String> names() {
         List<String> names = new ArrayList<>(List.of("java"));
         Languages.all().stream().map(l -> l.callSyntax().adapterName()).sorted().forEach(names::add);
-        names.addAll(List.of("node", "python"));
+        names.addAll(List.of("node", "python", "native-python", "native-js", "native-go"));
         return List.copyOf(names);
     }
 
@@ -76,6 +78,20 @@ public final class ShippedAdapters {
                 yield new Adapter("python", "python-kestra", AdapterCommand.of(List.of(python.toString(),
                         root.resolve("conformance-tests/adapters/python/adapter.py").toString())));
             }
+            case "native-python" -> {
+                Path root = repository();
+                Path python = root.resolve("sdks/python/.venv/bin/python");
+                if (!Files.isExecutable(python)) {
+                    throw new IllegalStateException("the Python venv " + python.getParent().getParent()
+                            + " does not exist: run sdks/install (it makes the venv the native SDKs' tests run in)");
+                }
+                yield new Adapter("native-python", "sdk-python", AdapterCommand.of(List.of(python.toString(),
+                        root.resolve("conformance-tests/adapters/native-python/adapter.py").toString())));
+            }
+            case "native-js" -> new Adapter("native-js", "sdk-javascript", AdapterCommand.of(List.of("node",
+                    repository().resolve("conformance-tests/adapters/native-js/adapter.js").toString())));
+            case "native-go" -> new Adapter("native-go", "sdk-go", AdapterCommand.of(List.of("go", "run", "-C",
+                    repository().resolve("conformance-tests/adapters/native-go").toString(), ".")));
             default -> throw new IllegalArgumentException("unknown shipped adapter " + shortName + " (known: " + NAMES + ")");
         };
     }

@@ -1,9 +1,12 @@
 package dev.kestrasdk.conformance.kestra;
 
+import dev.kestrasdk.parse.OtlpContent;
+import dev.kestrasdk.parse.ParsedLine;
 import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.Message;
 import dev.kestrasdk.protocol.Metric;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.Map;
  *               Kestra keeps (see {@link #INPUT_FIELDS}, {@link #OUTPUT_FIELDS}), or null for a null entry
  */
 public record Extracted(Map<String, Object> outputs, List<MetricValue> metrics, List<LogValue> logs,
-                        Map<String, Object> assets) {
+                        Map<String, Object> assets, List<String> otlpDetail) {
 
     /** Fields of Kestra's AssetIdentifier (an input asset). */
     public static final List<String> INPUT_FIELDS = List.of("tenantId", "namespace", "id", "type");
@@ -38,6 +41,42 @@ public record Extracted(Map<String, Object> outputs, List<MetricValue> metrics, 
         outputs = outputs == null ? Map.of() : outputs;
         metrics = metrics == null ? List.of() : metrics;
         logs = logs == null ? List.of() : logs;
+        otlpDetail = otlpDetail == null ? List.of() : otlpDetail;
+    }
+
+    /** A line without OTLP content (every line for Kestra 1.3). */
+    public Extracted(Map<String, Object> outputs, List<MetricValue> metrics, List<LogValue> logs, Map<String, Object> assets) {
+        this(outputs, metrics, logs, assets, List.of());
+    }
+
+    /**
+     * What the OTLP log records and data points of a line carry beyond {@link LogValue} and {@link MetricValue}, one
+     * text each, in order: {@code log LEVEL @TIME}, {@code metric NAME "DESCRIPTION" @TIME}; TIME is
+     * {@code line-time} when Kestra falls back to the line's own time.
+     */
+    public static String otlpLog(String level, Instant timestamp) {
+        return "log " + level + " @" + (timestamp == null ? "line-time" : timestamp);
+    }
+
+    /** See {@link #otlpLog}. */
+    public static String otlpMetric(String name, String description, Instant timestamp) {
+        return "metric " + name + " \"" + description + "\" @" + (timestamp == null ? "line-time" : timestamp);
+    }
+
+    /** The same reduction applied to what the SDK's parser read from a line, OTLP detail included. */
+    public static Extracted of(ParsedLine line) {
+        Extracted e = of(line.message());
+        if (line.otlp() == null) {
+            return e;
+        }
+        List<String> detail = new ArrayList<>();
+        for (OtlpContent.Log l : line.otlp().logs()) {
+            detail.add(otlpLog(l.level().name(), l.timestamp()));
+        }
+        for (OtlpContent.MetricPoint p : line.otlp().metrics()) {
+            detail.add(otlpMetric(p.name(), p.description(), p.timestamp()));
+        }
+        return new Extracted(e.outputs(), e.metrics(), e.logs(), e.assets(), detail);
     }
 
     /** The same reduction applied to what the SDK's parser returns. */

@@ -1,5 +1,6 @@
 package dev.kestrasdk.conformance.kestra;
 
+import dev.kestrasdk.parse.KestraVersion;
 import io.kestra.core.models.assets.Asset;
 import io.kestra.core.models.assets.AssetIdentifier;
 import io.kestra.core.models.executions.AbstractMetricEntry;
@@ -19,9 +20,15 @@ import java.util.Optional;
  * {@link TaskLogLineMatcher} applies to every stdout/stderr line of a script task, reduced to an
  * {@link Extracted}. Stateless and thread-safe (Kestra's mapper is).
  */
-public final class KestraJudge extends TaskLogLineMatcher {
+public final class KestraJudge extends TaskLogLineMatcher implements KestraReader {
     public static final KestraJudge INSTANCE = new KestraJudge();
 
+    @Override
+    public KestraVersion version() {
+        return KestraVersion.V1_3;
+    }
+
+    @Override
     public Judgement judge(String line) {
         Optional<String> payload = matches(line);
         if (payload.isEmpty()) {
@@ -34,10 +41,20 @@ public final class KestraJudge extends TaskLogLineMatcher {
             return Judgement.rejected(e);
         }
         try {
-            return Judgement.accepted(new Extracted(match.outputs(), metrics(match), logs(match), assets(match.assets())));
+            return Judgement.accepted(extracted(match));
         } catch (NullMetricEntry e) {
             return Judgement.rejected(e);
         }
+    }
+
+    /**
+     * What the four keys of 1.3 give; also Kestra 2.0's reading of them (conformance-kestra20 calls this with
+     * 2.0's TaskLogMatch, which has the same accessors).
+     *
+     * @throws NullPointerException for a null metric entry, on which Kestra fails
+     */
+    static Extracted extracted(TaskLogMatch match) {
+        return new Extracted(match.outputs(), metrics(match), logs(match), assets(match.assets()));
     }
 
     private static final class NullMetricEntry extends NullPointerException {

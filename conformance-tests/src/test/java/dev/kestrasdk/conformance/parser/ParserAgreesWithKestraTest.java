@@ -29,6 +29,13 @@ class ParserAgreesWithKestraTest {
                 () -> assertNull(Differential.disagreement(line))));
     }
 
+    /** Kestra 1.3 ignores the otlp key that Kestra 2.0 reads: the parser following 1.3 must too. */
+    @TestFactory
+    Stream<DynamicTest> otlpCorpusLines() {
+        return Lines.corpus("/otlp-corpus.txt").stream().map(line -> DynamicTest.dynamicTest(Lines.show(line),
+                () -> assertNull(Differential.disagreement(line))));
+    }
+
     @TestFactory
     Stream<DynamicTest> linesAtTheLimits() {
         return LimitLines.all().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(),

@@ -127,15 +127,15 @@ final class ProtocolishLines {
         return sb.toString();
     }
 
-    private record Field(String name, Arbitrary<String> value) {
+    record Field(String name, Arbitrary<String> value) {
     }
 
-    private static Field field(String name, Arbitrary<String> value) {
+    static Field field(String name, Arbitrary<String> value) {
         return new Field(name, value);
     }
 
     /** An object with each field present or not, fields in a random order, sometimes one written twice. */
-    private static Arbitrary<String> fields(List<Field> fields) {
+    static Arbitrary<String> fields(List<Field> fields) {
         List<Arbitrary<String>> members = new ArrayList<>();
         for (Field f : fields) {
             members.add(Arbitraries.oneOf(Arbitraries.just(""), f.value().map(v -> "\"" + f.name() + "\":" + v),

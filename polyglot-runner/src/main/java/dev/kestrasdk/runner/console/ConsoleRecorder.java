@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.console;
 
+import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.parse.LineParser;
 import dev.kestrasdk.parse.ParsedLine;
 import dev.kestrasdk.parse.ReportCollector;
@@ -15,6 +16,9 @@ import java.util.List;
  * {@link ReportCollector} (so outputs merge in the order lines were written across both streams), plus the
  * lines Kestra would drop. Thread-safe. The one console-capture path: in-process scripts write into
  * {@link #stdout()} and {@link #stderr()}, a child process's output is copied into them.
+ *
+ * <p>Lines carrying an {@code encryptedOutputs} frame are recorded, shown and reported redacted
+ * ({@link dev.kestrasdk.parse.EncryptedOutputs}).
  *
  * <p>Lines longer than the limit ({@link LineParser#DEFAULT_MAX_LINE_CHARS} by default, the limit of
  * {@code kestra-sdk parse}) are recorded cut to it; a protocol line among them is a {@code line-too-long} problem.
@@ -35,8 +39,17 @@ public final class ConsoleRecorder {
     }
 
     public ConsoleRecorder(ConsoleListener listener, int maxLineChars) {
+        this(listener, maxLineChars, KestraVersion.NEWEST);
+    }
+
+    /** Reads the lines as {@code version} of Kestra does ({@link KestraVersion#NEWEST} with the other constructors). */
+    public ConsoleRecorder(ConsoleListener listener, KestraVersion version) {
+        this(listener, LineParser.DEFAULT_MAX_LINE_CHARS, version);
+    }
+
+    public ConsoleRecorder(ConsoleListener listener, int maxLineChars, KestraVersion version) {
         this.listener = listener;
-        this.parser = new LineParser(maxLineChars);
+        this.parser = new LineParser(maxLineChars, version);
         this.report = new ReportCollector(parser);
         this.stdoutStream = new LineSplitter((text, length) -> record(ConsoleStream.STDOUT, text, length), maxLineChars);
         this.stderrStream = new LineSplitter((text, length) -> record(ConsoleStream.STDERR, text, length), maxLineChars);
@@ -68,18 +81,16 @@ public final class ConsoleRecorder {
             return;
         }
         List<String> lines = stream == ConsoleStream.STDOUT ? stdout : stderr;
-        lines.add(line);
-        ParsedLine parsed;
-        if (fullLength > line.length()) {
-            parsed = parser.parseTruncated(line, fullLength);
-            report.add(parsed);
-        } else {
-            parsed = report.accept(line);
+        ParsedLine parsed = fullLength > line.length() ? parser.parseTruncated(line, fullLength) : parser.parse(line);
+        report.add(parsed);
+        // What is kept and shown never carries an encryptedOutputs frame (Kestra 2.0 redacts them in what it logs),
+        // whichever version the reading follows; what Kestra takes from the line was read from it whole.
+        ParsedLine shown = parsed.redacted();
+        lines.add(shown.text());
+        if (shown.hasProblems()) {
+            problems.add(new ProtocolProblem(stream, lines.size(), shown));
         }
-        if (parsed.hasProblems()) {
-            problems.add(new ProtocolProblem(stream, lines.size(), parsed));
-        }
-        listener.line(stream, line);
+        listener.line(stream, shown.text());
     }
 
     public ReportCollector report() {

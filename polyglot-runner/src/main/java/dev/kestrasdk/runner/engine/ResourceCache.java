@@ -56,6 +56,15 @@ public final class ResourceCache {
         return installed;
     }
 
+    /**
+     * A folder of the runner's own cache beside the GraalVM resources ({@code $KESTRA_SDK_CACHE/NAME}, by default
+     * {@code ~/.cache/kestra-sdk/NAME}: the {@code npm} installs), created and checked as the resource cache is.
+     */
+    public static Path folder(String name) {
+        Path base = defaultDirectory(System.getenv(ENVIRONMENT), System.getProperty("user.home"), "x").getParent();
+        return prepare(base.resolve(name));
+    }
+
     /** What scripts may read but never change: the resource cache and a host's own resource path, if any. */
     static List<Path> readOnlyRoots() {
         List<Path> roots = new ArrayList<>(List.of(install()));

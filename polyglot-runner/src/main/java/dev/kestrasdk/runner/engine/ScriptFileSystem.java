@@ -91,13 +91,28 @@ public final class ScriptFileSystem implements FileSystem {
 
     /** As {@link #forLanguages(Path, VirtualFiles)}; {@code writable} lets the script write below its directory. */
     public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable) {
-        return new ScriptFileSystem(workingDirectory, ResourceCache.readOnlyRoots(), virtualFiles, writable);
+        return forLanguages(workingDirectory, virtualFiles, writable, List.of());
+    }
+
+    /** As above, with more folders scripts may read but never change (a cached {@code node_modules}). */
+    public static FileSystem forLanguages(Path workingDirectory, VirtualFiles virtualFiles, boolean writable,
+                                          List<Path> moreReadOnlyRoots) {
+        List<Path> roots = new java.util.ArrayList<>(ResourceCache.readOnlyRoots());
+        roots.addAll(moreReadOnlyRoots);
+        return new ScriptFileSystem(workingDirectory, roots, virtualFiles, writable);
     }
 
     /** The task profile's: read and write anywhere the user may, but never the languages' internal resources. */
     public static FileSystem forTask(Path workingDirectory, VirtualFiles virtualFiles) {
+        return forTask(workingDirectory, virtualFiles, List.of());
+    }
+
+    /** As above, with more folders scripts may read but never change (a cached {@code node_modules}). */
+    public static FileSystem forTask(Path workingDirectory, VirtualFiles virtualFiles, List<Path> moreReadOnlyRoots) {
         Path root = workingDirectory.toAbsolutePath().getRoot();
-        return new ScriptFileSystem(workingDirectory, root, ResourceCache.readOnlyRoots(), virtualFiles, true);
+        List<Path> roots = new java.util.ArrayList<>(ResourceCache.readOnlyRoots());
+        roots.addAll(moreReadOnlyRoots);
+        return new ScriptFileSystem(workingDirectory, root, roots, virtualFiles, true);
     }
 
     private static Path realOrSame(Path p) {
@@ -110,7 +125,8 @@ public final class ScriptFileSystem implements FileSystem {
 
     @Override
     public Path parsePath(URI uri) {
-        return host.parsePath(uri);
+        Path virtual = "file".equals(uri.getScheme()) ? null : virtualFiles.uriPath(uri);
+        return virtual != null ? virtual : host.parsePath(uri);
     }
 
     @Override
@@ -134,6 +150,10 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Path toRealPath(Path path, LinkOption... options) throws IOException {
         Path p = normalized(path);
+        Path alias = virtualFiles.alias(p);
+        if (alias != null) {
+            return alias;
+        }
         if (isVirtual(p)) {
             return p;
         }
@@ -148,7 +168,7 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public void checkAccess(Path path, Set<? extends AccessMode> modes, LinkOption... options) throws IOException {
         Path p = normalized(path);
-        if (isVirtual(p)) {
+        if (isVirtual(p) || (!modes.contains(AccessMode.WRITE) && aliased(p))) {
             if (modes.contains(AccessMode.WRITE)) {
                 throw new AccessDeniedException(p.toString(), null, "read-only");
             }
@@ -193,6 +213,15 @@ public final class ScriptFileSystem implements FileSystem {
     @Override
     public Map<String, Object> readAttributes(Path path, String attributes, LinkOption... options) throws IOException {
         Path p = normalized(path);
+        Path alias;
+        try {
+            alias = virtualFiles.alias(p);
+        } catch (IOException refused) {
+            return virtualAttributes(new byte[0]); // there, so that the loader asks for its real path and is told why not
+        }
+        if (alias != null) {
+            p = alias;
+        }
         byte[] content = virtualFiles.file(p);
         if (content != null || virtualFiles.isDirectory(p)) {
             return virtualAttributes(content);
@@ -266,6 +295,18 @@ public final class ScriptFileSystem implements FileSystem {
             throw new AccessDeniedException(p.toString(), null, OUTSIDE);
         }
         return writableHost;
+    }
+
+    /**
+     * Whether a module loader asking for {@code p} gets an alias ({@link VirtualFiles#alias}), or a refusal: either
+     * way {@code p} exists for it, so that it asks for the real path and gets the alias or the refusal's reason.
+     */
+    private boolean aliased(Path p) {
+        try {
+            return virtualFiles.alias(p) != null;
+        } catch (IOException refused) {
+            return true;
+        }
     }
 
     private boolean isVirtual(Path p) {

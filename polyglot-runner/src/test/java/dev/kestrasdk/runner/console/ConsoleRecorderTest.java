@@ -1,5 +1,8 @@
 package dev.kestrasdk.runner.console;
 
+import dev.kestrasdk.parse.KestraVersion;
+import dev.kestrasdk.protocol.LogEntry;
+import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.runner.ConsoleListener;
 import dev.kestrasdk.runner.ProtocolProblem;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,38 @@ class ConsoleRecorderTest {
         assertEquals(List.of("::{\"outputs\":{\"a\":1}}::"), console.stdoutLines());
         assertEquals(Map.of("a", 1), console.report().outputs());
         assertEquals(List.of(), console.problems());
+    }
+
+    @Test
+    void anEncryptedOutputsFrameIsNeverKeptNorShown() {
+        List<String> echoed = new java.util.ArrayList<>();
+        ConsoleRecorder console = new ConsoleRecorder((stream, line) -> echoed.add(stream + " " + line));
+        write(console.stdout(), "::{\"outputs\":{\"a\":1},\"encryptedOutputs\":{\"k\":\"s3cr3t\"}}::\n");
+        write(console.stderr(), "x ::{\"encryptedOutputs\":{\"k\":\"s3cr3t\"}}:: y\n");
+        console.finish();
+        assertEquals(List.of("STDOUT ******", "STDERR x ****** y"), echoed);
+        assertEquals(List.of("******"), console.stdoutLines());
+        assertEquals(List.of("x ****** y"), console.stderrLines());
+        assertEquals(Map.of("a", 1), console.report().outputs(), "the outputs are read from the whole line");
+        assertEquals(List.of("STDOUT:1 unknown-key: details withheld: the line carries an encryptedOutputs frame",
+                        "STDERR:1 leading-text: details withheld: the line carries an encryptedOutputs frame"),
+                console.problems().stream().map(p -> p.stream() + ":" + p.lineNumber() + " " + p.diagnostics().get(0).code() + ": "
+                        + p.diagnostics().get(0).message()).toList());
+        assertEquals("******", console.problems().get(0).line().text());
+    }
+
+    @Test
+    void theReadingFollowsTheChosenKestraVersion() {
+        String otlp = "::{\"otlp\":{\"resourceLogs\":[{\"scopeLogs\":[{\"logRecords\":[{\"body\":{\"stringValue\":\"hi\"}}]}]}]}}::\n";
+        ConsoleRecorder v20 = new ConsoleRecorder(ConsoleListener.NONE);
+        write(v20.stdout(), otlp);
+        v20.finish();
+        assertEquals(List.of(new LogEntry(LogLevel.INFO, "hi")), v20.report().logs());
+        ConsoleRecorder v13 = new ConsoleRecorder(ConsoleListener.NONE, KestraVersion.V1_3);
+        write(v13.stdout(), otlp);
+        v13.finish();
+        assertEquals(List.of(), v13.report().logs());
+        assertEquals("unknown-key", v13.problems().get(0).diagnostics().get(0).code());
     }
 
     private static void write(LineSplitter out, String text) {

@@ -150,6 +150,10 @@ class ExecutionContextTest {
                 console.log(Kestra.context.labels.env);
                 """;
         assertEquals(List.of("prod"), stdout(withContext(ScriptRequest.ofText(JAVASCRIPT, script).withSourceName("script.mjs"))));
+        assertEquals(List.of("imported"), stdout(ScriptRequest.ofText(JAVASCRIPT, """
+                import Kestra from '@kestra-io/libs';
+                console.log('imported');
+                """).withSourceName("script.mjs")), "importing the library never loads the context");
     }
 
     @Test

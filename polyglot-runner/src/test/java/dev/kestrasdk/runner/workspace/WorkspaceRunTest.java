@@ -4,6 +4,7 @@ import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
 import dev.kestrasdk.runner.SharedRunner;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -168,10 +169,28 @@ class WorkspaceRunTest {
     }
 
     @Test
-    void theRequestsEnvironmentWinsOverTheWorkspaces() {
-        ScriptResult r = runner.run(ScriptRequest.ofText(PYTHON, "import os\nprint(os.environ['OUTPUT_DIR'])")
-                .withEnvironment(Map.of("OUTPUT_DIR", "/mine")).withWorkspace(ScriptWorkspace.temporary()));
-        assertEquals(List.of("/mine"), r.stdout());
+    void theWorkspacesVariablesWinOverTheRequestsAsInKestra() {
+        ScriptResult r = runner.run(ScriptRequest.ofText(PYTHON, "import os\nprint(os.environ['OUTPUT_DIR'] == '{{ outputDir }}', os.environ['OTHER'])")
+                .withEnvironment(Map.of("OUTPUT_DIR", "/mine", "OTHER", "kept")).withWorkspace(ScriptWorkspace.temporary()));
+        assertEquals(List.of("True kept"), r.stdout());
+    }
+
+    @Test
+    void filesLeftOpenAreWrittenEvenAfterACollection() {
+        String script = """
+                import gc
+                for i in range(40):
+                    open(f'f{i:02}.txt', 'w').write('x' * i)
+                for _ in range(3):
+                    gc.collect()
+                """;
+        ScriptResult r = runner.run(ScriptRequest.ofText(PYTHON, script).withProfile(RunProfile.TASK)
+                .withWorkspace(ScriptWorkspace.temporary().withOutputFiles(List.of("*.txt"))));
+        assertEquals(ScriptStatus.SUCCESS, r.status(), () -> String.valueOf(r.failure()));
+        assertEquals(40, r.files().size());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(new OutputFile(String.format("f%02d.txt", i), i, null), r.files().get(i));
+        }
     }
 
     @Test

@@ -205,8 +205,10 @@ function loadExecutionContext(path) {
 }
 
 let context = null;
+// Not enumerable: GraalJS's ES-module view of this CommonJS module reads every enumerable property at `import`, which
+// would load the context (and fail without one) in every script that imports the library.
 Object.defineProperty(Kestra, 'context', {
-  enumerable: true,
+  enumerable: false,
   get() {
     if (context === null) {
       context = loadExecutionContext();

@@ -2,7 +2,7 @@
 // installs the bridge, the `inputs` global, a minimal `process` (exit, env, argv) and a small timer loop
 // (setTimeout/setInterval, which GraalJS lacks outside Node), and hands back `runNextTimer` for the runner's
 // event loop.
-(function install(bridge, inputsJson, argvJson, envJson) {
+(function install(bridge, inputsJson, argvJson, envJson, cwd) {
   'use strict';
   // js.shell is on only for its quit(), which ends the context with an exit code; its file and stdin readers go.
   const quit = globalThis.quit;
@@ -20,8 +20,14 @@
   // process.stdout/stderr.write(chunk[, encoding][, callback]): text as it is, as in Node.
   function writer(stream) {
     return Object.freeze({
+      isTTY: false,
+      fd: stream === 'stdout' ? 1 : 2,
+      columns: 80,
+      writable: true,
       write(chunk, encoding, callback) {
-        bridge.write(stream, typeof chunk === 'string' ? chunk : String(chunk));
+        const text = typeof chunk === 'string' ? chunk
+          : chunk instanceof Uint8Array ? new TextDecoder().decode(chunk) : String(chunk);
+        bridge.write(stream, text);
         const done = typeof encoding === 'function' ? encoding : callback;
         if (typeof done === 'function') {
           done();
@@ -30,19 +36,77 @@
       },
     });
   }
-  define('process', Object.freeze({
+  if (typeof globalThis.queueMicrotask !== 'function') {
+    define('queueMicrotask', (callback) => {
+      if (typeof callback !== 'function') {
+        throw new TypeError('The "callback" argument must be of type function');
+      }
+      Promise.resolve().then(callback);
+    });
+  }
+  const clock = bridge.stopwatch();
+  const started = clock.elapsedNanos();
+  // Node's process, the members scripts and packages use; no on/kill/emit: the runner owns signals and events.
+  const process = {
     // As Node's: plain, changeable; argv is [node path, absolute script path, ...arguments] (the runner builds it).
     argv: JSON.parse(argvJson),
+    argv0: 'node',
+    execArgv: [],
+    execPath: JSON.parse(argvJson)[0],
     env: JSON.parse(envJson),
     platform: 'linux',
+    arch: 'x64',
+    pid: 1,
+    ppid: 0,
+    title: 'node',
+    version: 'v20.20.2',
+    versions: { node: '20.20.2', v8: '11.3.244.8-node.33', uv: '1.46.0', modules: '115' },
+    release: { name: 'node', lts: 'Iron' },
+    features: {},
+    config: { variables: {} },
+    exitCode: undefined,
     stdout: writer('stdout'),
     stderr: writer('stderr'),
+    stdin: Object.freeze({ isTTY: false, fd: 0 }),
     exit(code) {
-      quit(code === undefined ? 0 : Number(code) | 0);
+      const status = code === undefined ? process.exitCode : code;
+      quit(status === undefined ? 0 : Number(status) | 0);
     },
-  }));
+    cwd: () => cwd,
+    chdir() {
+      const e = new Error('process.chdir() is not supported by the kestra-sdk runner');
+      e.code = 'ERR_WORKER_UNSUPPORTED_OPERATION';
+      throw e;
+    },
+    nextTick(callback, ...args) {
+      globalThis.queueMicrotask(() => callback(...args));
+    },
+    hrtime: Object.assign(function hrtime(previous) {
+      const nanos = clock.elapsedNanos() - started + 1e9;
+      let seconds = Math.floor(nanos / 1e9);
+      let rest = Math.floor(nanos % 1e9);
+      if (Array.isArray(previous)) {
+        seconds -= previous[0];
+        rest -= previous[1];
+        if (rest < 0) {
+          seconds -= 1;
+          rest += 1e9;
+        }
+      }
+      return [seconds, rest];
+    }, { bigint: () => BigInt(Math.floor(clock.elapsedNanos() - started + 1e9)) }),
+    uptime: () => (clock.elapsedNanos() - started) / 1e9,
+    cpuUsage: () => ({ user: 0, system: 0 }),
+    emitWarning(warning) {
+      const text = typeof warning === 'string' ? warning : warning && warning.message;
+      process.stderr.write('(node:1) Warning: ' + text + '\n');
+    },
+    umask: () => 0o22,
+    getuid: () => 1000,
+    getgid: () => 1000,
+  };
+  define('process', process);
 
-  const clock = bridge.stopwatch();
   const now = () => clock.elapsedNanos() / 1e6;
   const timers = new Map();
   let lastId = 0;
@@ -67,7 +131,11 @@
 
   // Runs the earliest due timer. Returns 0 after running one, the milliseconds to wait before the next one is
   // due, or -1 when none is left. One call per timer, so the promise jobs a timer queued run before the next.
-  return function runNextTimer() {
+  runNextTimer.exitCode = () => (process.exitCode === undefined ? 0 : Number(process.exitCode) | 0);
+  runNextTimer.exit = (code) => quit(code);
+  return runNextTimer;
+
+  function runNextTimer() {
     let next = null;
     for (const t of timers.values()) {
       if (next === null || t.due < next.due || (t.due === next.due && t.order < next.order)) {

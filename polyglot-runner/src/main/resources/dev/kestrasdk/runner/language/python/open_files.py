@@ -6,17 +6,22 @@
 import builtins
 import functools
 import io
-import weakref
 
-_opened = weakref.WeakSet()
+# Strong references: a weak one lets the garbage collector take an unclosed file first, unflushed.
+_opened = []
+_prune_at = 64
 _real_open = io.open
 
 
 @functools.wraps(_real_open)
 def _open(file, mode="r", *args, **kwargs):
+    global _prune_at
     f = _real_open(file, mode, *args, **kwargs)
     if any(c in mode for c in "wax+"):
-        _opened.add(f)
+        if len(_opened) >= _prune_at:  # forget the files the script closed itself, amortized
+            _opened[:] = [o for o in _opened if not o.closed]
+            _prune_at = max(64, 2 * len(_opened))
+        _opened.append(f)
     return f
 
 
@@ -25,7 +30,7 @@ io.open = _open
 
 
 def close_open_files():
-    for f in list(_opened):
+    for f in _opened:
         try:
             f.close()
         except Exception:

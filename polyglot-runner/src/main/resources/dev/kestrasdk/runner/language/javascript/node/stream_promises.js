@@ -1,0 +1,11 @@
+'use strict';
+const { pipeline, finished } = require('readable-stream');
+
+module.exports = {
+  pipeline: (...streams) => new Promise((resolve, reject) => {
+    pipeline(...streams, (err, value) => (err ? reject(err) : resolve(value)));
+  }),
+  finished: (s, options) => new Promise((resolve, reject) => {
+    finished(s, options || {}, (err) => (err ? reject(err) : resolve()));
+  }),
+};

@@ -1,0 +1,3 @@
+module kestrasdk.dev/kestra
+
+go 1.21
