@@ -1,6 +1,7 @@
 package dev.kestrasdk.cli;
 
 import dev.kestrasdk.runner.engine.ResourceCache;
+import dev.kestrasdk.runner.language.python.PythonEnvironments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -52,6 +53,10 @@ public final class KestraSdkCli {
             if (e instanceof UserError u) {
                 commandLine.getErr().println("kestra-sdk: " + u.getMessage());
                 return u.exitCode;
+            }
+            if (e instanceof PythonEnvironments.PythonPackagesException p) { // a package pip cannot install, or no network
+                commandLine.getErr().println("kestra-sdk: " + p.getMessage());
+                return ExitCodes.INPUT;
             }
             if (e instanceof ResourceCache.UntrustedCacheException u) { // the user's machine to fix, not a bug
                 commandLine.getErr().println("kestra-sdk: " + u.getMessage());

@@ -87,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOptions workspace = new WorkspaceOptions();
 
+    @Mixin
+    PythonPackageOptions packages = new PythonPackageOptions();
+
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
 
@@ -223,11 +226,21 @@ final class RunCommand implements Callable<Integer> {
     private ScriptRequest scriptRequest(Map<String, Object> inputValues, Map<String, String> environment, String name,
                                         dev.kestrasdk.runner.ConsoleListener echo) {
         GuestLanguage lang = language(name);
+        if (!packages.isEmpty() && !lang.name().equals("python")) {
+            throw new UserError("--with and --requirements install PyPI packages: " + file + " is not a Python script");
+        }
+        ScriptRequest request;
         try {
-            return ScriptRequest.ofFile(file, lang).withInputs(inputValues).withTimeout(timeout).withListener(echo)
+            request = ScriptRequest.ofFile(file, lang);
+        } catch (IllegalArgumentException e) { // a requirements.txt beside the script that pip would not read either
+            throw new UserError(e.getMessage());
+        }
+        try {
+            return request.withInputs(inputValues).withTimeout(timeout).withListener(echo)
                     .withSandbox(sandbox()).withProfile(profile()).withArguments(arguments).withEnvironment(environment)
                     .withRendering(!noRender).withTemplateContext(template.context())
-                    .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()));
+                    .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()))
+                    .withPythonDependencies(packages.dependencies());
         } catch (WireFormatException e) {
             throw new UserError("input " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.kestrasdk.cli;
 
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.runner.ScriptRequest;
+import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.json.ToolJson;
@@ -52,6 +53,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class RealWorldAcceptanceTest {
     static final Path CORPUS = Path.of("..", "examples", "real-world").toAbsolutePath().normalize();
     static final Path KNOWN_FAILURES = CORPUS.resolve("known-failures.txt");
+    /** The runner's npm test fixture (package.json and lock): the packages of the corpus's Node scripts. */
+    static final Path NPM_PACKAGES = Path.of("../polyglot-runner/src/test/resources/dev/kestrasdk/runner/language/javascript/packages");
     static final Path RUNNER_MD = Path.of("..", "docs", "runner.md").toAbsolutePath().normalize();
     private static final boolean UPDATE = Boolean.getBoolean("kestra.corpus.update");
     private static final String TIMEOUT = "120s";
@@ -161,6 +164,15 @@ class RealWorldAcceptanceTest {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, (String) f.getValue(), StandardCharsets.UTF_8);
             }
+            List<Object> packages = (List<Object>) c.getOrDefault("packages", List.of());
+            Map<String, Object> inputFiles = (Map<String, Object>) c.getOrDefault("inputFiles", Map.of());
+            boolean javascript = "javascript".equals(c.get("language"));
+            if (javascript && !packages.isEmpty() && !inputFiles.containsKey("package.json")) {
+                // the task's beforeCommands (npm install): the runner's npm fixture holds every package of the corpus's
+                // Node scripts, so one cached install serves them and NpmPackagesTest alike
+                Files.copy(NPM_PACKAGES.resolve("package.json"), work.resolve("package.json"));
+                Files.copy(NPM_PACKAGES.resolve("package-lock.json"), work.resolve("package-lock.json"));
+            }
             List<String> args = new ArrayList<>(List.of(script.toString(), "--timeout", TIMEOUT));
             if ("python".equals(c.get("language")) && !scriptName.endsWith(".py")) {
                 args.addAll(List.of("--language", "python"));
@@ -175,6 +187,11 @@ class RealWorldAcceptanceTest {
             ScriptRequest request = RunCommand.requestFor(args.toArray(String[]::new))
                     .withTemplateContext(context((Map<String, Object>) ToolJson.read(templateContext),
                             (Map<String, Object>) c.getOrDefault("vars", Map.of())));
+            if (!javascript && !packages.isEmpty()) {
+                // the task's beforeCommands (pip install): one requirements file for the corpus's pure-Python packages,
+                // so GraalPy's pip makes one cached venv (examples/real-world/requirements-runner.txt)
+                request = request.withPythonDependencies(PythonDependencies.fromRequirementsFile(CORPUS.resolve("requirements-runner.txt")));
+            }
             ScriptResult result = runner.run(request);
             Path kept = result.workingDirectory(); // run keeps the working directory of a failed script: not here
             Map<String, Object> doc = (Map<String, Object>) ToolJson.read(WireEncoder.jsonDocument(

@@ -17,6 +17,10 @@ final class GuestFailures {
     }
 
     static ScriptFailure describe(PolyglotException e, String scriptSourceName, GuestLanguage language) {
+        return language.explained(described(e, scriptSourceName, language));
+    }
+
+    private static ScriptFailure described(PolyglotException e, String scriptSourceName, GuestLanguage language) {
         String type = e.isExit() ? "SystemExit" : typeOf(e);
         String message = e.isExit() ? exitMessage(e.getExitStatus()) : withoutTypePrefix(e.getMessage(), type);
         List<GuestFrame> guestStack = language.traceback(e).orElse(List.of());

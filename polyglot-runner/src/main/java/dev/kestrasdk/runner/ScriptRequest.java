@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import dev.kestrasdk.runner.template.TemplateContext;
@@ -47,11 +48,14 @@ import java.util.Objects;
  *                         {@code outputDir}, output files and the execution context (docs/runner.md, "Working
  *                         directory and files"); {@code null} (the default) runs in {@code workingDirectory} as it is,
  *                         with none of those
+ * @param pythonDependencies the PyPI packages a Python script needs besides those its PEP 723 block declares:
+ *                         installed once with GraalPy's pip and cached ({@link #withPythonDependencies}); a file's
+ *                         {@code requirements.txt} beside it is read by {@link #ofFile}
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
                             SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
-                            RunProfile profile, ScriptWorkspace workspace) {
+                            RunProfile profile, ScriptWorkspace workspace, PythonDependencies pythonDependencies) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -66,6 +70,14 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         launch = launch == null ? ScriptLaunch.DEFAULT : launch;
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
         profile = profile == null ? RunProfile.SANDBOX : profile;
+        pythonDependencies = pythonDependencies == null ? PythonDependencies.NONE : pythonDependencies;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext, RunProfile profile, ScriptWorkspace workspace) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext,
+                profile, workspace, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -96,9 +108,14 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         this(language, text, sourceName, inputs, timeout, workingDirectory, listener, null, null, null);
     }
 
+    /** The file beside a Python script that lists its packages, as {@code pip install -r requirements.txt} reads it. */
+    public static final String REQUIREMENTS_FILE = "requirements.txt";
+
     /**
      * A script file; the language comes from its extension. Its directory becomes the working directory, and the
-     * path as given is the name the script is invoked as (Python's {@code sys.argv[0]}, as CPython gives it).
+     * path as given is the name the script is invoked as (Python's {@code sys.argv[0]}, as CPython gives it). A
+     * Python script's packages are those of a {@value #REQUIREMENTS_FILE} beside it, if there is one (and of its
+     * PEP 723 block, read when it runs).
      */
     public static ScriptRequest ofFile(Path file) {
         GuestLanguage language = Languages.forFileName(file.getFileName().toString()).orElseThrow(() ->
@@ -115,8 +132,11 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
             throw new UncheckedIOException("cannot read script " + file, e);
         }
         Path absolute = file.toAbsolutePath().normalize();
+        Path requirements = absolute.resolveSibling(REQUIREMENTS_FILE);
+        PythonDependencies dependencies = language.name().equals("python") && Files.isRegularFile(requirements)
+                ? PythonDependencies.fromRequirementsFile(requirements) : null;
         return new ScriptRequest(language, text, absolute.getFileName().toString(), null, null, absolute.getParent(), null,
-                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null);
+                null, ScriptLaunch.DEFAULT.invokedAs(file.toString()), null, null, null, dependencies);
     }
 
     /** Script text; the source is named {@code script} with the language's usual extension ({@code script.py}). */
@@ -125,29 +145,29 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
     }
 
     /** Runs this script in the {@link RunProfile#SANDBOX sandbox} profile, opened as {@code policy} says: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX, workspace, pythonDependencies);
     }
 
     /**
@@ -155,7 +175,7 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
      * {@link RunProfile#SANDBOX} (the default) with this request's {@link SandboxPolicy}.
      */
     public ScriptRequest withProfile(RunProfile newProfile) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile, workspace, pythonDependencies);
     }
 
     /**
@@ -182,17 +202,26 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile, workspace, pythonDependencies);
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile, workspace);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile, workspace, pythonDependencies);
+    }
+
+    /**
+     * PyPI packages for a Python script, added to those it declares itself (its PEP 723 block, a
+     * {@value #REQUIREMENTS_FILE} beside it): installed with GraalPy's pip on first use, then taken from the cache.
+     */
+    public ScriptRequest withPythonDependencies(PythonDependencies dependencies) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
+                templateContext, profile, workspace, this.pythonDependencies.plus(dependencies));
     }
 
     /** Runs the script Kestra's way, in a working directory made from {@code newWorkspace}: see {@link ScriptWorkspace}. */
     public ScriptRequest withWorkspace(ScriptWorkspace newWorkspace) {
         return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
-                templateContext, profile, newWorkspace);
+                templateContext, profile, newWorkspace, pythonDependencies);
     }
 }

@@ -14,6 +14,9 @@ import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.engine.Watchdog;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.language.python.InlineScriptMetadata;
+import dev.kestrasdk.runner.language.python.PythonDependencies;
+import dev.kestrasdk.runner.language.python.PythonEnvironments;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
@@ -26,6 +29,7 @@ import org.graalvm.polyglot.PolyglotException;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +110,26 @@ public final class ScriptRunner implements AutoCloseable {
      * (files collected and copied out, a fresh directory deleted unless kept): see
      * {@link dev.kestrasdk.runner.workspace.ScriptWorkspace}.
      *
+     * <p>A Python script's packages ({@link ScriptRequest#pythonDependencies()} and its PEP 723 block) are installed
+     * first if the cache does not have them yet; that is not part of the timeout or the reported duration.
+     *
      * @throws dev.kestrasdk.wire.WireFormatException if an input value cannot be given to a script
      * @throws dev.kestrasdk.runner.workspace.WorkspaceException if the working directory cannot be made as asked
+     * @throws PythonEnvironments.PythonPackagesException if the script's packages cannot be installed or declared
+     *                                                    wrongly (one line naming the package and pip's reason)
      */
     public ScriptResult run(ScriptRequest request) {
+        Path sitePackages = sitePackages(request);
         ScriptInputs inputs = ScriptInputs.of(request.inputs());
         if (request.workspace() == null) {
-            return run(request, inputs, null);
+            return run(request, inputs, null, sitePackages);
         }
         PreparedWorkspace workspace = PreparedWorkspace.prepare(request.workspace(), request.sourceName(), request.text(),
                 ExecutionContextFile.data(inputs.values(), request.templateContext(), ExecutionContextFile.TASK_ID,
                         ExecutionContextFile.taskType(request.language().name())));
         ScriptResult result;
         try {
-            result = run(request.withWorkingDirectory(workspace.directory()), inputs, workspace);
+            result = run(request.withWorkingDirectory(workspace.directory()), inputs, workspace, sitePackages);
         } catch (RuntimeException | Error e) {
             workspace.finish(false); // kept, as after a failure, with the context file removed
             throw e;
@@ -128,7 +138,7 @@ public final class ScriptRunner implements AutoCloseable {
         return result.withWorkspace(left.files(), left.keptDirectory());
     }
 
-    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace) {
+    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace, Path sitePackages) {
         long start = System.nanoTime();
         ConsoleRecorder console = new ConsoleRecorder(request.listener(), reading);
         Watchdog.Guard guard = watchdog.watch(request.timeout());
@@ -161,7 +171,7 @@ public final class ScriptRunner implements AutoCloseable {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
             try {
-                done.complete(execute(request, inputs, console, guard, workspace));
+                done.complete(execute(request, inputs, console, guard, workspace, sitePackages));
             } catch (OutOfMemoryError e) {
                 // The heap filled with no memory limit to stop the script first. Its context is closed by now (in
                 // execute), so its memory is free again: report the failure, as a script's own error, not the runner's.
@@ -223,7 +233,7 @@ public final class ScriptRunner implements AutoCloseable {
 
     /** The script, on its own thread, under {@code guard} from the template to the description of its end. */
     private Outcome execute(ScriptRequest request, ScriptInputs inputs, ConsoleRecorder console, Watchdog.Guard guard,
-                            PreparedWorkspace workspace) {
+                            PreparedWorkspace workspace, Path sitePackages) {
         String text;
         try {
             text = request.launch().render() ? template.render(request.text(), request.inputs(), request.templateContext(),
@@ -260,8 +270,8 @@ public final class ScriptRunner implements AutoCloseable {
         try {
             String invokedAs = request.launch().invokedAs() == null ? request.sourceName() : request.launch().invokedAs();
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
-                    request.sandbox(), invokedAs, request.launch().arguments(), environment, request.profile()),
-                    emitters(console));
+                    request.sandbox(), invokedAs, request.launch().arguments(), environment, request.profile(),
+                    sitePackages), emitters(console));
             outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
             // Described while the context is open (a Python traceback is read from the live exception) and
@@ -291,6 +301,21 @@ public final class ScriptRunner implements AutoCloseable {
             return Outcome.stopped(request, guard);
         }
         return outcome;
+    }
+
+    /** The site-packages of a Python script's packages, installed if need be; {@code null} when it declares none. */
+    private static Path sitePackages(ScriptRequest request) {
+        if (!request.language().name().equals("python")) {
+            return null;
+        }
+        PythonDependencies dependencies;
+        try {
+            dependencies = request.pythonDependencies().plus(
+                    InlineScriptMetadata.dependencies(request.text(), request.sourceName()));
+        } catch (IllegalArgumentException e) {
+            throw new PythonEnvironments.PythonPackagesException(e.getMessage());
+        }
+        return dependencies.isEmpty() ? null : PythonEnvironments.inResourceCache().sitePackages(dependencies);
     }
 
     /**

@@ -21,8 +21,14 @@ import java.util.Map;
  * @param environment      the environment variables it sees ({@code os.environ}, {@code process.env}), exactly
  * @param profile          the run profile: {@link RunProfile#TASK} opens the network, processes and threads (a
  *                         runtime's own switches, such as Node's {@code net}/{@code http} stubs, follow it)
+ * @param sitePackages     the installed packages it imports from (a Python venv's site-packages), or {@code null}
  */
 public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
                           SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment,
-                          RunProfile profile) {
+                          RunProfile profile, Path sitePackages) {
+    public GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
+                       SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment,
+                       RunProfile profile) {
+        this(text, sourceName, inputs, workingDirectory, guard, sandbox, invokedAs, arguments, environment, profile, null);
+    }
 }

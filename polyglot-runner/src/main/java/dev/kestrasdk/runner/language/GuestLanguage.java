@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.language;
 
 import dev.kestrasdk.runner.GuestFrame;
+import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.VirtualFiles;
@@ -62,6 +63,11 @@ public interface GuestLanguage {
      */
     default Optional<List<GuestFrame>> traceback(PolyglotException failure) {
         return Optional.empty();
+    }
+
+    /** The failure as the user should read it: the language may name the cause and the way out (a C extension). */
+    default ScriptFailure explained(ScriptFailure failure) {
+        return failure;
     }
 
     /** How the conformance adapter writes a vector's calls as a script of this language. */

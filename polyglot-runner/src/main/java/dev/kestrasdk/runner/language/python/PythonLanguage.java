@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.language.python;
 
 import dev.kestrasdk.runner.GuestFrame;
+import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.bindings.GuestValues;
 import dev.kestrasdk.runner.bindings.KestraBridge;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
@@ -103,6 +104,10 @@ public final class PythonLanguage implements GuestLanguage {
         // As `python script.py a b` in the working directory would: its modules are importable, its arguments in argv.
         Value sys = importModule(context, "sys");
         sys.getMember("path").invokeMember("insert", 0, script.workingDirectory().toString());
+        if (script.sitePackages() != null) {
+            // As a venv's interpreter would: after the standard library, with its .pth files read.
+            importModule(context, "site").invokeMember("addsitedir", script.sitePackages().toString());
+        }
         PythonValues values = new PythonValues(builtins);
         List<String> argv = new ArrayList<>();
         argv.add(script.invokedAs());
@@ -156,6 +161,11 @@ public final class PythonLanguage implements GuestLanguage {
                     tb.getMember("tb_lineno").asInt()));
         }
         return Optional.of(frames);
+    }
+
+    @Override
+    public ScriptFailure explained(ScriptFailure failure) {
+        return CExtensionFailure.explained(failure);
     }
 
     private static void installKestraModule(Context context, Value builtins, KestraBridge bridge) {

@@ -1,0 +1,6 @@
+# /// script
+# dependencies = ["requests", "six"]
+# ///
+from kestra import Kestra
+
+Kestra.outputs({'rows': 3})

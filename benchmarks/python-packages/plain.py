@@ -1,0 +1,3 @@
+from kestra import Kestra
+
+Kestra.outputs({'rows': 3})
