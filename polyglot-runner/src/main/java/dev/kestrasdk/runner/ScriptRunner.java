@@ -144,7 +144,7 @@ public final class ScriptRunner implements AutoCloseable {
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         running.add(guard);
         try {
-            return run(request, inputs, workspace, console, guard, start);
+            return run(request, inputs, workspace, sitePackages, console, guard, start);
         } finally {
             running.remove(guard);
         }
@@ -166,7 +166,7 @@ public final class ScriptRunner implements AutoCloseable {
         return killed;
     }
 
-    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace,
+    private ScriptResult run(ScriptRequest request, ScriptInputs inputs, PreparedWorkspace workspace, Path sitePackages,
                              ConsoleRecorder console, Watchdog.Guard guard, long start) {
         CompletableFuture<Outcome> done = new CompletableFuture<>();
         Thread worker = new Thread(() -> {
