@@ -41,6 +41,10 @@ public abstract class ScriptFlowTests {
      */
     static final String FLOW_TIMEOUT = "PT3M";
 
+    /** The stamp {@code Kestra.logger()} puts before a Python message, as PyPI kestra: {@code 2026-11-30T20:55:58.222Z - }. */
+    static final java.util.regex.Pattern LOGGER_STAMP =
+            java.util.regex.Pattern.compile("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z - ");
+
     @Inject
     MetricRepositoryInterface metrics;
 
@@ -63,7 +67,8 @@ public abstract class ScriptFlowTests {
         // Kestra's metric repository holds a timer in milliseconds (a process script's 1.25 s is 1250.0 there too).
         assertEquals(Set.of("counter rows 42.0 {file=orders.csv}", "timer load 1250.0 {step=extract}",
                 "gauge queue 3.0 {region=eu}"), metricsOf(execution, "extract", 3));
-        assertEquals(Set.of("INFO extracting", "WARN two rows were empty", "ERROR one row was late",
+        // Kestra.logger() stamps each message as PyPI kestra does: "<UTC time> - message"
+        assertEquals(Set.of("INFO extracting", "WARN <time> - two rows were empty", "ERROR one row was late",
                 "WARN Kestra would drop this protocol line (Unexpected character ('}' (code 125)): expected a value at"
                         + " column 23: Kestra rejects the whole line): ::{\"outputs\": {\"bad\": }}::"),
                 logsOf(execution, "extract", 4));
@@ -186,10 +191,14 @@ public abstract class ScriptFlowTests {
                 + new TreeMap<>(m.getTags())).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The task's log lines at INFO and above as "LEVEL message", once there are {@code expected}. */
+    /**
+     * The task's log lines at INFO and above as "LEVEL message", once there are {@code expected}; the time stamp the
+     * Python logger starts a message with reads {@code <time>}.
+     */
     private Set<String> logsOf(Execution execution, String taskId, int expected) {
         return new TreeSet<>(await(() -> logsOf(execution.getId(), Level.INFO).stream()
-                .filter(l -> taskId.equals(l.getTaskId())).map(l -> l.getLevel() + " " + l.getMessage()).toList(),
+                .filter(l -> taskId.equals(l.getTaskId()))
+                .map(l -> l.getLevel() + " " + LOGGER_STAMP.matcher(l.getMessage()).replaceFirst("<time> - ")).toList(),
                 l -> l.size() >= expected));
     }
 
