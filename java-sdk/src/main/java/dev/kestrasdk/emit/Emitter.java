@@ -164,12 +164,16 @@ public final class Emitter {
      * Runs {@code body}, timing it with the monotonic clock, and records the timer whether it returns or
      * throws; its exception passes through unchanged.
      *
+     * <pre>{@code
+     * emitter.record("load", () -> rows.addAll(load()), Map.of("file", "a.csv"));
+     * }</pre>
+     *
      * @param name the metric name, not empty
      * @param body the work to time
      * @param tags tag names to strings, numbers or booleans; {@code null} for none
      * @throws WireFormatException if the name or a tag cannot be written; checked before the body runs
      */
-    public void timer(String name, Runnable body, Map<String, ?> tags) {
+    public void record(String name, Runnable body, Map<String, ?> tags) {
         Objects.requireNonNull(body, "body");
         checkTimerArguments(name, tags);
         long start = System.nanoTime();
@@ -181,7 +185,12 @@ public final class Emitter {
     }
 
     /**
-     * Like {@link #timer(String, Runnable, Map)}, returning the body's result.
+     * Like {@link #record(String, Runnable, Map)}, returning the body's result; what the body throws is
+     * rethrown unchanged after the timer is recorded.
+     *
+     * <pre>{@code
+     * List<Row> rows = emitter.recordCallable("load", () -> load(file), null);
+     * }</pre>
      *
      * @param <T>  the body's result type
      * @param name the metric name, not empty
@@ -190,7 +199,7 @@ public final class Emitter {
      * @return what {@code body} returned
      * @throws Exception what {@code body} threw, unchanged
      */
-    public <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
+    public <T> T recordCallable(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
         Objects.requireNonNull(body, "body");
         checkTimerArguments(name, tags);
         long start = System.nanoTime();
@@ -199,6 +208,57 @@ public final class Emitter {
         } finally {
             metric(MetricType.TIMER, name, Duration.ofNanos(System.nanoTime() - start), tags);
         }
+    }
+
+    /**
+     * Starts a timer now; {@link TimerSample#stop(Map)} records it. For work that does not fit in one lambda.
+     *
+     * <pre>{@code
+     * TimerSample sample = emitter.startTimer("download");
+     * download();
+     * sample.stop(Map.of("host", host));
+     * }</pre>
+     *
+     * @param name the metric name, not empty
+     * @return the running sample
+     * @throws WireFormatException if the name cannot be written; checked now, not at {@code stop}
+     */
+    public TimerSample startTimer(String name) {
+        checkTimerArguments(name, null);
+        return new TimerSample(this, name, System.nanoTime());
+    }
+
+    /**
+     * Times a body; see {@link #record(String, Runnable, Map)}.
+     *
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if the name or a tag cannot be written; checked before the body runs
+     * @deprecated beside {@link #timer(String, Callable, Map)}, a lambda that returns a value resolves to the
+     *             {@code Callable} overload and must handle {@code Exception}: use
+     *             {@link #record(String, Runnable, Map)}, which does the same
+     */
+    @Deprecated
+    public void timer(String name, Runnable body, Map<String, ?> tags) {
+        record(name, body, tags);
+    }
+
+    /**
+     * Times a body and returns its result; see {@link #recordCallable(String, Callable, Map)}.
+     *
+     * @param <T>  the body's result type
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw, unchanged
+     * @deprecated overloaded with {@link #timer(String, Runnable, Map)}, which makes a lambda's meaning depend on
+     *             its body: use {@link #recordCallable(String, Callable, Map)}, which does the same
+     */
+    @Deprecated
+    public <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
+        return recordCallable(name, body, tags);
     }
 
     /**
