@@ -1,5 +1,7 @@
 package dev.kestrasdk;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -124,6 +126,9 @@ public final class ExecutionContext {
     private static ExecutionContext parse(byte[] json, String source) {
         try {
             return new ExecutionContext(ContextJson.readObject(json));
+        } catch (JsonProcessingException e) { // its getMessage() adds a second line with the location
+            throw new IllegalStateException("the execution context in " + source + " is not a JSON object: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")", e);
         } catch (IOException e) {
             throw new IllegalStateException("the execution context in " + source + " is not a JSON object: " + e.getMessage(), e);
         }

@@ -128,15 +128,16 @@ class ExecutionContextTest {
                 assertThrows(IllegalStateException.class, () -> ExecutionContext.load(Map.of("KESTRA_CONTEXT", base64("[1]")), dir))
                         .getMessage());
         Path file = dir.resolve(ExecutionContext.FILE_NAME);
-        Files.writeString(file, "{\"a\": 1} x");
+        Files.writeString(file, "{\"a\": 1} [2]");
         assertEquals("the execution context in " + file + " is not a JSON object: text after the JSON object at line 1",
                 assertThrows(IllegalStateException.class, () -> ExecutionContext.load(Map.of(), dir)).getMessage());
         Files.writeString(file, "");
         assertEquals("the execution context in " + file + " is not a JSON object: not a JSON object (empty)",
                 assertThrows(IllegalStateException.class, () -> ExecutionContext.load(Map.of(), dir)).getMessage());
-        Files.writeString(file, "{\"a\": ");
-        assertTrue(assertThrows(IllegalStateException.class, () -> ExecutionContext.load(Map.of(), dir)).getMessage()
-                .startsWith("the execution context in " + file + " is not a JSON object: Unexpected end-of-input"));
+        Files.writeString(file, "{\"a\": x}");
+        assertEquals("the execution context in " + file + " is not a JSON object: Unrecognized token 'x': was expecting (JSON String,"
+                        + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 7)",
+                assertThrows(IllegalStateException.class, () -> ExecutionContext.load(Map.of(), dir)).getMessage());
     }
 
     private static String base64(String json) {
