@@ -40,8 +40,24 @@ public final class LogMessage {
             thrown = t;
             count--;
         }
-        String message = substitute(format == null ? "null" : format, args, count);
-        return thrown == null ? message : withStackTrace(message, thrown);
+        return withStackTrace(substitute(format == null ? "null" : format, args, count), thrown);
+    }
+
+    /**
+     * The text of one entry whose throwable is already apart from the arguments, as SLF4J's
+     * {@code AbstractLogger} hands them over: every argument may fill a placeholder, a {@link Throwable} too.
+     *
+     * <pre>{@code
+     * LogMessage.format("{} then {}", new Object[] {first, second}, null); // both exceptions' toString()
+     * }</pre>
+     *
+     * @param format the message, with {@code {}} placeholders; {@code null} reads as {@code "null"}
+     * @param args   the placeholders' values; {@code null} for none
+     * @param thrown printed after the message with its stack trace; {@code null} for none
+     * @return the message with the arguments in place, then the stack trace if there is one
+     */
+    public static String format(String format, Object[] args, Throwable thrown) {
+        return withStackTrace(substitute(format == null ? "null" : format, args, args == null ? 0 : args.length), thrown);
     }
 
     /**
