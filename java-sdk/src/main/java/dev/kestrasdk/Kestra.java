@@ -38,6 +38,11 @@ public final class Kestra {
     /**
      * Sets task outputs: one {@code outputs} line. Kestra merges the outputs of all lines, later keys winning.
      *
+     * <pre>{@code
+     * Kestra.outputs(Map.of("rows", 42, "file", "orders.csv"));
+     * // ::{"outputs":{"file":"orders.csv","rows":42}}::
+     * }</pre>
+     *
      * @param outputs names to JSON-like values (null, Boolean, Number, String, Map, List, arrays, java.time values)
      * @throws dev.kestrasdk.wire.WireFormatException if a value cannot be written; nothing is printed then
      */
@@ -47,6 +52,10 @@ public final class Kestra {
 
     /**
      * Records a counter without tags.
+     *
+     * <pre>{@code
+     * Kestra.counter("rows", 42);
+     * }</pre>
      *
      * @param name  the metric name, not empty
      * @param value a finite number
@@ -58,6 +67,10 @@ public final class Kestra {
 
     /**
      * Records a counter.
+     *
+     * <pre>{@code
+     * Kestra.counter("rows", 42, Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param name  the metric name, not empty
      * @param value a finite number
@@ -71,6 +84,10 @@ public final class Kestra {
     /**
      * Records a gauge without tags.
      *
+     * <pre>{@code
+     * Kestra.gauge("ratio", 0.5);
+     * }</pre>
+     *
      * @param name  the metric name, not empty
      * @param value a finite number
      * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
@@ -81,6 +98,10 @@ public final class Kestra {
 
     /**
      * Records a gauge.
+     *
+     * <pre>{@code
+     * Kestra.gauge("queue", 12, Map.of("queue", "orders"));
+     * }</pre>
      *
      * @param name  the metric name, not empty
      * @param value a finite number
@@ -94,6 +115,10 @@ public final class Kestra {
     /**
      * Records a timer of {@code seconds}, without tags.
      *
+     * <pre>{@code
+     * Kestra.timer("load", 1.25);
+     * }</pre>
+     *
      * @param name    the metric name, not empty
      * @param seconds a finite, non-negative number of seconds
      * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
@@ -104,6 +129,10 @@ public final class Kestra {
 
     /**
      * Records a timer of {@code seconds}.
+     *
+     * <pre>{@code
+     * Kestra.timer("load", 1.25, Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param name    the metric name, not empty
      * @param seconds a finite, non-negative number of seconds
@@ -117,6 +146,10 @@ public final class Kestra {
     /**
      * Records a timer of {@code duration}, without tags.
      *
+     * <pre>{@code
+     * Kestra.timer("load", Duration.ofMillis(1250)); // value 1.25
+     * }</pre>
+     *
      * @param name     the metric name, not empty
      * @param duration a non-negative duration
      * @throws dev.kestrasdk.wire.WireFormatException if the name or value cannot be written
@@ -127,6 +160,10 @@ public final class Kestra {
 
     /**
      * Records a timer of {@code duration}.
+     *
+     * <pre>{@code
+     * Kestra.timer("load", Duration.ofMillis(1250), Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param name     the metric name, not empty
      * @param duration a non-negative duration
@@ -225,6 +262,10 @@ public final class Kestra {
     /**
      * Times {@code body}; see {@link #record(String, Runnable)}.
      *
+     * <pre>{@code
+     * Kestra.record("load", () -> load()); // instead of Kestra.timer("load", () -> load())
+     * }</pre>
+     *
      * @param name the metric name, not empty
      * @param body the work to time
      * @throws dev.kestrasdk.wire.WireFormatException if the name cannot be written; the body does not run then
@@ -240,6 +281,10 @@ public final class Kestra {
     /**
      * Times {@code body}, with tags; see {@link #record(String, Runnable, Map)}.
      *
+     * <pre>{@code
+     * Kestra.record("load", () -> load(), Map.of("file", file)); // instead
+     * }</pre>
+     *
      * @param name the metric name, not empty
      * @param body the work to time
      * @param tags tag names to strings, numbers or booleans; {@code null} for none
@@ -253,6 +298,10 @@ public final class Kestra {
 
     /**
      * Times {@code body} and returns its result; see {@link #recordCallable(String, Callable)}.
+     *
+     * <pre>{@code
+     * var rows = Kestra.recordCallable("load", () -> load()); // instead
+     * }</pre>
      *
      * @param <T>  the body's result type
      * @param name the metric name, not empty
@@ -269,6 +318,10 @@ public final class Kestra {
     /**
      * Times {@code body}, with tags, and returns its result; see {@link #recordCallable(String, Callable, Map)}.
      *
+     * <pre>{@code
+     * var rows = Kestra.recordCallable("load", () -> load(), Map.of("file", file)); // instead
+     * }</pre>
+     *
      * @param <T>  the body's result type
      * @param name the metric name, not empty
      * @param body the work to time
@@ -284,6 +337,10 @@ public final class Kestra {
 
     /**
      * Reports assets: one {@code assets} line with {@code inputs} and {@code outputs} lists.
+     *
+     * <pre>{@code
+     * Kestra.assets(Map.of("outputs", List.of(Map.of("id", "orders", "type", "io.kestra.core.models.assets.Table"))));
+     * }</pre>
      *
      * @param assets a map with {@code inputs} and/or {@code outputs}, each a list of asset maps
      * @throws dev.kestrasdk.wire.WireFormatException if the assets are malformed or cannot be written
@@ -319,6 +376,10 @@ public final class Kestra {
     /**
      * The logger whose calls become {@code logs} lines.
      *
+     * <pre>{@code
+     * Kestra.logger().info("rows: {}", 42);
+     * }</pre>
+     *
      * @return the current emitter's logger
      */
     public static KestraLogger logger() {
@@ -327,6 +388,17 @@ public final class Kestra {
 
     /**
      * Sends every later line to {@code sink}.
+     *
+     * <pre>{@code
+     * CollectingSink sink = new CollectingSink();
+     * LineSink previous = Kestra.setSink(sink);
+     * try {
+     *     Kestra.counter("rows", 1);
+     * } finally {
+     *     Kestra.setSink(previous);
+     * }
+     * sink.lines(); // [::{"metrics":[...]}::]
+     * }</pre>
      *
      * @param sink where lines go from now on
      * @return the previous sink, to restore it
@@ -342,6 +414,11 @@ public final class Kestra {
 
     /**
      * The emitter behind the facade, for code that wants to pass the verbs around.
+     *
+     * <pre>{@code
+     * Emitter emitter = Kestra.emitter();
+     * emitter.counter("rows", 42, null);
+     * }</pre>
      *
      * @return the current emitter, created with the discovered sink on first use
      */

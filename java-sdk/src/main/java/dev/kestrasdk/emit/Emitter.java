@@ -35,6 +35,10 @@ public final class Emitter {
     /**
      * An emitter whose warnings go to standard error, prefixed {@code kestra-sdk: warning:}.
      *
+     * <pre>{@code
+     * Emitter emitter = new Emitter(new StreamSink(System.out));
+     * }</pre>
+     *
      * @param sink where complete lines go
      */
     public Emitter(LineSink sink) {
@@ -43,6 +47,10 @@ public final class Emitter {
 
     /**
      * An emitter with its own destination for warnings.
+     *
+     * <pre>{@code
+     * Emitter emitter = new Emitter(new CollectingSink(), warning -> log.warn(warning));
+     * }</pre>
      *
      * @param sink     where complete lines go
      * @param warnings receives advice that is not an error (a very large line); never protocol data
@@ -55,6 +63,10 @@ public final class Emitter {
     /**
      * The sink this emitter writes to.
      *
+     * <pre>{@code
+     * LineSink sink = emitter.sink();
+     * }</pre>
+     *
      * @return the sink given at construction
      */
     public LineSink sink() {
@@ -63,6 +75,10 @@ public final class Emitter {
 
     /**
      * One {@code outputs} line.
+     *
+     * <pre>{@code
+     * emitter.outputs(Map.of("rows", 42));
+     * }</pre>
      *
      * @param outputs names to JSON-like values
      * @throws WireFormatException if a value cannot be written
@@ -80,6 +96,10 @@ public final class Emitter {
     /**
      * One {@code assets} line.
      *
+     * <pre>{@code
+     * emitter.assets(Map.of("inputs", List.of(Map.of("id", "orders"))));
+     * }</pre>
+     *
      * @param assets a map with {@code inputs} and/or {@code outputs}, each a list of asset maps
      * @throws WireFormatException if the assets are malformed or cannot be written
      */
@@ -95,6 +115,10 @@ public final class Emitter {
 
     /**
      * One {@code metrics} line with a metric of any type.
+     *
+     * <pre>{@code
+     * emitter.metric(MetricType.COUNTER, "rows", 42, Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param type  counter, gauge or timer
      * @param name  the metric name, not empty
@@ -115,6 +139,10 @@ public final class Emitter {
     /**
      * A counter; see {@link #metric}.
      *
+     * <pre>{@code
+     * emitter.counter("rows", 42, null);
+     * }</pre>
+     *
      * @param name  the metric name, not empty
      * @param value a finite number
      * @param tags  tag names to strings, numbers or booleans; {@code null} for none
@@ -126,6 +154,10 @@ public final class Emitter {
 
     /**
      * A gauge; see {@link #metric}.
+     *
+     * <pre>{@code
+     * emitter.gauge("ratio", 0.5, null);
+     * }</pre>
      *
      * @param name  the metric name, not empty
      * @param value a finite number
@@ -139,6 +171,10 @@ public final class Emitter {
     /**
      * A timer in seconds.
      *
+     * <pre>{@code
+     * emitter.timer("load", 1.25, null);
+     * }</pre>
+     *
      * @param name    the metric name, not empty
      * @param seconds a finite, non-negative number of seconds
      * @param tags    tag names to strings, numbers or booleans; {@code null} for none
@@ -150,6 +186,10 @@ public final class Emitter {
 
     /**
      * A timer of a duration.
+     *
+     * <pre>{@code
+     * emitter.timer("load", Duration.ofMillis(1250), Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param name     the metric name, not empty
      * @param duration a non-negative duration
@@ -231,6 +271,10 @@ public final class Emitter {
     /**
      * Times a body; see {@link #record(String, Runnable, Map)}.
      *
+     * <pre>{@code
+     * emitter.record("load", () -> load(), null); // instead
+     * }</pre>
+     *
      * @param name the metric name, not empty
      * @param body the work to time
      * @param tags tag names to strings, numbers or booleans; {@code null} for none
@@ -246,6 +290,10 @@ public final class Emitter {
 
     /**
      * Times a body and returns its result; see {@link #recordCallable(String, Callable, Map)}.
+     *
+     * <pre>{@code
+     * var rows = emitter.recordCallable("load", () -> load(), null); // instead
+     * }</pre>
      *
      * @param <T>  the body's result type
      * @param name the metric name, not empty
@@ -264,6 +312,10 @@ public final class Emitter {
     /**
      * One {@code logs} line with one entry per message.
      *
+     * <pre>{@code
+     * emitter.log(LogLevel.INFO, "first", "second"); // two entries in one line
+     * }</pre>
+     *
      * @param level    the entries' level
      * @param messages one entry each, at least one
      * @throws WireFormatException if there is no message or one cannot be written
@@ -274,6 +326,10 @@ public final class Emitter {
 
     /**
      * One {@code logs} line with one entry per message.
+     *
+     * <pre>{@code
+     * emitter.log(LogLevel.WARN, List.of("slow"));
+     * }</pre>
      *
      * @param level    the entries' level
      * @param messages one entry each, at least one
@@ -291,6 +347,10 @@ public final class Emitter {
 
     /**
      * A logger writing through this emitter.
+     *
+     * <pre>{@code
+     * emitter.logger().info("rows: {}", 42);
+     * }</pre>
      *
      * @return this emitter's logger
      */

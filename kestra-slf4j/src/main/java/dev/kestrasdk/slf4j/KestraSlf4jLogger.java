@@ -117,11 +117,34 @@ public final class KestraSlf4jLogger extends LegacyAbstractLogger {
         return Kestra.logger().isEnabled(LogLevel.ERROR);
     }
 
+    /**
+     * No caller class: a Kestra log entry has no field for the caller's location.
+     *
+     * <pre>{@code
+     * // called by SLF4J's AbstractLogger, not by scripts
+     * }</pre>
+     *
+     * @return {@code null}
+     */
     @Override
     protected String getFullyQualifiedCallerName() {
         return null; // the caller's location is not written
     }
 
+    /**
+     * Writes one entry: {@code [name] message {mdc}}, then the stack trace; SLF4J's {@code AbstractLogger} calls
+     * it for every logging method, with the throwable already apart from the arguments.
+     *
+     * <pre>{@code
+     * log.warn("slow: {} s", 12); // arrives here as (WARN, null, "slow: {} s", [12], null)
+     * }</pre>
+     *
+     * @param level          the SLF4J level
+     * @param marker         ignored: not written
+     * @param messagePattern the message, with {@code {}} placeholders
+     * @param arguments      the placeholders' values, or {@code null}
+     * @param throwable      printed with its stack trace after the message, or {@code null}
+     */
     @Override
     protected void handleNormalizedLoggingCall(Level level, Marker marker, String messagePattern, Object[] arguments, Throwable throwable) {
         KestraLogger target = Kestra.logger();
