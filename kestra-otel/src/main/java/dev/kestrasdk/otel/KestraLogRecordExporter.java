@@ -9,20 +9,22 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An OpenTelemetry {@link LogRecordExporter} that writes each batch of log records as one
- * {@code ::{"otlp":{"resourceLogs":[...]}}::} line, which Kestra 2.0 turns into task logs (level from the
- * severity, message from the body). Nothing is buffered: {@link #flush} has nothing to do.
+ * {@code ::{"otlp":{"resourceLogs":[...]}}::} line (several when that line would pass 16 KiB), which Kestra 2.0
+ * turns into task logs (level from the severity, message from the body). Nothing is buffered: {@link #flush} has
+ * nothing to do.
  */
 public final class KestraLogRecordExporter implements LogRecordExporter {
-    private final LineSink sink;
+    private final FrameWriter<LogRecordData> writer;
     private final AtomicBoolean shutDown = new AtomicBoolean();
 
     private KestraLogRecordExporter(LineSink sink) {
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this.writer = new FrameWriter<>(Objects.requireNonNull(sink, "sink"), LogsRequestMarshaler::create);
     }
 
     /**
@@ -62,7 +64,7 @@ public final class KestraLogRecordExporter implements LogRecordExporter {
         if (logs.isEmpty()) {
             return CompletableResultCode.ofSuccess();
         }
-        return FrameWriter.write(sink, LogsRequestMarshaler.create(logs));
+        return writer.write(List.copyOf(logs));
     }
 
     @Override

@@ -22,7 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * An OpenTelemetry {@link MetricExporter} that writes each collection as one
- * {@code ::{"otlp":{"resourceMetrics":[...]}}::} line, which Kestra 2.0 turns into task metrics.
+ * {@code ::{"otlp":{"resourceMetrics":[...]}}::} line (several when that line would pass 16 KiB, split between
+ * metrics), which Kestra 2.0 turns into task metrics.
  *
  * <p>Kestra 2.0 makes a delta sum a counter (it adds the points up) and a cumulative sum or a gauge a gauge
  * (it keeps the last point), so this exporter asks for delta temporality for counters (synchronous and
@@ -34,12 +35,12 @@ import java.util.logging.Logger;
 public final class KestraMetricExporter implements MetricExporter {
     private static final Logger LOG = Logger.getLogger(KestraMetricExporter.class.getName());
 
-    private final LineSink sink;
+    private final FrameWriter<MetricData> writer;
     private final AtomicBoolean shutDown = new AtomicBoolean();
     private final Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
 
     private KestraMetricExporter(LineSink sink) {
-        this.sink = Objects.requireNonNull(sink, "sink");
+        this.writer = new FrameWriter<>(Objects.requireNonNull(sink, "sink"), MetricsRequestMarshaler::create);
     }
 
     /**
@@ -101,7 +102,7 @@ public final class KestraMetricExporter implements MetricExporter {
         if (kept.isEmpty()) {
             return CompletableResultCode.ofSuccess();
         }
-        return FrameWriter.write(sink, MetricsRequestMarshaler.create(kept));
+        return writer.write(kept);
     }
 
     /** Kestra 2.0 forwards gauges and sums only. */
