@@ -4,7 +4,7 @@
 // (@opentelemetry/otlp-transformer's JSON serializers), with non-ASCII characters escaped so the line is ASCII like
 // every protocol line. Needs @opentelemetry/otlp-transformer, @opentelemetry/sdk-logs and/or @opentelemetry/sdk-metrics.
 const { JsonLogsSerializer, JsonMetricsSerializer } = require('@opentelemetry/otlp-transformer');
-const { Emitter } = require('./emitter.cjs');
+const { Emitter, LARGE_LINE_BYTES } = require('./emitter.cjs');
 
 // @opentelemetry/core's ExportResultCode SUCCESS and FAILED (core comes with either SDK, but is not named by this
 // package, whose users install the SDKs they use).
@@ -20,13 +20,29 @@ function otlpLine(json) {
   return '::{"otlp":' + ascii + '}::';
 }
 
+/**
+ * Writes `encode(items)` as one line, or, when that line would pass 16 KiB (Docker splits longer lines and Kestra loses
+ * them, wire-format.md 2.5) and there is more than one item, each half the same way. A single item that long is written
+ * as it is: the SDK's writer warns about it once.
+ */
+function writeSplit(emitter, items, encode) {
+  const line = otlpLine(encode(items));
+  if (line.length > LARGE_LINE_BYTES && items.length > 1) {
+    const half = Math.floor(items.length / 2);
+    writeSplit(emitter, items.slice(0, half), encode);
+    writeSplit(emitter, items.slice(half), encode);
+  } else {
+    emitter.write(line, false);
+  }
+}
+
 function emitterFor(options) {
   return options.emitter || new Emitter({ stdout: options.stdout, warn: options.warn });
 }
 
 /**
- * A LogRecordExporter for @opentelemetry/sdk-logs: each batch of records becomes one line; Kestra logs each record
- * at its severity's level. `options.stdout(text)`: where lines go (default: file descriptor 1, written synchronously).
+ * A LogRecordExporter for @opentelemetry/sdk-logs: each batch of records becomes one line (several when it would pass
+ * 16 KiB); Kestra logs each record at its severity's level. `options.stdout(text)`: where lines go (default: file descriptor 1, written synchronously).
  */
 class KestraLogExporter {
   constructor(options = {}) {
@@ -37,7 +53,7 @@ class KestraLogExporter {
   export(logs, resultCallback) {
     if (this.shutDown) return resultCallback(FAILED);
     try {
-      if (logs.length > 0) this.emitter.write(otlpLine(JsonLogsSerializer.serializeRequest(logs)), false);
+      if (logs.length > 0) writeSplit(this.emitter, logs, (some) => JsonLogsSerializer.serializeRequest(some));
       resultCallback(SUCCESS);
     } catch (error) {
       resultCallback({ ...FAILED, error });
@@ -56,7 +72,7 @@ class KestraLogExporter {
 
 /**
  * A PushMetricExporter for @opentelemetry/sdk-metrics' PeriodicExportingMetricReader: each collection becomes one
- * line. Counters are asked for in delta temporality (Kestra makes a delta sum a counter, which it adds up), all else
+ * line (several when it would pass 16 KiB, split between metrics). Counters are asked for in delta temporality (Kestra makes a delta sum a counter, which it adds up), all else
  * cumulative (a cumulative sum or a gauge becomes a Kestra gauge: an up-down counter's current level). Kestra reads no
  * histograms: they are left out, with one warning per metric name (`options.warn(text)`, default file descriptor 2).
  */
@@ -80,10 +96,11 @@ class KestraMetricExporter {
   export(resourceMetrics, resultCallback) {
     if (this.shutDown) return resultCallback(FAILED);
     try {
-      const kept = { ...resourceMetrics, scopeMetrics: resourceMetrics.scopeMetrics.map((scope) => ({
-        ...scope, metrics: scope.metrics.filter((metric) => this.readByKestra(metric)),
-      })).filter((scope) => scope.metrics.length > 0) };
-      if (kept.scopeMetrics.length > 0) this.emitter.write(otlpLine(JsonMetricsSerializer.serializeRequest(kept)), false);
+      const kept = []; // [scope, metric] for each metric Kestra reads
+      for (const scope of resourceMetrics.scopeMetrics) {
+        for (const metric of scope.metrics) if (this.readByKestra(metric)) kept.push([scope, metric]);
+      }
+      if (kept.length > 0) writeSplit(this.emitter, kept, (some) => JsonMetricsSerializer.serializeRequest(regroup(resourceMetrics, some)));
       resultCallback(SUCCESS);
     } catch (error) {
       resultCallback({ ...FAILED, error });
@@ -109,6 +126,16 @@ class KestraMetricExporter {
     this.shutDown = true;
     return Promise.resolve();
   }
+}
+
+/** The collection with only some of its metrics, under their scopes. */
+function regroup(resourceMetrics, kept) {
+  const scopes = new Map();
+  for (const [scope, metric] of kept) {
+    if (!scopes.has(scope)) scopes.set(scope, { ...scope, metrics: [] });
+    scopes.get(scope).metrics.push(metric);
+  }
+  return { ...resourceMetrics, scopeMetrics: [...scopes.values()] };
 }
 
 module.exports = { KestraLogExporter, KestraMetricExporter, otlpLine };

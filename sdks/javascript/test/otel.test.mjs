@@ -110,3 +110,37 @@ test('a shut-down exporter exports nothing and a failing stream fails the export
   assert.deepEqual(results, [1, 1, 1, 'EPIPE']);
   assert.deepEqual(out, []);
 });
+
+test('a batch whose line would pass 16 KiB is split, a single large record warns once', async () => {
+  const out = [];
+  const warnings = [];
+  const exporter = new KestraLogExporter({ stdout: (t) => out.push(t), warn: (t) => warnings.push(t) });
+  const large = 'y'.repeat(20_000);
+  const bodies = Array.from({ length: 300 }, (_, i) => `record ${i} ${'x'.repeat(100)}`);
+  const kept = [];
+  const logs = new LoggerProvider({ processors: [{ onEmit: (r) => kept.push(r), forceFlush: async () => {}, shutdown: async () => {} }] });
+  for (const body of [large, large, ...bodies]) logs.getLogger('demo').emit({ body });
+  const results = [];
+  exporter.export(kept.slice(0, 1), (r) => results.push(r.code));
+  exporter.export(kept.slice(1, 2), (r) => results.push(r.code));
+  exporter.export(kept.slice(2), (r) => results.push(r.code));
+  const recs = records(out);
+  assert.deepEqual(results, [0, 0, 0]);
+  assert.deepEqual(recs.map((r) => r.resourceLogs[0].scopeLogs[0].logRecords.length), [1, 1, 37, 38, 37, 38, 37, 38, 37, 38]);
+  assert.ok(out.slice(2).every((t) => t.length - 1 <= 16 * 1024));
+  assert.deepEqual(recs.flatMap((r) => r.resourceLogs[0].scopeLogs[0].logRecords.map((l) => l.body.stringValue)), [large, large, ...bodies]);
+  assert.equal(warnings.length, 1);
+  assert.ok(warnings[0].startsWith(`kestra-sdk: warning: a protocol line of ${out[0].length - 1} bytes was written;`), warnings[0]);
+});
+
+test('metrics whose line would pass 16 KiB are split between metrics', async () => {
+  const out = [];
+  const reader = new PeriodicExportingMetricReader({ exporter: new KestraMetricExporter({ stdout: (t) => out.push(t) }), exportIntervalMillis: 3_600_000 });
+  const meters = new MeterProvider({ readers: [reader] });
+  const meter = meters.getMeter('demo');
+  for (let i = 0; i < 200; i++) meter.createCounter(`rows_${String(i).padStart(3, '0')}`, { description: `rows read from file number ${i}` }).add(i);
+  await meters.shutdown();
+  const names = records(out).flatMap((r) => r.resourceMetrics[0].scopeMetrics[0].metrics.map((m) => m.name));
+  assert.ok(out.length > 1 && out.every((t) => t.length - 1 <= 16 * 1024), String(out.map((t) => t.length)));
+  assert.deepEqual(names.sort(), Array.from({ length: 200 }, (_, i) => `rows_${String(i).padStart(3, '0')}`));
+});

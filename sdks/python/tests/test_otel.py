@@ -119,3 +119,49 @@ def test_a_shut_down_exporter_exports_nothing():
     metrics.shutdown()
     assert metrics.export(None).name == "FAILURE"
     assert out.getvalue() == ""
+
+
+def test_a_batch_whose_line_would_pass_16_kib_is_split_and_a_single_large_record_warns_once(capsys):
+    out = io.StringIO()
+    exporter = KestraLogExporter(out)
+    logs = LoggerProvider()
+    logs.add_log_record_processor(SimpleLogRecordProcessor(exporter))
+    large = "y" * 20_000
+    logs.get_logger("demo").emit(body=large)
+    logs.get_logger("demo").emit(body=large)
+    records_out = []
+    collect = LoggerProvider()
+
+    class Keep(SimpleLogRecordProcessor):
+        def on_emit(self, log_record):
+            records_out.append(log_record)
+
+    collect.add_log_record_processor(Keep(exporter))
+    bodies = ["record %d %s" % (i, "x" * 100) for i in range(300)]
+    for body in bodies:
+        collect.get_logger("demo").emit(body=body)
+    exporter.export(records_out)
+    lines = out.getvalue().split("\n")[:-1]
+    counts = [len(r["resourceLogs"][0]["scopeLogs"][0]["logRecords"]) for r in records(out)]
+    assert counts == [1, 1, 75, 75, 75, 75]
+    assert all(len(line) <= 16 * 1024 for line in lines[2:])
+    assert [log["body"]["stringValue"] for r in records(out) for log in r["resourceLogs"][0]["scopeLogs"][0]["logRecords"]] \
+        == [large, large] + bodies
+    assert capsys.readouterr().err == (
+        "kestra-sdk: warning: a protocol line of %d bytes was written; Docker's log driver splits lines longer than "
+        "16 KiB and a split line is lost to Kestra (see docs/wire-format.md, 'Line length'): prefer output files for "
+        "large data\n" % len(lines[0]))
+
+
+def test_metrics_whose_line_would_pass_16_kib_are_split_between_metrics():
+    out = io.StringIO()
+    meters = MeterProvider(metric_readers=[
+        PeriodicExportingMetricReader(KestraMetricExporter(out), export_interval_millis=3_600_000)])
+    meter = meters.get_meter("demo")
+    for i in range(200):
+        meter.create_counter("rows_%03d" % i, description="rows read from file number %d" % i).add(i)
+    meters.shutdown()
+    lines = out.getvalue().split("\n")[:-1]
+    names = [m["name"] for r in records(out) for m in r["resourceMetrics"][0]["scopeMetrics"][0]["metrics"]]
+    assert len(lines) > 1 and all(len(line) <= 16 * 1024 for line in lines)
+    assert sorted(names) == ["rows_%03d" % i for i in range(200)]

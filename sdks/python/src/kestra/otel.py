@@ -15,7 +15,8 @@ from google.protobuf.json_format import MessageToDict
 from opentelemetry.exporter.otlp.proto.common._log_encoder import encode_logs
 from opentelemetry.exporter.otlp.proto.common.metrics_encoder import encode_metrics
 from opentelemetry.sdk.metrics import Counter, ObservableCounter
-from opentelemetry.sdk.metrics.export import AggregationTemporality, MetricExporter, MetricExportResult
+from opentelemetry.sdk.metrics.export import (AggregationTemporality, Gauge, MetricExporter, MetricExportResult,
+                                              MetricsData, ResourceMetrics, ScopeMetrics, Sum)
 
 try:  # the SDK's log exporter base class was renamed in 1.35
     from opentelemetry.sdk._logs.export import LogRecordExporter as _LogExporterBase
@@ -24,7 +25,7 @@ except ImportError:  # pragma: no cover - older SDKs
     from opentelemetry.sdk._logs.export import LogExporter as _LogExporterBase
     from opentelemetry.sdk._logs.export import LogExportResult as _LogExportResult
 
-from ._emitter import Emitter
+from ._emitter import LARGE_LINE_BYTES, Emitter
 
 __all__ = ["KestraLogExporter", "KestraMetricExporter", "otlp_line"]
 
@@ -33,7 +34,7 @@ _log = logging.getLogger(__name__)
 # OTLP/JSON writes these bytes fields in hex; protobuf's JSON writes them in base64.
 _ID_FIELDS = frozenset(("traceId", "spanId", "parentSpanId"))
 # Kestra 2.0 forwards gauges and sums only.
-_READ_BY_KESTRA = frozenset(("gauge", "sum"))
+_READ_BY_KESTRA = (Gauge, Sum)
 
 
 def otlp_line(request):
@@ -41,6 +42,19 @@ def otlp_line(request):
     record = MessageToDict(request, use_integers_for_enums=True)
     _ids_to_hex(record)
     return '::{"otlp":' + json.dumps(record, separators=(",", ":"), ensure_ascii=True) + "}::"
+
+
+def _write_split(emitter, items, encode):
+    """Writes ``encode(items)`` as one line, or, when that line would pass 16 KiB (Docker splits longer lines and
+    Kestra loses them, wire-format.md 2.5) and there is more than one item, each half the same way. A single item
+    that long is written as it is: the SDK's writer warns about it once."""
+    line = otlp_line(encode(items))
+    if len(line) > LARGE_LINE_BYTES and len(items) > 1:
+        half = len(items) // 2
+        _write_split(emitter, items[:half], encode)
+        _write_split(emitter, items[half:], encode)
+    else:
+        emitter._write(line, False)
 
 
 def _ids_to_hex(node):
@@ -56,7 +70,8 @@ def _ids_to_hex(node):
 
 
 class KestraLogExporter(_LogExporterBase):
-    """Writes each batch of log records as one line; Kestra logs each record at its severity's level.
+    """Writes each batch of log records as one line (several when it would pass 16 KiB); Kestra logs each record at
+    its severity's level.
 
     ``stdout``: a text stream, or None for ``sys.stdout`` as it is when each line is written. Lines go through
     the SDK's own writer (one write under a lock, flushed), so they never mix with other output.
@@ -71,7 +86,7 @@ class KestraLogExporter(_LogExporterBase):
             return _LogExportResult.FAILURE
         if not batch:
             return _LogExportResult.SUCCESS
-        self._emitter._write(otlp_line(encode_logs(batch)), False)
+        _write_split(self._emitter, list(batch), encode_logs)
         return _LogExportResult.SUCCESS
 
     def shutdown(self):
@@ -82,8 +97,8 @@ class KestraLogExporter(_LogExporterBase):
 
 
 class KestraMetricExporter(MetricExporter):
-    """Writes each collection as one line; Kestra records a counter for each point of a delta sum and a gauge for
-    each point of a gauge or cumulative sum.
+    """Writes each collection as one line (several when it would pass 16 KiB, split between metrics); Kestra records
+    a counter for each point of a delta sum and a gauge for each point of a gauge or cumulative sum.
 
     Counters (and observable counters) are asked for in delta temporality, so Kestra's counter totals what the
     program counted; everything else stays cumulative, so an up-down counter's gauge holds its current level.
@@ -102,22 +117,18 @@ class KestraMetricExporter(MetricExporter):
     def export(self, metrics_data, timeout_millis=10_000, **kwargs):
         if self._shut_down:
             return MetricExportResult.FAILURE
-        request = encode_metrics(metrics_data)
-        kept = 0
-        for resource in request.resource_metrics:
+        kept = []  # (resource, scope, metric) for each metric Kestra reads
+        for resource in metrics_data.resource_metrics:
             for scope in resource.scope_metrics:
-                for metric in list(scope.metrics):
-                    kind = metric.WhichOneof("data")
-                    if kind in _READ_BY_KESTRA:
-                        kept += 1
-                        continue
-                    scope.metrics.remove(metric)
-                    if metric.name not in self._warned:
+                for metric in scope.metrics:
+                    if isinstance(metric.data, _READ_BY_KESTRA):
+                        kept.append((resource, scope, metric))
+                    elif metric.name not in self._warned:
                         self._warned.add(metric.name)
                         _log.warning("kestra-otel: Kestra reads no %s metrics: '%s' is not sent (use a counter or a gauge)",
-                                     _KIND_NAMES.get(kind, kind), metric.name)
+                                     _KIND_NAMES.get(type(metric.data).__name__, "such"), metric.name)
         if kept:
-            self._emitter._write(otlp_line(request), False)
+            _write_split(self._emitter, kept, _encode_metrics)
         return MetricExportResult.SUCCESS
 
     def force_flush(self, timeout_millis=10_000):
@@ -127,4 +138,17 @@ class KestraMetricExporter(MetricExporter):
         self._shut_down = True
 
 
-_KIND_NAMES = {"histogram": "histogram", "exponential_histogram": "exponential histogram", "summary": "summary"}
+_KIND_NAMES = {"Histogram": "histogram", "ExponentialHistogram": "exponential histogram"}
+
+
+def _encode_metrics(kept):
+    """The OTLP request for some of a collection's metrics, grouped again under their resource and scope."""
+    resources = {}
+    for resource, scope, metric in kept:
+        scopes = resources.setdefault(id(resource), (resource, {}))[1]
+        scopes.setdefault(id(scope), (scope, []))[1].append(metric)
+    return encode_metrics(MetricsData(resource_metrics=[
+        ResourceMetrics(resource=resource.resource, schema_url=resource.schema_url, scope_metrics=[
+            ScopeMetrics(scope=scope.scope, schema_url=scope.schema_url, metrics=metrics)
+            for scope, metrics in scopes.values()])
+        for resource, scopes in resources.values()]))
