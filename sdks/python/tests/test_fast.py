@@ -110,6 +110,33 @@ def test_a_bad_timer_is_still_refused_with_its_message():
             "value: a timer cannot be negative (-1 seconds)")
 
 
+class OtherHash(str):
+    def __hash__(self):
+        return 7
+
+
+class Incomparable:
+    def __eq__(self, other):
+        raise RuntimeError("no comparison")
+
+    def __hash__(self):
+        return hash("a")  # meets the cached ("a",) in the cache of key orders
+
+    def __repr__(self):
+        return "Incomparable()"
+
+
+def test_keys_that_only_look_like_cached_ones_go_to_the_full_walk():
+    assert _fast.value({"a": 1}, 2) == '{"a":1}'  # ("a",) cached
+    with pytest.raises(_fast.Slow):
+        _fast.value({OtherHash("a"): 1}, 2)
+    with pytest.raises(_fast.Slow):
+        _fast.tags({OtherHash("a"): "x"})
+    assert _values.write("outputs", {OtherHash("a"): 1}, 2) == '{"a":1}'
+    refused(lambda: _messages.outputs({Incomparable(): 1}), "TYPE",
+            "outputs: map key Incomparable() is a test_fast.Incomparable, not a string")
+
+
 def test_the_caches_keep_no_long_key():
     key = "k" * 201
     assert _fast.value({key: 1}, 2) == '{"' + key + '":1}'

@@ -109,7 +109,7 @@ def _order(order):
     """The keys of a map with these keys in this order, sorted, each with its text and a colon; cached."""
     try:
         keys = sorted(order)  # code point order: UTF-16 order for ASCII keys, the only ones quoted_key lets pass
-    except TypeError:  # keys of several types
+    except Exception:  # keys of several types, or whose comparison fails: not all strings
         raise Slow from None
     keys = tuple((k, quoted_key(k) + ":") for k in keys)
     if len(_orders) < _CACHED and sum(map(len, order)) <= _CACHED_LENGTH:
@@ -117,17 +117,26 @@ def _order(order):
     return keys
 
 
+def sorted_keys(m):
+    """The keys of ``m``, sorted, each with its text and a colon; ``Slow`` unless all are ASCII strings."""
+    order = tuple(m)
+    try:
+        keys = _orders.get(order)
+    except Exception:  # a key whose comparison with a cached one fails: not a string
+        raise Slow from None
+    return _order(order) if keys is None else keys
+
+
 def mapping(m, depth):
     if depth > _MAX_DEPTH:
         raise Slow
-    order = tuple(m)
-    keys = _orders.get(order)
-    if keys is None:
-        keys = _order(order)
     parts = []
     append = parts.append
-    for k, kt in keys:
-        v = m[k]
+    for k, kt in sorted_keys(m):
+        try:
+            v = m[k]
+        except KeyError:  # a str subclass key hashed otherwise than its text
+            raise Slow from None
         t = type(v)
         # the common scalars inline: a call per value costs more than the value's own text
         if t is str and v.isascii() and len(v) <= _SHORT:
@@ -163,8 +172,7 @@ def tags(t):
         return "{}"
     if type(t) is not dict:
         raise Slow
-    order = tuple(t)
-    keys = _orders.get(order)
-    if keys is None:
-        keys = _order(order)
-    return "{" + ",".join([kt + scalar(t[k]) for k, kt in keys]) + "}"
+    try:
+        return "{" + ",".join([kt + scalar(t[k]) for k, kt in sorted_keys(t)]) + "}"
+    except KeyError:  # a str subclass key hashed otherwise than its text
+        raise Slow from None
