@@ -8,7 +8,7 @@ import (
 )
 
 // The payload mix of the `sdks` benchmark section (benchmarks/sdks), each call on its own, written to io.Discard so
-// that the encoding is measured without the write: go test -bench . -benchmem
+// that the encoding is measured without the write: go test -run '^$' -bench . -benchmem
 //
 // The *JSON benchmarks encode the same payloads as Kestra's Go library does (encoding/json, printed with
 // fmt.Fprintf), the peer these calls are compared with.
