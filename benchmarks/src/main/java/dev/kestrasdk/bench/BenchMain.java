@@ -117,6 +117,7 @@ public final class BenchMain {
         sections.put("cpu", this::cpuBound);
         sections.put("memory", this::memory);
         sections.put("cold", this::coldStart);
+        sections.put("logger", () -> LoggerFirstUse.measure(root, quick, a -> javaCommand(false, LoggerFirstUse.class.getName(), a), m::put, notes::put));
         sections.forEach((name, section) -> {
             if (wants(name)) {
                 try {
