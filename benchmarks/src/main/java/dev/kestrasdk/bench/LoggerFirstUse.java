@@ -82,7 +82,7 @@ public final class LoggerFirstUse {
                 }
             }
         }
-        notes.put("logger.python", "wall ms of `pass` vs `Kestra.logger().info('first')` (`light`: the stand-in; `real`:"
+        notes.accept("logger.python", "wall ms of `pass` vs `Kestra.logger().info('first')` (`light`: the stand-in; `real`:"
                 + " after `import logging`), interpreter only; `.in`: from before `from kestra import Kestra` to after the call");
     }
 
