@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *
  * <p>Arguments: {@code --root DIR} (required), {@code --out FILE} (default DIR/docs/performance.md),
  * {@code --quick} (fewer iterations, for trying things out), {@code --only a,b} (sections: peers, emission, parser,
- * binding, latency, cpu, memory, cold).
+ * binding, latency, cpu, memory, cold, logger).
  */
 public final class BenchMain {
     /** One measurement: a median and a spread (min..max of iterations, or p10..p90 of samples). */
