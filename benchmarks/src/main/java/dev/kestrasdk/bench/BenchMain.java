@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *
  * <p>Arguments: {@code --root DIR} (required), {@code --out FILE} (default DIR/docs/performance.md),
  * {@code --quick} (fewer iterations, for trying things out), {@code --only a,b} (sections: peers, emission, parser,
- * binding, latency, cpu, memory, cold, and those of {@link #SECTIONS}).
+ * binding, latency, cpu, memory, cold, logger, and those of {@link #SECTIONS}).
  */
 public final class BenchMain {
     /** One measurement: a median and a spread (min..max of iterations, or p10..p90 of samples). */
@@ -121,6 +121,7 @@ public final class BenchMain {
         sections.put("memory", this::memory);
         sections.put("cold", this::coldStart);
         SECTIONS.forEach(s -> sections.put(s.name(), () -> s.run(root, quick, m, notes)));
+        sections.put("logger", () -> LoggerFirstUse.measure(root, quick, a -> javaCommand(false, LoggerFirstUse.class.getName(), a), m::put, notes::put));
         sections.forEach((name, section) -> {
             if (wants(name)) {
                 try {
