@@ -21,24 +21,31 @@ function toPath(p) {
     throw e;
   }
   const resolved = pathModule.resolve(process.cwd(), p);
-  given = { path: p, resolved };
+  given.set(resolved, p);
   return resolved;
 }
 
 // Node names the path as the script gave it; the host was given it resolved against the working directory.
-let given = null;
+const given = new Map(); // resolved path -> as given, for the paths of the call under way
 
 function check(result) {
   if (result === null) {
     const info = JSON.parse(host.lastError());
-    const shown = given !== null && given.resolved === info.path ? given.path : info.path;
-    const e = new Error(info.message.split("'" + info.path + "'").join("'" + shown + "'"));
+    const shownOf = (path) => (given.has(path) ? given.get(path) : path);
+    let message = info.message;
+    for (const [resolved, asGiven] of given) { // rename, copyFile: both paths as given
+      message = message.split("'" + resolved + "'").join("'" + asGiven + "'");
+    }
+    const shown = shownOf(info.path);
+    given.clear();
+    const e = new Error(message);
     e.errno = info.errno;
     e.code = info.code;
     e.syscall = info.syscall;
     e.path = shown;
     throw e;
   }
+  given.clear();
   return result;
 }
 
@@ -351,45 +358,48 @@ const syncForms = {
 
 function createReadStream(path, options) {
   const opts = typeof options === 'string' ? { encoding: options } : options || {};
-  const p = toPath(path);
+  toPath(path); // a bad argument throws here, as in Node; a missing file is the stream's 'error'
   const highWaterMark = opts.highWaterMark || 64 * 1024;
   let data = null;
   let position = opts.start || 0;
+  let waiting = false;
+  const pushNext = () => {
+    if (position >= data.length) {
+      stream.push(null);
+      return;
+    }
+    const chunk = data.subarray(position, position + highWaterMark);
+    position += highWaterMark;
+    stream.bytesRead += chunk.length;
+    stream.push(chunk);
+  };
   const stream = new Readable({
     highWaterMark,
     encoding: opts.encoding,
     read() {
-      try {
-        if (data === null) {
-          data = readFileSync(p);
-          if (opts.end !== undefined) data = data.subarray(0, opts.end + 1);
-        }
-      } catch (e) {
-        this.destroy(e);
+      if (data === null) {
+        waiting = true; // the file is read when the stream opens, on a later turn, as Node opens it
         return;
       }
-      if (position >= data.length) {
-        this.push(null);
-        return;
-      }
-      this.push(data.subarray(position, position + highWaterMark));
-      position += highWaterMark;
+      pushNext();
     },
   });
   stream.path = path;
   stream.bytesRead = 0;
-  stream.on('data', (chunk) => { stream.bytesRead += chunk.length; });
-  let missing = null;
-  if (host.stat(p, true) === null) {
-    try { check(null); } catch (e) { missing = e; }
-  }
   setImmediate(() => {
-    if (missing !== null) {
-      stream.destroy(missing);
+    try {
+      data = readFileSync(path);
+      if (opts.end !== undefined) data = data.subarray(0, opts.end + 1);
+    } catch (e) {
+      stream.destroy(e);
       return;
     }
     stream.emit('open', 3);
     stream.emit('ready');
+    if (waiting) {
+      waiting = false;
+      pushNext();
+    }
   });
   return stream;
 }
