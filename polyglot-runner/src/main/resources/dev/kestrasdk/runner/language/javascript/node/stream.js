@@ -58,7 +58,7 @@ function pipeline(...args) {
       callback(err);
     } else if (--pending === 0) {
       done = true;
-      callback(null, value);
+      callback(undefined, value);
     }
   };
   const started = groups.filter((g) => g.length > 0);
