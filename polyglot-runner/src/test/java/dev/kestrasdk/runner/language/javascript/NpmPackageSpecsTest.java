@@ -1,6 +1,10 @@
 package dev.kestrasdk.runner.language.javascript;
 
+import dev.kestrasdk.runner.json.ToolJson;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -57,6 +61,21 @@ class NpmPackageSpecsTest {
         assertEquals("'file:../lodash' is not a version, range or tag of lodash; " + ACCEPTED, refusal("lodash@file:../lodash"));
         assertEquals("' 4' is not a version, range or tag of lodash; " + ACCEPTED, refusal("lodash@ 4"));
         assertEquals("'4\n' is not a version, range or tag of lodash; " + ACCEPTED, refusal("lodash@4\n"));
+    }
+
+    @Test
+    void aPackageJsonTheyCannotJoinIsNamedWithWhatIsWrong() {
+        Path where = Path.of("/work/package.json");
+        assertEquals("/work/package.json must hold a JSON object", joinFailure("[\"lodash\"]", where));
+        assertEquals("/work/package.json: \"dependencies\" must be an object of names and ranges",
+                joinFailure("{\"dependencies\": \"lodash\"}", where));
+        assertEquals("/work/package.json is not JSON: " + assertThrows(IllegalArgumentException.class,
+                () -> ToolJson.read("{\"name\": ")).getMessage(), joinFailure("{\"name\": ", where));
+    }
+
+    private static String joinFailure(String packageJson, Path where) {
+        return assertThrows(NpmInstall.NpmException.class, () -> NpmInstall.withDependencies(
+                packageJson.getBytes(StandardCharsets.UTF_8), Map.of("lodash", "latest"), where)).getMessage();
     }
 
     private static String refusal(String spec) {
