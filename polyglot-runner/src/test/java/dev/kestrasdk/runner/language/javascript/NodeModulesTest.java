@@ -358,4 +358,43 @@ class NodeModulesTest {
                 "Error reading module 'child_process' imported from procfs.js: kestra-sdk sandbox: require('child_process'):"
                         + " starting processes is not allowed" + EVERY), result.stdout());
     }
+
+    /** The rest of the issue's list: os, timers, fs callbacks and promises, zlib streams, util.types, events.once; node 20 prints the same. */
+    @Test
+    void osTimersFsPromisesZlibStreamsAndEventsAsInNode() throws IOException {
+        ScriptResult result = run(dir.resolve("rest"), "rest.js", """
+                const os = require('os'), timers = require('timers'), fs = require('fs'), fsp = require('fs/promises'), zlib = require('zlib');
+                const util = require('util'), { once, EventEmitter } = require('events'), https = require('https');
+                console.log(os.EOL === '\\n', os.platform(), typeof os.cpus().length, typeof os.tmpdir(), typeof os.totalmem());
+                const t = timers.setTimeout(() => console.log('never'), 10); timers.clearTimeout(t);
+                console.log(util.types.isPromise(Promise.resolve()), util.types.isRegExp(/x/), util.inspect([1, 'a', { b: null }]), util.format('%o', 5));
+                console.log(typeof https.get, typeof https.request);
+                (async () => {
+                  await new Promise((resolve) => fs.exists('rest.js', (there) => { console.log('exists', there); resolve(); }));
+                  await new Promise((resolve) => fs.appendFile('log.txt', 'a', () => fs.appendFile('log.txt', 'b', resolve)));
+                  await fsp.mkdir('p/q', { recursive: true });
+                  await fsp.writeFile('p/q/one.txt', 'one');
+                  await fsp.appendFile('p/q/one.txt', '+');
+                  await fsp.copyFile('p/q/one.txt', 'p/two.txt');
+                  await fsp.rename('p/two.txt', 'p/three.txt');
+                  console.log(fs.readFileSync('log.txt', 'utf8'), (await fsp.stat('p/q/one.txt')).size, (await fsp.readdir('p')).join(','),
+                    await fsp.readFile('p/three.txt', 'utf8'));
+                  await fsp.rm('p', { recursive: true });
+                  await fsp.rm('p').catch((e) => console.log(e.code, e.syscall));
+                  await fsp.mkdir('log.txt').catch((e) => console.log(e.code, e.message));
+                  const gz = await new Promise((resolve, reject) => {
+                    const chunks = [];
+                    fs.createReadStream('rest.js').pipe(zlib.createGzip()).on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+                  });
+                  zlib.gunzip(gz, (err, plain) => console.log('gunzip', err, plain.toString() === fs.readFileSync('rest.js', 'utf8')));
+                  const e = new EventEmitter();
+                  setTimeout(() => e.emit('ready', 42), 5);
+                  console.log('once', await once(e, 'ready'));
+                  try { e.emit('error', new Error('boom')); } catch (err) { console.log('unhandled error event', err.message); }
+                })();
+                """, null);
+        assertEquals(List.of("true linux number string number", "true true [ 1, 'a', { b: null } ] 5", "function function",
+                "exists true", "ab 4 q,three.txt one+", "ENOENT lstat", "EEXIST EEXIST: file already exists, mkdir 'log.txt'",
+                "gunzip null true", "once [ 42 ]", "unhandled error event boom"), lines(result));
+    }
 }
