@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *
  * <p>Arguments: {@code --root DIR} (required), {@code --out FILE} (default DIR/docs/performance.md),
  * {@code --quick} (fewer iterations, for trying things out), {@code --only a,b} (sections: peers, emission, parser,
- * binding, latency, cpu, memory, cold).
+ * binding, latency, cpu, memory, cold, plugin).
  */
 public final class BenchMain {
     /** One measurement: a median and a spread (min..max of iterations, or p10..p90 of samples). */
@@ -117,6 +117,7 @@ public final class BenchMain {
         sections.put("cpu", this::cpuBound);
         sections.put("memory", this::memory);
         sections.put("cold", this::coldStart);
+        sections.put("plugin", () -> new KestraPluginSection(root, quick, m, notes).run());
         sections.forEach((name, section) -> {
             if (wants(name)) {
                 try {
@@ -454,14 +455,14 @@ public final class BenchMain {
         return x == null ? Double.NaN : x.median();
     }
 
-    private static String verdict(double ratio, double target, boolean atLeast) {
+    static String verdict(double ratio, double target, boolean atLeast) {
         if (Double.isNaN(ratio)) {
             return "—";
         }
         return (atLeast ? ratio >= target : ratio <= target) ? "**PASS**" : "**MISS**";
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return Double.isNaN(r) ? "—" : String.format(Locale.ROOT, "%.2f×", r);
     }
 
@@ -543,6 +544,7 @@ public final class BenchMain {
                     .append(Double.isNaN(growth) ? "—" : String.format(Locale.ROOT, "%+.1f MiB", growth)).append(" | < 10 MB | ")
                     .append(Double.isNaN(growth) ? "—" : growth * 1.048576 < 10 ? "**PASS**" : "**MISS**").append(" |\n");
         }
+        sb.append(KestraPluginSection.rows(this::cell, this::med));
         sb.append('\n');
 
         sb.append("## Details\n\n");
@@ -557,8 +559,8 @@ public final class BenchMain {
             sb.append("- `").append(e.getKey()).append("`: ").append(e.getValue()).append('\n');
         }
         sb.append('\n');
-        sb.append("Units: `emit.*`, `peer.emit.*`, `binding.*`, `parser.*` lines/s; `latency.*`, `peer.latency.*`, `cpu.*`, `cold.*` ms; "
-                + "`memory.*` MiB.\n\n");
+        sb.append("Units: `emit.*`, `peer.emit.*`, `binding.*`, `parser.*` lines/s; `latency.*`, `peer.latency.*`, `cpu.*`, `cold.*`, `plugin.*.task` ms; "
+                + "`memory.*` MiB; `plugin.*.rate.*` tasks/s.\n\n");
         Path levers = root.resolve("benchmarks/levers.md");
         if (Files.exists(levers)) {
             sb.append(Files.readString(levers, StandardCharsets.UTF_8));
