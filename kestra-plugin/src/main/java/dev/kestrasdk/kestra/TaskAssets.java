@@ -9,6 +9,8 @@ import java.util.Map;
 /**
  * A script's {@code Kestra.assets(...)} passed to Kestra's asset emitter, read as Kestra reads the {@code assets}
  * of a process script's line (its JSON mapper into an {@link AssetEmit}); Kestra 1.3 and 2.0 both have the emitter.
+ * Kestra 1.3's open-source emitter refuses every emission ({@code UnsupportedOperationException}): as for a process
+ * script, the task logs a warning and goes on.
  */
 final class TaskAssets {
     private TaskAssets() {
@@ -19,8 +21,8 @@ final class TaskAssets {
         try {
             runContext.assets().emit(JacksonMapper.ofJson(false).convertValue(assets, AssetEmit.class));
         } catch (Exception e) {
-            runContext.logger().warn("assets not emitted ({}): {}", String.valueOf(e.getMessage()).lines().findFirst()
-                    .orElse(e.getClass().getSimpleName()), assets);
+            runContext.logger().warn("assets not emitted ({}): {}", String.valueOf(e).lines().findFirst().orElse("?"),
+                    assets);
         }
     }
 }

@@ -2,9 +2,6 @@ package dev.kestrasdk.kestra;
 
 import io.kestra.core.junit.annotations.ExecuteFlow;
 import io.kestra.core.junit.annotations.KestraTest;
-import io.kestra.core.models.assets.Asset;
-import io.kestra.core.models.assets.AssetIdentifier;
-import io.kestra.core.models.assets.AssetsInOut;
 import io.kestra.core.models.executions.Execution;
 import io.kestra.core.models.executions.LogEntry;
 import io.kestra.core.models.executions.TaskRun;
@@ -26,18 +23,20 @@ class ScriptFlowTest extends ScriptFlowTests {
     @Inject
     LogRepositoryInterface logs;
 
-    /** On 1.3 only: Kestra 2.0's task run has no {@code getAssets()} (it keeps assets elsewhere). */
+    /**
+     * The script's assets reach Kestra's asset emitter; Kestra 1.3's open-source one refuses every emission (assets
+     * are an Enterprise feature there), which the task reports in one WARN line and succeeds, as Kestra does for a
+     * process script's {@code assets} line. On 1.3 only: the emitter of 2.0's in-memory engine is not checked here.
+     */
     @Test
     @ExecuteFlow(value = "flows/python_assets.yaml", timeout = FLOW_TIMEOUT)
     void assetsReachKestrasAssetEmitter(Execution execution) {
         assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
-        AssetsInOut assets = execution.findTaskRunsByTaskId("load").getFirst().getAssets();
-        assertEquals(List.of("raw_orders"), assets.getInputs().stream().map(AssetIdentifier::id).toList());
-        assertEquals(1, assets.getOutputs().size());
-        Asset orders = assets.getOutputs().getFirst();
-        assertEquals(List.of("orders", "TABLE", "Orders", "dev.kestrasdk.tests"),
-                List.of(orders.getId(), orders.getType(), orders.getDisplayName(), orders.getNamespace()));
-        assertEquals(42, orders.getMetadata().get("rows"));
+        List<String> warnings = await(() -> logsOf(execution.getId(), Level.WARN).stream()
+                .map(LogEntry::getMessage).toList(), l -> !l.isEmpty());
+        assertEquals(List.of("assets not emitted (java.lang.UnsupportedOperationException): {outputs=[{metadata={rows=42},"
+                + " displayName=Orders, tenantId=null, namespace=null, description=null, id=orders, type=TABLE}],"
+                + " inputs=[{tenantId=null, namespace=null, id=raw_orders, type=null}]}"), warnings);
     }
 
     @Override

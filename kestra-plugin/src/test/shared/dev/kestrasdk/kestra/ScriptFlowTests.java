@@ -250,7 +250,7 @@ public abstract class ScriptFlowTests {
     }
 
     /** Kestra writes metrics and logs shortly after the execution ends: look for up to 10 s. */
-    private static <T extends List<?>> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
+    static <T extends List<?>> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < end) {
