@@ -1,0 +1,156 @@
+package dev.kestrasdk.cli;
+
+import dev.kestrasdk.conformance.harness.ShippedAdapters;
+import dev.kestrasdk.runner.json.ToolJson;
+import dev.kestrasdk.runner.process.Launch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code exec} running CPython and Node with real SDKs, as a Kestra process task would: this project's native
+ * Python SDK installed with {@code pip install ./sdks/python} (into sdks/python/.venv by sdks/install), PyPI
+ * {@code kestra} (conformance-tests/peers/.venv, by conformance-tests/peers/install), this project's JavaScript SDK
+ * installed with {@code npm install ./sdks/javascript}, and npm {@code @kestra-io/libs} (peers/install). The
+ * values each reports are exact; the stream each line came from is Kestra's.
+ */
+@Timeout(180)
+class ExecRuntimesTest {
+    private static final Path REPOSITORY = ShippedAdapters.repository();
+
+    @TempDir
+    Path dir;
+
+    private static final String PYTHON_JOB = """
+            import sys
+            from kestra import Kestra
+            Kestra.outputs({"rows": 3, "ratio": 1.0})
+            Kestra.counter("processed", 7, {"table": "orders"})
+            Kestra.timer("load", 1.5)
+            print("plain line")
+            print("to stderr", file=sys.stderr)
+            Kestra.logger().info("hello")
+            raise SystemExit(int(sys.argv[1]))
+            """;
+
+    private static final String NODE_JOB = """
+            const Kestra = require('@kestra-io/libs');
+            Kestra.outputs({rows: 3, ratio: 1.5});
+            Kestra.counter('processed', 7, {table: 'orders'});
+            console.log('plain line');
+            console.error('to stderr');
+            """;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(CliRun r) {
+        return (Map<String, Object>) ToolJson.read(r.out());
+    }
+
+    private Path file(String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static Path python(String venv) {
+        Path python = REPOSITORY.resolve(venv).resolve("bin/python");
+        assertTrue(Files.isExecutable(python), python + " is missing: run ./test (sdks/install, conformance-tests/peers/install)");
+        return python;
+    }
+
+    @Test
+    void cpythonWithThisProjectsPythonSdk() throws Exception {
+        Path job = file("job.py", PYTHON_JOB);
+        CliRun r = CliRun.of("exec", "--json", "--", python("sdks/python/.venv").toString(), job.toString(), "0");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Map<String, Object> doc = json(r);
+        assertEquals("SUCCESS", doc.get("status"));
+        assertEquals(Map.of("rows", 3, "ratio", 1.0), doc.get("outputs"));
+        assertEquals(List.of(
+                Map.of("name", "processed", "type", "counter", "value", 7.0, "tags", Map.of("table", "orders")),
+                Map.of("name", "load", "type", "timer", "value", 1.5, "tags", Map.of())), doc.get("metrics"));
+        assertEquals(List.of(Map.of("level", "INFO", "message", "hello")), doc.get("logs"));
+        assertEquals(List.of(
+                "::{\"outputs\":{\"ratio\":1.0,\"rows\":3}}::",
+                "::{\"metrics\":[{\"name\":\"processed\",\"tags\":{\"table\":\"orders\"},\"type\":\"counter\",\"value\":7}]}::",
+                "::{\"metrics\":[{\"name\":\"load\",\"tags\":{},\"type\":\"timer\",\"value\":1.5}]}::",
+                "plain line",
+                "::{\"logs\":[{\"level\":\"INFO\",\"message\":\"hello\"}]}::"), doc.get("stdout"));
+        assertEquals(List.of("to stderr"), doc.get("stderr"));
+        assertEquals(List.of(), doc.get("problems"));
+    }
+
+    @Test
+    void cpythonWithPypiKestraAndAFailingExit() throws Exception {
+        Path job = file("job.py", PYTHON_JOB);
+        CliRun r = CliRun.of("exec", "--json", "--", python("conformance-tests/peers/.venv").toString(), job.toString(), "2");
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err());
+        Map<String, Object> doc = json(r);
+        assertEquals("FAILED", doc.get("status"));
+        assertEquals(2, doc.get("exitCode"));
+        assertEquals(Map.of("rows", 3, "ratio", 1.0), doc.get("outputs"));
+        assertEquals(List.of(
+                Map.of("name", "processed", "type", "counter", "value", 7.0, "tags", Map.of("table", "orders")),
+                Map.of("name", "load", "type", "timer", "value", 1.5, "tags", Map.of())), doc.get("metrics"));
+        List<?> logs = (List<?>) doc.get("logs");
+        assertEquals(1, logs.size());
+        // PyPI kestra's logger puts a time stamp before the message (docs/sdk-python.md)
+        assertTrue(((Map<?, ?>) logs.get(0)).get("message").toString()
+                .matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z - hello"), logs.toString());
+        assertEquals("::{\"outputs\": {\"rows\": 3, \"ratio\": 1.0}}::", ((List<?>) doc.get("stdout")).get(0));
+        assertEquals(List.of("to stderr"), doc.get("stderr"));
+        assertEquals(Map.of("type", "Exit", "message", "the program exited with code 2", "line", 0, "stack", List.of()),
+                doc.get("failure"));
+    }
+
+    @Test
+    void nodeWithThisProjectsJavaScriptSdkInstalledByNpm() throws Exception {
+        // the install command of docs/sdk-javascript.md: a local folder, linked, no registry needed
+        Process npm = Launch.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
+                REPOSITORY.resolve("sdks/javascript").toString()).in(dir).builder().redirectErrorStream(true).start();
+        npm.getOutputStream().close();
+        String npmOut = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(npm.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, npm.exitValue(), npmOut);
+        Path job = file("job.js", NODE_JOB);
+        Path esm = file("job.mjs", "import Kestra from '@kestra-io/libs';\nKestra.outputs({esm: true});\n");
+
+        CliRun r = CliRun.of("exec", "--json", "--workdir", dir.toString(), "--", "node", "job.js");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Map<String, Object> doc = json(r);
+        assertEquals(Map.of("rows", 3, "ratio", 1.5), doc.get("outputs"));
+        assertEquals(List.of(Map.of("name", "processed", "type", "counter", "value", 7.0, "tags", Map.of("table", "orders"))),
+                doc.get("metrics"));
+        assertEquals(List.of("::{\"outputs\":{\"ratio\":1.5,\"rows\":3}}::",
+                "::{\"metrics\":[{\"name\":\"processed\",\"tags\":{\"table\":\"orders\"},\"type\":\"counter\",\"value\":7}]}::",
+                "plain line"), doc.get("stdout"));
+        assertEquals(List.of("to stderr"), doc.get("stderr"));
+
+        CliRun module = CliRun.of("exec", "--json", "--workdir", dir.toString(), "--", "node", esm.toString());
+        assertEquals(ExitCodes.OK, module.exit(), module.err());
+        assertEquals(Map.of("esm", true), json(module).get("outputs"));
+    }
+
+    @Test
+    void nodeWithNpmKestraLibs() throws Exception {
+        Path modules = REPOSITORY.resolve("conformance-tests/adapters/node/node_modules");
+        assertTrue(Files.isDirectory(modules.resolve("@kestra-io/libs")), modules + ": run conformance-tests/peers/install");
+        Path job = file("job.js", NODE_JOB);
+        CliRun r = CliRun.of("exec", "--json", "--env", "NODE_PATH=" + modules, "--", "node", job.toString());
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Map<String, Object> doc = json(r);
+        assertEquals(Map.of("rows", 3, "ratio", 1.5), doc.get("outputs"));
+        assertEquals(List.of("::{\"outputs\":{\"rows\":3,\"ratio\":1.5}}::",
+                "::{\"metrics\":[{\"name\":\"processed\",\"type\":\"counter\",\"value\":7,\"tags\":{\"table\":\"orders\"}}]}::",
+                "plain line"), doc.get("stdout"));
+        assertEquals(List.of("to stderr"), doc.get("stderr"));
+    }
+}
