@@ -18,10 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code exec} running CPython and Node with real SDKs, as a Kestra process task would: this project's native
+ * {@code exec} running CPython, Node and Go with real SDKs, as a Kestra process task would: this project's native
  * Python SDK installed with {@code pip install ./sdks/python} (into sdks/python/.venv by sdks/install), PyPI
  * {@code kestra} (conformance-tests/peers/.venv, by conformance-tests/peers/install), this project's JavaScript SDK
- * installed with {@code npm install ./sdks/javascript}, and npm {@code @kestra-io/libs} (peers/install). The
+ * installed with {@code npm install ./sdks/javascript}, npm {@code @kestra-io/libs} (peers/install), and Go with this
+ * project's Go module added with {@code go mod edit -replace} and {@code go get} (docs/go.md). The
  * values each reports are exact; the stream each line came from is Kestra's.
  */
 @Timeout(180)
@@ -114,12 +115,8 @@ class ExecRuntimesTest {
     @Test
     void nodeWithThisProjectsJavaScriptSdkInstalledByNpm() throws Exception {
         // the install command of docs/sdk-javascript.md: a local folder, linked, no registry needed
-        Process npm = Launch.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
-                REPOSITORY.resolve("sdks/javascript").toString()).in(dir).builder().redirectErrorStream(true).start();
-        npm.getOutputStream().close();
-        String npmOut = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(npm.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, npm.exitValue(), npmOut);
+        command(Map.of(), "npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
+                REPOSITORY.resolve("sdks/javascript").toString());
         Path job = file("job.js", NODE_JOB);
         Path esm = file("job.mjs", "import Kestra from '@kestra-io/libs';\nKestra.outputs({esm: true});\n");
 
@@ -137,6 +134,45 @@ class ExecRuntimesTest {
         CliRun module = CliRun.of("exec", "--json", "--workdir", dir.toString(), "--", "node", esm.toString());
         assertEquals(ExitCodes.OK, module.exit(), module.err());
         assertEquals(Map.of("esm", true), json(module).get("outputs"));
+    }
+
+    @Test
+    void goWithThisProjectsGoSdkAddedByReplace() throws Exception {
+        // the install commands of docs/go.md, with the module proxy off: the replace needs no network
+        Map<String, String> offline = Map.of("GOPROXY", "off", "GOFLAGS", "-mod=mod");
+        command(offline, "go", "mod", "init", "example.com/job");
+        command(offline, "go", "mod", "edit", "-replace", "kestrasdk.dev/kestra=" + REPOSITORY.resolve("sdks/go"));
+        command(offline, "go", "get", "kestrasdk.dev/kestra@v0.0.0");
+        file("main.go", """
+                package main
+
+                import "kestrasdk.dev/kestra"
+
+                func main() {
+                	kestra.Outputs(map[string]any{"rows": 42, "ratio": 1.0})
+                	kestra.Metrics([]kestra.KestraMetric{kestra.NewCounter("rows", 42, map[string]string{"file": "orders.csv"})})
+                	k := kestra.Kestra{Logger: &kestra.KestraLogger{}}
+                	k.Logger.Warn("careful")
+                }
+                """);
+        CliRun r = CliRun.of("exec", "--json", "--workdir", dir.toString(), "--env", "GOPROXY=off", "--", "go", "run", ".");
+        assertEquals(ExitCodes.OK, r.exit(), r.err());
+        Map<String, Object> doc = json(r);
+        assertEquals(Map.of("rows", 42, "ratio", 1.0), doc.get("outputs"));
+        assertEquals(List.of(Map.of("level", "WARN", "message", "careful")), doc.get("logs"));
+        assertEquals(List.of("::{\"outputs\":{\"ratio\":1.0,\"rows\":42}}::",
+                "::{\"metrics\":[{\"name\":\"rows\",\"tags\":{\"file\":\"orders.csv\"},\"type\":\"counter\",\"value\":42}]}::"),
+                doc.get("stdout"));
+        assertEquals(List.of("::{\"logs\":[{\"level\":\"WARN\",\"message\":\"careful\"}]}::"), doc.get("stderr"));
+    }
+
+    /** Runs a command in the test's folder; fails with its output unless it exits 0. */
+    private void command(Map<String, String> environment, String... words) throws Exception {
+        Process p = Launch.of(words).in(dir).withEnvironment(environment).builder().redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), String.join(" ", words));
+        assertEquals(0, p.exitValue(), String.join(" ", words) + ": " + out);
     }
 
     @Test
