@@ -1,6 +1,7 @@
 package dev.kestrasdk.cli;
 
 import dev.kestrasdk.cli.process.ChildProcessRun;
+import dev.kestrasdk.cli.process.TracebackReader;
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.runner.ConsoleListener;
@@ -99,7 +100,7 @@ final class ExecCommand implements Callable<Integer> {
         ConsoleListener echo = json ? ConsoleListener.NONE
                 : (stream, line) -> (stream == ConsoleStream.STDOUT ? out : err).println(TerminalText.scriptLine(line));
         ChildProcessRun run = new ChildProcessRun(Launch.of(command).in(directory).withEnvironment(environment),
-                kestra, ChildProcessRun.EXIT_CODE);
+                kestra, new TracebackReader(script(directory), directory));
         ScriptResult result;
         // Ctrl-C and SIGTERM are sent on to the program, which is killed if it has not ended shortly after
         try (RunSignals signals = RunSignals.install()) {
@@ -127,6 +128,21 @@ final class ExecCommand implements Callable<Integer> {
         }
         out.flush();
         return RunCommand.exitCode(result, strict);
+    }
+
+    /** The script the program runs: its first argument that names a file (python3 job.py), or null. */
+    private Path script(Path directory) {
+        for (String argument : command.subList(1, command.size())) {
+            try {
+                Path file = directory.resolve(argument).toAbsolutePath().normalize();
+                if (Files.isRegularFile(file)) {
+                    return file;
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path
+            }
+        }
+        return null;
     }
 
     private Path workingDirectory() {

@@ -113,6 +113,31 @@ class ExecRuntimesTest {
     }
 
     @Test
+    void anUncaughtExceptionIsTheFailureAsRunReportsIt() throws Exception {
+        file("job.py", """
+                from kestra import Kestra
+                Kestra.outputs({"rows": 3})
+                def load(path):
+                    raise FileNotFoundError("no such file: " + path)
+                load("in.csv")
+                """);
+        CliRun python = CliRun.of("exec", "--json", "--workdir", dir.toString(), "--",
+                python("sdks/python/.venv").toString(), "job.py");
+        assertEquals(ExitCodes.FAILED, python.exit(), python.err());
+        Map<String, Object> doc = json(python);
+        assertEquals(1, doc.get("exitCode"));
+        assertEquals(Map.of("rows", 3), doc.get("outputs"));
+        assertEquals(Map.of("type", "FileNotFoundError", "message", "no such file: in.csv", "line", 4, "stack", List.of(
+                Map.of("function", "load", "source", dir.resolve("job.py").toString(), "line", 4),
+                Map.of("function", "<module>", "source", dir.resolve("job.py").toString(), "line", 5))), doc.get("failure"));
+
+        Path js = file("job.js", "function inner() { throw new TypeError('no rows'); }\ninner();\n");
+        CliRun node = CliRun.of("exec", "--", "node", js.toString());
+        assertEquals(ExitCodes.FAILED, node.exit(), node.err());
+        assertTrue(node.out().contains("\nFailure: TypeError: no rows (line 1)\n"), node.out());
+    }
+
+    @Test
     void nodeWithThisProjectsJavaScriptSdkInstalledByNpm() throws Exception {
         // the install command of docs/sdk-javascript.md: a local folder, linked, no registry needed
         command(Map.of(), "npm", "install", "--no-audit", "--no-fund", "--loglevel=error",
