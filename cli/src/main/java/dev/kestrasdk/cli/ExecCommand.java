@@ -34,9 +34,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "exec", mixinStandardHelpOptions = true,
         description = {"Run any program as Kestra's process task runner would and report what Kestra would record.",
-                "Both streams are read line by line as Kestra reads them (a ::{...}:: line on either one counts);",
-                "the output is shown live, then the summary `run` prints. For scripts that need CPython or Node",
-                "themselves (pandas, numpy, native modules) with this project's SDKs or Kestra's libraries.", "",
+                "Both streams are read line by line as Kestra reads them (a ::{...}:: line counts on either one);"
+                        + " the output is shown live, then the summary `run` prints.",
+                "For scripts that need CPython or Node themselves (pandas, numpy, native modules), with this project's"
+                        + " SDKs or Kestra's libraries.", "",
                 "Example: ./kestra-sdk exec --timeout 5m -- python3 etl.py --day 2026-11-30"})
 final class ExecCommand implements Callable<Integer> {
     @Spec
