@@ -23,29 +23,34 @@ declare namespace Kestra {
     warn?: (text: string) => void;
   }
 
-  /** Encodes each call into one canonical line and writes it. */
-  class Emitter {
-    constructor(options?: EmitterOptions);
-    outputs(values: Values): void;
-    assets(values: Values): void;
-    metric(type: 'counter' | 'gauge' | 'timer', name: string, value: number | bigint, tags?: Tags): void;
-    log(level: Level, messages: Array<string | null>): void;
-    measuredTimer(name: string, nanoseconds: bigint, tags?: Tags): void;
-  }
+  // The classes are declared outside: a namespace holding values would clash with the const Kestra below.
+  type Emitter = KestraEmitter;
+  type WireTypeError = KestraWireTypeError;
+  type WireRangeError = KestraWireRangeError;
+}
 
-  /** A value of a type that cannot be written: `kind` TYPE, the message `<path>: <problem>`. */
-  class WireTypeError extends TypeError {
-    readonly kind: 'TYPE';
-    readonly path: string;
-    readonly problem: string;
-  }
+/** Encodes each call into one canonical line and writes it. */
+declare class KestraEmitter {
+  constructor(options?: Kestra.EmitterOptions);
+  outputs(values: Kestra.Values): void;
+  assets(values: Kestra.Values): void;
+  metric(type: 'counter' | 'gauge' | 'timer', name: string, value: number | bigint, tags?: Kestra.Tags): void;
+  log(level: Kestra.Level, messages: Array<string | null>): void;
+  measuredTimer(name: string, nanoseconds: bigint, tags?: Kestra.Tags): void;
+}
 
-  /** A value of an accepted type that cannot be written (NaN, a lone surrogate, a cycle, ...): `kind` VALUE. */
-  class WireRangeError extends RangeError {
-    readonly kind: 'VALUE';
-    readonly path: string;
-    readonly problem: string;
-  }
+/** A value of a type that cannot be written: `kind` TYPE, the message `<path>: <problem>`. */
+declare class KestraWireTypeError extends TypeError {
+  readonly kind: 'TYPE';
+  readonly path: string;
+  readonly problem: string;
+}
+
+/** A value of an accepted type that cannot be written (NaN, a lone surrogate, a cycle, ...): `kind` VALUE. */
+declare class KestraWireRangeError extends RangeError {
+  readonly kind: 'VALUE';
+  readonly path: string;
+  readonly problem: string;
 }
 
 interface KestraFunction {
@@ -61,9 +66,9 @@ interface KestraFunction {
   format(map: Record<string, unknown>): string;
   emitter(): Kestra.Emitter;
   setEmitter(emitter: Kestra.Emitter): Kestra.Emitter;
-  Emitter: typeof Kestra.Emitter;
-  WireTypeError: typeof Kestra.WireTypeError;
-  WireRangeError: typeof Kestra.WireRangeError;
+  Emitter: typeof KestraEmitter;
+  WireTypeError: typeof KestraWireTypeError;
+  WireRangeError: typeof KestraWireRangeError;
   readonly WIRE_FORMAT_VERSION: '1.0';
   default: KestraFunction;
 }

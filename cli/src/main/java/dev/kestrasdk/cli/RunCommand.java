@@ -176,6 +176,11 @@ final class RunCommand implements Callable<Integer> {
         if (TEMPLATE_ERROR.equals(result.failure() == null ? null : result.failure().type()) && !noRender) {
             err.println(NO_RENDER_HINT);
         }
+        return exitCode(result, strict);
+    }
+
+    /** The command's exit code for a script's result (also {@code exec}'s for a program's). */
+    static int exitCode(ScriptResult result, boolean strict) {
         return switch (result.status()) {
             case SUCCESS -> strict && !result.problems().isEmpty() ? ExitCodes.STRICT : ExitCodes.OK;
             case FAILED -> ExitCodes.FAILED;
@@ -281,7 +286,7 @@ final class RunCommand implements Callable<Integer> {
                 file + ": unknown script type (expected " + Languages.oneOf(types) + "; or give --language)"));
     }
 
-    private static void printSummary(PrintWriter out, ScriptResult r, String name) {
+    static void printSummary(PrintWriter out, ScriptResult r, String name) {
         ReportPrinter printer = new ReportPrinter(out);
         out.println();
         out.println(TerminalText.escape(TerminalText.SUMMARY_MARKER + " " + name + ": " + r.status() + " in "

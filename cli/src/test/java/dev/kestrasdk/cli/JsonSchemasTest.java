@@ -67,6 +67,23 @@ class JsonSchemasTest {
     }
 
     @Test
+    void execFailureWithFilesFitsRunsSchema() throws Exception {
+        Path job = dir.resolve("job.sh");
+        Files.writeString(job, """
+                #!/bin/sh
+                echo '::{"outputs":{"rows":3},"metrics":[{"name":"c","type":"counter","value":1,"tags":{}}]}::'
+                echo '::{"outputs":' >&2
+                printf 'x' > out.csv
+                exit 7
+                """, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(job, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        CliRun r = CliRun.of("exec", "--json", "--workdir", dir.toString(), "--output-files", "*.csv", "--", job.toString());
+        assertEquals(ExitCodes.FAILED, r.exit(), r.err() + r.out());
+        assertEquals(List.of(), messages(RUN.validate(r.out(), InputFormat.JSON)), r.out());
+        assertEquals(7, ((Map<?, ?>) ToolJson.read(r.out())).get("exitCode"));
+    }
+
+    @Test
     void runTemplateError() throws Exception {
         Map<String, Object> doc = runJson(ExitCodes.FAILED, "tmpl.js", "console.log('{{ inputs.missing }}');\n");
         assertEquals("TemplateError", ((Map<?, ?>) doc.get("failure")).get("type"));

@@ -1,32 +1,27 @@
 package dev.kestrasdk.cli.jvm;
 
 import dev.kestrasdk.parse.KestraVersion;
-import dev.kestrasdk.parse.ReportCollector;
 import dev.kestrasdk.runner.ConsoleListener;
 import dev.kestrasdk.runner.GuestFrame;
 import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.ScriptResult;
-import dev.kestrasdk.runner.ScriptStatus;
-import dev.kestrasdk.runner.console.ConsoleRecorder;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.process.ChildJvm;
 import dev.kestrasdk.runner.process.Launch;
+import dev.kestrasdk.cli.process.ChildProcessRun;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs a single-file Java program ({@code java Script.java}, JEP 330) in a child JVM with the Java SDK on its
- * class path, and reads its console through the runner's own capture ({@link ConsoleRecorder}): the same lines,
+ * class path, and reads its console through the runner's own capture ({@link ChildProcessRun}): the same lines,
  * line limit, diagnostics and {@link ScriptResult} as an in-process script. Java scripts use the SDK directly,
  * so there is nothing to embed; a child process keeps their {@code System.exit} and {@code System.out} from
  * touching this JVM. Inputs arrive as JSON, the same JSON a Python or JavaScript script gets: the system
@@ -95,80 +90,22 @@ public final class JvmScriptProcess {
      */
     public ScriptResult run(Path file, ScriptInputs inputs, List<String> arguments, Map<String, String> environment,
                             Duration timeout, ConsoleListener listener) throws IOException, InterruptedException {
-        long start = System.nanoTime();
-        Process process = Launch.of(command(file, inputs, arguments)).in(file.toAbsolutePath().getParent())
-                .withEnvironment(environment).start();
-        this.process = process;
-        process.getOutputStream().close();
-
-        ConsoleRecorder console = new ConsoleRecorder(listener, reading);
-        Thread out = copy(process.getInputStream(), console.stdout(), "kestra-sdk-stdout");
-        Thread err = copy(process.getErrorStream(), console.stderr(), "kestra-sdk-stderr");
-
-        boolean finished = timeout == null ? waitFor(process) : process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        Kill kill = killed;
-        if (!finished || kill != null) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor();
-        }
-        out.join();
-        err.join();
-        console.finish();
-        Duration duration = Duration.ofNanos(System.nanoTime() - start);
-        if (kill != null) {
-            return result(ScriptStatus.KILLED, kill.exitCode, console,
-                    new ScriptFailure("Killed", "the script was stopped by " + kill.reason, 0, List.of()), duration);
-        }
-        if (!finished) {
-            return result(ScriptStatus.TIMED_OUT, ScriptResult.EXIT_TIMED_OUT, console,
-                    new ScriptFailure("Timeout", "the script did not finish within " + timeout, 0, List.of()), duration);
-        }
-        int exit = process.exitValue();
-        if (exit == 0) {
-            return result(ScriptStatus.SUCCESS, 0, console, null, duration);
-        }
-        return result(ScriptStatus.FAILED, exit, console, failureFrom(console.stderrLines(), file.getFileName().toString(), exit), duration);
+        ChildProcessRun run = new ChildProcessRun(Launch.of(command(file, inputs, arguments))
+                .in(file.toAbsolutePath().getParent()).withEnvironment(environment), reading,
+                (stderr, exit) -> failureFrom(stderr, file.getFileName().toString(), exit));
+        this.run = run;
+        return run.run(timeout, listener);
     }
 
-    private record Kill(String reason, int exitCode) {
-    }
-
-    private volatile Process process;
-    private volatile Kill killed;
+    private volatile ChildProcessRun run;
 
     /**
      * Stops the running program, as {@link dev.kestrasdk.runner.ScriptRunner#kill} stops an in-process script: its
      * result is {@code KILLED} with {@code exitCode}. Returns false if no program was started yet.
      */
     public boolean kill(String reason, int exitCode) {
-        Process p = process;
-        if (p == null) {
-            return false;
-        }
-        killed = new Kill(reason, exitCode);
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-        return true;
-    }
-
-    private static boolean waitFor(Process p) throws InterruptedException {
-        p.waitFor();
-        return true;
-    }
-
-    /** Copies a child's stream into the recorder's stream as it comes, on its own thread. */
-    private static Thread copy(InputStream in, OutputStream console, String name) {
-        Thread t = new Thread(() -> {
-            try (in) {
-                in.transferTo(console);
-            } catch (IOException e) {
-                // the process was stopped: what it wrote before is recorded
-            }
-        }, name);
-        t.setDaemon(true);
-        t.start();
-        return t;
+        ChildProcessRun r = run;
+        return r != null && r.kill(reason, exitCode);
     }
 
     /** The uncaught exception (type, message, line in the script) or the first compile error, from stderr. */
@@ -197,12 +134,5 @@ public final class JvmScriptProcess {
             }
         }
         return new ScriptFailure("Exit", "the program exited with code " + exit, 0, List.of());
-    }
-
-    private static ScriptResult result(ScriptStatus status, int exit, ConsoleRecorder console, ScriptFailure failure,
-                                       Duration duration) {
-        ReportCollector report = console.report();
-        return new ScriptResult(status, exit, report.outputs(), report.metrics(), report.logs(), report.assets(),
-                console.stdoutLines(), console.stderrLines(), console.problems(), failure, duration);
     }
 }
