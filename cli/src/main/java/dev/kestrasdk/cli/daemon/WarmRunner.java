@@ -96,6 +96,7 @@ public final class WarmRunner {
         idleWatch.setDaemon(true);
         idleWatch.start();
         warmUp();
+        log.println(Instant.now() + " kestra-sdk warm runner: ready");
         busy.set(false);
         lastUse.set(System.currentTimeMillis());
         while (true) {
