@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *
  * <p>Arguments: {@code --root DIR} (required), {@code --out FILE} (default DIR/docs/performance.md),
  * {@code --quick} (fewer iterations, for trying things out), {@code --only a,b} (sections: peers, emission, parser,
- * binding, latency, cpu, memory, cold).
+ * binding, latency, cpu, memory, cold, warm).
  */
 public final class BenchMain {
     /** One measurement: a median and a spread (min..max of iterations, or p10..p90 of samples). */
@@ -117,6 +117,7 @@ public final class BenchMain {
         sections.put("cpu", this::cpuBound);
         sections.put("memory", this::memory);
         sections.put("cold", this::coldStart);
+        sections.put("warm", () -> new WarmStartBenchmark(root, quick, m, notes, venvPython(), nodeEnv()).run());
         sections.forEach((name, section) -> {
             if (wants(name)) {
                 try {
@@ -339,6 +340,9 @@ public final class BenchMain {
     private record ColdVariant(String key, String label, Map<String, String> env) {
     }
 
+    /** A cold start is a JVM of its own, not a run of the warm runner. */
+    private static final Map<String, String> NO_WARM_RUNNER = Map.of("KESTRA_SDK_DAEMON", "0");
+
     private void coldStart() throws Exception {
         Path launcher = root.resolve("kestra-sdk");
         Path script = root.resolve("benchmarks/peers/three_lines.py");
@@ -353,7 +357,7 @@ public final class BenchMain {
                         Map.of("KESTRA_SDK_JIT", "1", "KESTRA_SDK_JAVA_OPTS", "-XX:TieredStopAtLevel=1")));
         int runs = quick ? 3 : 5;
         // The launcher builds the CLI on first use: one untimed run first (also fills GraalPy's home cache).
-        Processes.run(root, Map.of(), null, List.of(launcher.toString(), "run", script.toString()));
+        Processes.run(root, NO_WARM_RUNNER, null, List.of(launcher.toString(), "run", script.toString()));
         Processes.Run help = null;
         List<Double> helps = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -365,7 +369,8 @@ public final class BenchMain {
             List<Double> walls = new ArrayList<>();
             int attempts = 0;
             while (walls.size() < runs + 1 && attempts++ < runs + 4) {
-                Processes.Run r = Processes.run(root, v.env(), null, List.of(launcher.toString(), "run", script.toString()));
+                Processes.Run r = Processes.run(root, WarmStartBenchmark.merged(v.env(), NO_WARM_RUNNER), null,
+                        List.of(launcher.toString(), "run", script.toString()));
                 if (r.stderr().contains("kestra-sdk: building")) {
                     continue; // someone changed a source meanwhile: that run built the CLI
                 }
@@ -529,6 +534,7 @@ public final class BenchMain {
                     .append(cell(key, "ms")).append(" | — | ").append(Double.isNaN(r) ? "—" : String.format(Locale.ROOT, "%.2f s", r))
                     .append(" | ≤ 2 s | ").append(verdict(r, 2, false)).append(" |\n");
         }
+        sb.append(WarmStartBenchmark.summaryRows(m, this::cell));
         r = med("cpu.python.interp") / med("cpu.python.jit");
         sb.append("| CPU-bound Python, JIT vs interpreter only | ").append(cell("cpu.python.jit", "ms")).append(" | ")
                 .append(cell("cpu.python.interp", "ms")).append(" | ").append(ratio(r)).append(" faster | ≥ 5× | ").append(verdict(r, 5, true)).append(" |\n");
