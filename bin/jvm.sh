@@ -13,8 +13,11 @@ java_feature() {
   # The JDK's `release` file says it without starting a JVM (each start costs 50-100 ms of the launcher's time,
   # once per candidate); a java without one is asked.
   local home line v=""
-  home="$(readlink -f "$1" 2>/dev/null || echo "$1")"
-  home="${home%/bin/java}"
+  home="${1%/bin/java}"
+  if [ ! -f "$home/release" ]; then # a link such as /usr/bin/java: its JDK's folder
+    home="$(readlink -f "$1" 2>/dev/null || echo "$1")"
+    home="${home%/bin/java}"
+  fi
   if [ -f "$home/release" ]; then
     while IFS= read -r line; do
       case "$line" in JAVA_VERSION=*) v="${line#JAVA_VERSION=}"; v="${v//\"/}"; break ;; esac

@@ -14,6 +14,8 @@ import java.nio.file.attribute.FileTime;
  * so the next command takes the launcher's direct path, which rebuilds.
  */
 final class SourceChanges {
+    /** Build output, installed packages, git's files: as the launcher's find prunes them. */
+    private static final java.util.Set<String> SKIPPED = java.util.Set.of("target", "node_modules", ".venv", ".git", "__pycache__");
     private SourceChanges() {
     }
 
@@ -23,7 +25,7 @@ final class SourceChanges {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && dir.getFileName().toString().equals("target")
+                    return !dir.equals(root) && SKIPPED.contains(dir.getFileName().toString())
                             ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 

@@ -67,6 +67,8 @@ class WarmRunnerEquivalenceTest {
                 console.error('err');
                 process.exit(3);
                 """);
+        Files.writeString(work.resolve("leak.py"), "import builtins, sys\nprint(hasattr(builtins, 'leak'), 'leak' in sys.modules)\n"
+                + "builtins.leak = 1\nsys.modules['leak'] = sys\n");
         Files.writeString(work.resolve("wait.py"), "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
 
         Map<String, String> own = new HashMap<>(System.getenv());
@@ -210,6 +212,13 @@ class WarmRunnerEquivalenceTest {
         assertTrue(r.out().startsWith("::{\"metrics\":[{\"name\":\"rows\",\"tags\":{},\"type\":\"counter\",\"value\":2}]}::\nout\n"), r.out());
         assertTrue(r.out().contains("\nFailure: SystemExit: exit code 3 (line 5)\n"), r.out());
         assertEquals("err\n", r.err());
+    }
+
+    @Test
+    void aRunSeesNothingOfThePreviousOne() throws Exception {
+        assertEquals("False False\n", bothWays("", null, "run", "--json", "leak.py").out().replaceFirst(
+                "(?s).*\"stdout\":\\[\"([^\"]*)\"].*", "$1\n"));
+        bothWays("", null, "run", "--json", "leak.py"); // the warm runner's second run of it: still a fresh context
     }
 
     @Test
