@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *
  * <p>Arguments: {@code --root DIR} (required), {@code --out FILE} (default DIR/docs/performance.md),
  * {@code --quick} (fewer iterations, for trying things out), {@code --only a,b} (sections: peers, emission, parser,
- * binding, latency, cpu, memory, cold, warm).
+ * binding, latency, cpu, memory, cold, logger, and those of {@link #SECTIONS}).
  */
 public final class BenchMain {
     /** One measurement: a median and a spread (min..max of iterations, or p10..p90 of samples). */
@@ -44,6 +44,9 @@ public final class BenchMain {
             return new Measure(s.median(), s.min(), s.max(), spread);
         }
     }
+
+    /** The sections in classes of their own, after the ones below, in this order. */
+    private static final List<ReportSection> SECTIONS = List.of(new SdkEmissionSection(), new WarmStartBenchmark());
 
     private final Path root;
     private final boolean quick;
@@ -117,7 +120,8 @@ public final class BenchMain {
         sections.put("cpu", this::cpuBound);
         sections.put("memory", this::memory);
         sections.put("cold", this::coldStart);
-        sections.put("warm", () -> new WarmStartBenchmark(root, quick, m, notes, venvPython(), nodeEnv()).run());
+        SECTIONS.forEach(s -> sections.put(s.name(), () -> s.run(root, quick, m, notes)));
+        sections.put("logger", () -> LoggerFirstUse.measure(root, quick, a -> javaCommand(false, LoggerFirstUse.class.getName(), a), m::put, notes::put));
         sections.forEach((name, section) -> {
             if (wants(name)) {
                 try {
@@ -549,6 +553,13 @@ public final class BenchMain {
                     .append(Double.isNaN(growth) ? "—" : String.format(Locale.ROOT, "%+.1f MiB", growth)).append(" | < 10 MB | ")
                     .append(Double.isNaN(growth) ? "—" : growth * 1.048576 < 10 ? "**PASS**" : "**MISS**").append(" |\n");
         }
+        for (ReportSection section : SECTIONS) {
+            for (ReportSection.Figure f : section.figures()) {
+                r = med(f.ours()) / med(f.peer());
+                sb.append("| ").append(f.label()).append(" | ").append(cell(f.ours(), f.unit())).append(" | ").append(cell(f.peer(), f.unit()))
+                        .append(" | ").append(ratio(r)).append(" | ≥ ").append(f.target() == Math.rint(f.target()) ? String.valueOf((long) f.target()) : String.valueOf(f.target())).append("× | ").append(verdict(r, f.target(), true)).append(" |\n");
+            }
+        }
         sb.append('\n');
 
         sb.append("## Details\n\n");
@@ -564,7 +575,9 @@ public final class BenchMain {
         }
         sb.append('\n');
         sb.append("Units: `emit.*`, `peer.emit.*`, `binding.*`, `parser.*` lines/s; `latency.*`, `peer.latency.*`, `cpu.*`, `cold.*` ms; "
-                + "`memory.*` MiB.\n\n");
+                + "`memory.*` MiB");
+        SECTIONS.forEach(s -> sb.append("; ").append(s.units()));
+        sb.append(".\n\n");
         Path levers = root.resolve("benchmarks/levers.md");
         if (Files.exists(levers)) {
             sb.append(Files.readString(levers, StandardCharsets.UTF_8));

@@ -19,25 +19,38 @@ import java.util.function.BiFunction;
  * {@code node} with @kestra-io/libs), on an idle machine and again with a CPU-bound process running beside them
  * (started here: one shell loop, one core). The three commands alternate, so a load change hits all alike.
  */
-final class WarmStartBenchmark {
-    private final Path root;
-    private final boolean quick;
-    private final Map<String, BenchMain.Measure> m;
-    private final Map<String, String> notes;
-    private final Path venvPython;
-    private final Map<String, String> nodeEnv;
+final class WarmStartBenchmark implements ReportSection {
+    private Path root;
+    private boolean quick;
+    private Map<String, BenchMain.Measure> m;
+    private Map<String, String> notes;
+    private Path venvPython;
+    private Map<String, String> nodeEnv;
 
-    WarmStartBenchmark(Path root, boolean quick, Map<String, BenchMain.Measure> m, Map<String, String> notes,
-                       Path venvPython, Map<String, String> nodeEnv) {
-        this.root = root;
-        this.quick = quick;
-        this.m = m;
-        this.notes = notes;
-        this.venvPython = venvPython;
-        this.nodeEnv = nodeEnv;
+    @Override
+    public String name() {
+        return "warm";
     }
 
-    void run() throws Exception {
+    /** None through {@link ReportSection.Figure} (at least N times a peer): these are times, lower is better; see {@link #summaryRows}. */
+    @Override
+    public List<Figure> figures() {
+        return List.of();
+    }
+
+    @Override
+    public String units() {
+        return "`warm.*` ms";
+    }
+
+    @Override
+    public void run(Path root, boolean quick, Map<String, BenchMain.Measure> measures, Map<String, String> notes) throws Exception {
+        this.root = root;
+        this.quick = quick;
+        this.m = measures;
+        this.notes = notes;
+        this.venvPython = root.resolve("conformance-tests/peers/.venv/bin/python"); // as BenchMain's peers
+        this.nodeEnv = Map.of("NODE_PATH", root.resolve("conformance-tests/adapters/node/node_modules").toString());
         Path launcher = root.resolve("kestra-sdk");
         Path peers = root.resolve("benchmarks/peers");
         startWarmRunner(launcher, peers);
