@@ -10,6 +10,22 @@
 #   kestra_jit_flags DIR    sets the array KESTRA_JIT_FLAGS: GraalVM's optimizing compiler from the jars in DIR
 
 java_feature() {
+  # The JDK's `release` file says it without starting a JVM (each start costs 50-100 ms of the launcher's time,
+  # once per candidate); a java without one is asked.
+  local home line v=""
+  home="${1%/bin/java}"
+  if [ ! -f "$home/release" ]; then # a link such as /usr/bin/java: its JDK's folder
+    home="$(readlink -f "$1" 2>/dev/null || echo "$1")"
+    home="${home%/bin/java}"
+  fi
+  if [ -f "$home/release" ]; then
+    while IFS= read -r line; do
+      case "$line" in JAVA_VERSION=*) v="${line#JAVA_VERSION=}"; v="${v//\"/}"; break ;; esac
+    done <"$home/release"
+    case "$v" in 1.*) v="${v#1.}" ;; esac   # 1.8.0_392: Java 8
+    v="${v%%[!0-9]*}"
+  fi
+  if [ -n "$v" ]; then echo "$v"; return; fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
 }
 

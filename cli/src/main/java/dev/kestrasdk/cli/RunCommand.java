@@ -4,6 +4,7 @@ import dev.kestrasdk.cli.jvm.JvmScriptProcess;
 import dev.kestrasdk.parse.EncryptedOutputs;
 import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.runner.ConsoleStream;
+import dev.kestrasdk.runner.HostEnvironment;
 import dev.kestrasdk.runner.ProtocolProblem;
 import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.ScriptRequest;
@@ -13,8 +14,6 @@ import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptStatus;
-import dev.kestrasdk.runner.engine.ContextPool;
-import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.engine.ScriptInputs;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
@@ -132,6 +131,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allow-threads", description = "with --sandbox: let a Python script start threads")
     boolean allowThreads;
 
+    // Read by the launcher, which then starts this JVM instead of asking the warm runner (docs/cli.md, "The warm runner").
+    @Option(names = "--no-daemon", description = "run in a JVM of its own, not through the warm runner (also: KESTRA_SDK_DAEMON=0)")
+    boolean noDaemon;
+
     /** The profile the flags ask for: task unless {@code --sandbox} (docs/runner.md, "Profiles"). */
     RunProfile profile() {
         if (!sandboxProfile && (allowWrite || allowThreads)) {
@@ -153,8 +156,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(file + (Files.isDirectory(file) ? ": is a directory, not a script" : ": no such file"));
+        Path script = RunHost.current().resolve(file);
+        if (!Files.isRegularFile(script)) {
+            throw new UserError(file + (Files.isDirectory(script) ? ": is a directory, not a script" : ": no such file"));
         }
         Map<String, Object> inputValues = InputOptions.collect(inputsFile, inputs);
         Map<String, String> environment = environment();
@@ -165,6 +169,7 @@ final class RunCommand implements Callable<Integer> {
         ScriptResult result;
         // Ctrl-C and SIGTERM stop the script; its result is still reported below (docs/runner.md, "Stopping a run")
         try (RunSignals signals = RunSignals.install()) {
+            RunHost.current().signals(signals);
             result = runScript(signals, inputValues, environment, name, echo);
         }
         if (json) {
@@ -208,7 +213,8 @@ final class RunCommand implements Callable<Integer> {
             return process.run(file, scriptInputs, arguments, environment, timeout, echo);
         }
         ScriptRequest request = scriptRequest(inputValues, environment, name, echo);
-        try (ScriptRunner runner = new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.NONE, kestra)) {
+        try (RunHost.Lease lease = RunHost.current().runner(kestra)) {
+            ScriptRunner runner = lease.runner();
             signals.stopWith((reason, exitCode) -> runner.kill(reason, exitCode) > 0);
             ScriptResult result = runner.run(request);
             if (runner.leftScriptsRunning()) {
@@ -224,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
     private Map<String, String> environment() {
         Map<String, String> environment = EnvironmentOptions.collect(envFiles, env);
         if (inheritEnv && profile() == RunProfile.TASK) { // the sandbox lays them itself (SandboxPolicy.allowEnvironment)
-            Map<String, String> inherited = new LinkedHashMap<>(System.getenv());
+            Map<String, String> inherited = new LinkedHashMap<>(HostEnvironment.get());
             inherited.putAll(environment);
             environment = inherited;
         }
@@ -244,7 +250,9 @@ final class RunCommand implements Callable<Integer> {
         NpmPackages npm = npmPackages.packages();
         ScriptRequest request;
         try {
-            request = ScriptRequest.ofFile(file, lang);
+            Path script = RunHost.current().resolve(file);
+            request = ScriptRequest.ofFile(script, lang);
+            request = script == file ? request : request.withInvokedAs(file.toString()); // sys.argv[0] as typed
         } catch (IllegalArgumentException e) { // a requirements.txt beside the script that pip would not read either
             throw new UserError(e.getMessage());
         }
@@ -252,7 +260,7 @@ final class RunCommand implements Callable<Integer> {
             return request.withInputs(inputValues).withTimeout(timeout).withListener(echo)
                     .withSandbox(sandbox()).withProfile(profile()).withArguments(arguments).withEnvironment(environment)
                     .withRendering(!noRender).withTemplateContext(template.context())
-                    .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()))
+                    .withWorkspace(workspace.workspace(RunHost.current().resolve(file).toAbsolutePath().normalize().getParent()))
                     .withPythonDependencies(packages.dependencies()).withNpmPackages(npm);
         } catch (WireFormatException e) {
             throw new UserError("input " + e.getMessage());

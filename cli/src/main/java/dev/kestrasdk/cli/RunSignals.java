@@ -60,7 +60,8 @@ final class RunSignals implements AutoCloseable {
         return received.get();
     }
 
-    private void received(Kind kind) {
+    /** A signal arrived: from this JVM's handler, or from a warm runner's caller ({@link RunHost#deliver}). */
+    void received(Kind kind) {
         if (!received.compareAndSet(null, kind)) {
             Runtime.getRuntime().halt(received.get().exitCode); // the second: no waiting for anything
         }

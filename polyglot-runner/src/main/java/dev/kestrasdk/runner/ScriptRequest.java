@@ -199,6 +199,11 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         return withLaunch(launch.withArguments(arguments));
     }
 
+    /** The name the script is invoked as (Python's {@code sys.argv[0]}): its path as the command line spelled it. */
+    public ScriptRequest withInvokedAs(String name) {
+        return withLaunch(launch.invokedAs(name));
+    }
+
     /**
      * The environment variables the script sees ({@code os.environ}, {@code process.env}), exactly these: the
      * runner's own environment is not among them unless the sandbox allows it

@@ -329,7 +329,7 @@ public final class ScriptRunner implements AutoCloseable {
         if (!host && workspace == null) {
             return request.launch().environment();
         }
-        Map<String, String> environment = new TreeMap<>(host ? System.getenv() : Map.of());
+        Map<String, String> environment = new TreeMap<>(host ? HostEnvironment.get() : Map.of());
         environment.putAll(request.launch().environment());
         if (workspace != null) { // over the task's own env, as Kestra's TaskRunner.env puts them
             environment.putAll(workspace.environment());

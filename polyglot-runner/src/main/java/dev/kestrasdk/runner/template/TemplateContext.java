@@ -51,7 +51,7 @@ public record TemplateContext(Map<String, Object> vars, Map<String, Object> outp
 
     /** A one-task local run: fresh execution and task-run ids, the execution starting now, flow {@code local}. */
     public static TemplateContext local() {
-        return local(Clock.systemDefaultZone(), System.getenv());
+        return local(Clock.systemDefaultZone(), dev.kestrasdk.runner.HostEnvironment.get());
     }
 
     public static TemplateContext local(Clock clock, Map<String, String> environment) {
