@@ -160,8 +160,13 @@ public abstract class ScriptFlowTests {
         Map<String, Object> installed = Map.of("six", true, "requests", 200, "fromVenv", true);
         assertEquals(installed, outputs(execution, "property").get("vars"));
         assertEquals(installed, outputs(execution, "inline").get("vars"));
-        assertEquals(State.Type.FAILED, execution.findTaskRunsByTaskId("none").getFirst().getState().getCurrent(),
+        // allowFailure: Kestra records the failed task run as WARNING; the error says why it failed
+        assertEquals(State.Type.WARNING, execution.findTaskRunsByTaskId("none").getFirst().getState().getCurrent(),
                 "a task that declares no packages does not see another task's");
+        List<String> errors = await(() -> logsOf(execution.getId(), Level.ERROR).stream()
+                .filter(l -> "none".equals(l.getTaskId())).map(LogEntry::getMessage).toList(),
+                l -> l.stream().anyMatch(m -> m.contains("ModuleNotFoundError")));
+        assertTrue(errors.stream().anyMatch(m -> m.contains("ModuleNotFoundError: No module named 'six'")), errors.toString());
     }
 
     @Test
