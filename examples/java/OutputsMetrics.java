@@ -13,7 +13,7 @@ public class OutputsMetrics {
         String[] classes = {"java.util.concurrent.ConcurrentSkipListMap", "java.util.zip.Deflater", "java.text.DecimalFormat"};
         Map<String, Object> results = new LinkedHashMap<>();
         for (String name : classes) {
-            double seconds = Kestra.timer(name, () -> {
+            double seconds = Kestra.recordCallable(name, () -> {
                 long start = System.nanoTime();
                 for (int i = 0; i < attempts; i++) {
                     Class.forName(name, true, OutputsMetrics.class.getClassLoader());
@@ -24,6 +24,6 @@ public class OutputsMetrics {
         }
         Kestra.counter("classes", classes.length);
         Kestra.outputs(results);
-        Kestra.logger().info("timed " + classes.length + " classes, " + attempts + " attempts each");
+        Kestra.logger().info("timed {} classes, {} attempts each", classes.length, attempts);
     }
 }

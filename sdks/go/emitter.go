@@ -38,9 +38,13 @@ func (e *Emitter) write(line string, toErr bool) error {
 			w = os.Stderr
 		}
 	}
+	p := getBuffer()
+	b := append(append((*p)[:0], line...), '\n')
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	if _, err := io.WriteString(w, line+"\n"); err != nil {
+	_, err := w.Write(b)
+	putBuffer(p, b)
+	if err != nil {
 		return err
 	}
 	if len(line) > LargeLineBytes && !e.warned {

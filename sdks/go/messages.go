@@ -53,6 +53,11 @@ func typeName(v any) string {
 }
 
 func outputsLine(values any) (string, error) {
+	if m, ok := values.(map[string]any); ok && m != nil {
+		if line, ok := fastLine(`::{"outputs":`, m, `}::`); ok {
+			return line, nil
+		}
+	}
 	text, err := envelope("outputs", values)
 	if err != nil {
 		return "", err
@@ -158,6 +163,9 @@ func metricLine(typ MetricType, name string, value any, tags any) (string, error
 		return "", typeErr("type", "metric type is required (counter, gauge or timer)")
 	default:
 		return "", valueErr("type", "metric type must be counter, gauge or timer, not "+strconv.Quote(string(typ)))
+	}
+	if line, ok := fastMetricLine(typ, name, value, tags); ok {
+		return line, nil
 	}
 	if err := checkName(name); err != nil {
 		return "", err
@@ -274,8 +282,10 @@ func logLine(level Level, messages []*string) (string, error) {
 	for i, m := range messages {
 		text := "null"
 		if m != nil {
-			if err := checkString(indexPath("messages", i), *m); err != nil {
-				return "", err
+			if !fastString(*m) { // the path only for a message that may be refused
+				if err := checkString(indexPath("messages", i), *m); err != nil {
+					return "", err
+				}
 			}
 			text = *m
 		}

@@ -15,8 +15,14 @@ function largeLineWarning(bytes) {
 /** Writes to a file descriptor synchronously, whatever kind of file it is (a pipe may be non-blocking). */
 function fdWriter(fd) {
   return (text) => {
-    const data = Buffer.from(text, 'latin1'); // canonical lines are ASCII
     let off = 0;
+    try {
+      off = fs.writeSync(fd, text); // canonical lines are ASCII: as many bytes as characters
+    } catch (e) {
+      if (e.code !== 'EAGAIN') throw e;
+    }
+    if (off === text.length) return;
+    const data = Buffer.from(text, 'latin1'); // the rest, from where the first write stopped
     while (off < data.length) {
       try {
         off += fs.writeSync(fd, data, off);

@@ -1,5 +1,6 @@
 'use strict';
 // The four messages (wire-format.md section 3), each encoded into one complete line before anything is written.
+const fast = require('./fast.cjs');
 const numbers = require('./numbers.cjs');
 const strings = require('./strings.cjs');
 const values = require('./values.cjs');
@@ -103,9 +104,24 @@ function metric(type, name, value, tags) {
   if (!METRIC_TYPES.includes(type)) {
     throw new WireRangeError('type', `metric type must be counter, gauge or timer, not ${JSON.stringify(type)}`);
   }
+  const line = fastMetric(type, name, value, tags);
+  if (line !== fast.SLOW) {
+    return line;
+  }
   checkName(name);
   const tagText = tagsText(tags);
   return metricLine(name, tagText, type, metricValue(type, value));
+}
+
+/** The line of a metric whose name, tags and value (a finite number the type accepts) the fast path writes, or SLOW. */
+function fastMetric(type, name, value, tags) {
+  if (typeof name !== 'string' || name === '' || typeof value !== 'number') return fast.SLOW;
+  if (type === 'timer' && !(value >= 0 && value < 9223372036854775808)) return fast.SLOW; // -0 is >= 0: written -0.0
+  const nameText = fast.string(name);
+  const tagText = fast.tags(tags);
+  const valueText = fast.value(value, 1);
+  if (nameText === fast.SLOW || tagText === fast.SLOW || valueText === fast.SLOW) return fast.SLOW;
+  return '::{"metrics":[{"name":' + nameText + ',"tags":' + tagText + ',"type":"' + type + '","value":' + valueText + '}]}::';
 }
 
 function beyondDouble(b) {
@@ -182,7 +198,8 @@ function log(level, messages) {
     if (typeof m !== 'string') {
       throw new WireTypeError(`messages[${i}]`, `a log message must be a string, not ${typeName(m)}`);
     }
-    return head + strings.string(`messages[${i}]`, m) + '}';
+    const text = fast.string(m); // the path only for a message that may be refused
+    return head + (text !== fast.SLOW ? text : strings.string(`messages[${i}]`, m)) + '}';
   });
   return '::{"logs":[' + entries.join(',') + ']}::';
 }

@@ -39,4 +39,4 @@ function string(path, s) {
   return quote(s);
 }
 
-module.exports = { quote, check, string, MAX_UTF16_UNITS };
+module.exports = { quote, check, string, MAX_UTF16_UNITS, PLAIN, LONE_SURROGATE };

@@ -1,6 +1,7 @@
 'use strict';
 // The value model of wire-format.md section 6 for JavaScript values, written in canonical order (7.6): each value
 // is checked when the walk reaches it, so the first bad value in the line's order is the one reported.
+const fast = require('./fast.cjs');
 const numbers = require('./numbers.cjs');
 const strings = require('./strings.cjs');
 const { WireTypeError, WireRangeError, typeName } = require('./errors.cjs');
@@ -143,6 +144,15 @@ class Writer {
 
 /** The canonical text of `v` at `path`, a container there counting `depth`. */
 function write(path, v, depth) {
+  const text = fast.value(v, depth);
+  if (text !== fast.SLOW) {
+    return text;
+  }
+  return walk(path, v, depth);
+}
+
+/** The full walk alone: every value checked where it stands, with its path. */
+function walk(path, v, depth) {
   const w = new Writer();
   w.value(path, v, depth);
   return w.out.join('');
@@ -154,4 +164,4 @@ function isMapLike(v) {
     && (v instanceof Map || !NOT_DATA.has(typeName(v)));
 }
 
-module.exports = { write, keyPath, isMapLike, MAX_DEPTH };
+module.exports = { write, walk, keyPath, isMapLike, MAX_DEPTH };

@@ -129,6 +129,26 @@ def test_the_logger_writes_trace_below_debug_and_raises_a_refused_message(captur
         log.info("\ud800")
 
 
+def test_the_logger_formats_a_traceback_or_a_handler_format_and_otherwise_the_message_alone(captured):
+    log = Kestra.logger()
+    try:
+        raise KeyError("k")
+    except KeyError:
+        log.info("failed %s", "x", exc_info=True)
+    handler = log.handlers[0]
+    handler.setFormatter(logging.Formatter("%(levelname)s|%(message)s"))
+    try:
+        log.info("plain")
+    finally:
+        handler.setFormatter(None)
+    log.info("%d%%", 5)
+    lines = captured.lines()
+    assert lines[0].startswith('::{"logs":[{"level":"INFO","message":"failed x\\nTraceback (most recent call last):\\n')
+    assert lines[0].endswith('KeyError: \'k\'"}]}::')
+    assert lines[1:] == ['::{"logs":[{"level":"INFO","message":"INFO|plain"}]}::',
+                         '::{"logs":[{"level":"INFO","message":"5%"}]}::']
+
+
 def test_emitter_log_writes_several_messages_in_one_line(streams):
     streams.emitter.log("INFO", ["a", "b"])
     streams.emitter.log("WARN", [None])

@@ -22,6 +22,7 @@
  */
 module dev.kestrasdk {
     requires com.fasterxml.jackson.core;
+    requires transitive java.logging; // KestraJulHandler extends java.util.logging.Handler
 
     exports dev.kestrasdk;
     exports dev.kestrasdk.emit;

@@ -13,6 +13,8 @@ LARGE_LINE_WARNING = ("kestra-sdk: warning: a protocol line of %d bytes was writ
                       "prefer output files for large data")
 
 _lock = threading.RLock()
+# Where text streams turn LF into CR LF (Windows), the bytes go under the text layer.
+_CRLF = os.linesep != "\n"
 
 
 class Emitter:
@@ -39,16 +41,16 @@ class Emitter:
         self._write(_messages.metric(kind, name, value, tags), False)
 
     def counter(self, name, value, tags=None):
-        self.metric("counter", name, value, tags)
+        self._write(_messages.metric("counter", name, value, tags), False)
 
     def gauge(self, name, value, tags=None):
-        self.metric("gauge", name, value, tags)
+        self._write(_messages.metric("gauge", name, value, tags), False)
 
     def timer(self, name, value, tags=None):
         """Records ``value`` (seconds, a ``Decimal`` or a ``timedelta``), or, if it is callable, calls it and records
         how long it took on a monotonic clock, whether it returns or raises; returns its result."""
         if not callable(value):
-            self.metric("timer", name, value, tags)
+            self._write(_messages.metric("timer", name, value, tags), False)
             return None
         _messages.check_timer_head(name, tags)  # a bad name fails before the work, not after
         start = time.perf_counter_ns()
@@ -68,7 +70,11 @@ class Emitter:
         stream = (self._stderr or sys.stderr) if to_stderr else (self._stdout or sys.stdout)
         data = line + "\n"
         with _lock:
-            _write_lf(stream, data)
+            if _CRLF:
+                _write_lf(stream, data)
+            else:
+                stream.write(data)
+                stream.flush()
         if len(line) > LARGE_LINE_BYTES and not self._warned:  # canonical lines are ASCII: chars are bytes
             self._warned = True
             err = sys.stderr
@@ -77,8 +83,8 @@ class Emitter:
 
 
 def _write_lf(stream, data):
-    """One write and a flush; where text streams turn LF into CR LF (Windows), the bytes go under the text layer."""
-    buffer = getattr(stream, "buffer", None) if os.linesep != "\n" else None
+    """One write and a flush, the bytes under the text layer where it has one (Windows turns LF into CR LF)."""
+    buffer = getattr(stream, "buffer", None)
     if buffer is not None:
         stream.flush()
         buffer.write(data.encode("ascii"))

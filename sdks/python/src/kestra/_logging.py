@@ -21,7 +21,11 @@ class KestraHandler(logging.Handler):
 
     def emit(self, record):
         # A refused message raises, like every other Kestra call, instead of logging's silent handleError.
-        self._emitter().log(kestra_level(record.levelno), [self.format(record)])
+        if self.formatter is None and not (record.exc_info or record.exc_text or record.stack_info):
+            text = record.getMessage()  # what the default "%(message)s" format gives, without its work
+        else:
+            text = self.format(record)
+        self._emitter().log(kestra_level(record.levelno), [text])
 
 
 def new_logger(emitter):

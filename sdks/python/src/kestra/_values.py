@@ -4,7 +4,7 @@ import datetime
 import decimal
 import sys
 
-from . import _numbers, _paths, _strings, _times
+from . import _fast, _numbers, _paths, _strings, _times
 from ._errors import WireTypeError, WireValueError, type_name, with_article
 
 MAX_DEPTH = 1000
@@ -139,6 +139,10 @@ class Writer:
 
 def write(path, v, depth):
     """The canonical text of ``v`` at ``path``, a container there counting ``depth``."""
+    try:
+        return _fast.value(v, depth)
+    except _fast.Slow:
+        pass
     out = []
     try:
         Writer(out).value(path, v, depth)

@@ -35,7 +35,7 @@ import java.util.function.Predicate;
  *
  * <p>Arguments: {@code --root DIR} (required), {@code --out FILE} (default DIR/docs/performance.md),
  * {@code --quick} (fewer iterations, for trying things out), {@code --only a,b} (sections: peers, emission, parser,
- * binding, latency, cpu, memory, cold).
+ * binding, latency, cpu, memory, cold, logger, plugin, and those of {@link #SECTIONS}).
  */
 public final class BenchMain {
     /** One measurement: a median and a spread (min..max of iterations, or p10..p90 of samples). */
@@ -44,6 +44,9 @@ public final class BenchMain {
             return new Measure(s.median(), s.min(), s.max(), spread);
         }
     }
+
+    /** The sections in classes of their own, after the ones below, in this order. */
+    private static final List<ReportSection> SECTIONS = List.of(new SdkEmissionSection());
 
     private final Path root;
     private final boolean quick;
@@ -117,6 +120,9 @@ public final class BenchMain {
         sections.put("cpu", this::cpuBound);
         sections.put("memory", this::memory);
         sections.put("cold", this::coldStart);
+        SECTIONS.forEach(s -> sections.put(s.name(), () -> s.run(root, quick, m, notes)));
+        sections.put("logger", () -> LoggerFirstUse.measure(root, quick, a -> javaCommand(false, LoggerFirstUse.class.getName(), a), m::put, notes::put));
+        sections.put("plugin", () -> new KestraPluginSection(root, quick, m, notes).run());
         sections.forEach((name, section) -> {
             if (wants(name)) {
                 try {
@@ -477,14 +483,14 @@ public final class BenchMain {
         return x == null ? Double.NaN : x.median();
     }
 
-    private static String verdict(double ratio, double target, boolean atLeast) {
+    static String verdict(double ratio, double target, boolean atLeast) {
         if (Double.isNaN(ratio)) {
             return "—";
         }
         return (atLeast ? ratio >= target : ratio <= target) ? "**PASS**" : "**MISS**";
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return Double.isNaN(r) ? "—" : String.format(Locale.ROOT, "%.2f×", r);
     }
 
@@ -576,6 +582,14 @@ public final class BenchMain {
                     .append(" | levels off: less than the first | ")
                     .append(Double.isNaN(later) || Double.isNaN(first) ? "—" : later < first ? "**PASS**" : "**MISS**").append(" |\n");
         }
+        for (ReportSection section : SECTIONS) {
+            for (ReportSection.Figure f : section.figures()) {
+                r = med(f.ours()) / med(f.peer());
+                sb.append("| ").append(f.label()).append(" | ").append(cell(f.ours(), f.unit())).append(" | ").append(cell(f.peer(), f.unit()))
+                        .append(" | ").append(ratio(r)).append(" | ≥ ").append(f.target() == Math.rint(f.target()) ? String.valueOf((long) f.target()) : String.valueOf(f.target())).append("× | ").append(verdict(r, f.target(), true)).append(" |\n");
+            }
+        }
+        sb.append(KestraPluginSection.rows(this::cell, this::med));
         sb.append('\n');
 
         sb.append("## Details\n\n");
@@ -590,8 +604,10 @@ public final class BenchMain {
             sb.append("- `").append(e.getKey()).append("`: ").append(e.getValue()).append('\n');
         }
         sb.append('\n');
-        sb.append("Units: `emit.*`, `peer.emit.*`, `binding.*`, `parser.*` lines/s; `latency.*`, `peer.latency.*`, `cpu.*`, `cold.*` ms; "
-                + "`memory.*` MiB.\n\n");
+        sb.append("Units: `emit.*`, `peer.emit.*`, `binding.*`, `parser.*` lines/s; `latency.*`, `peer.latency.*`, `cpu.*`, `cold.*`, `plugin.*.task` ms; "
+                + "`memory.*` MiB; `plugin.*.rate.*` tasks/s");
+        SECTIONS.forEach(s -> sb.append("; ").append(s.units()));
+        sb.append(".\n\n");
         Path levers = root.resolve("benchmarks/levers.md");
         if (Files.exists(levers)) {
             sb.append(Files.readString(levers, StandardCharsets.UTF_8));

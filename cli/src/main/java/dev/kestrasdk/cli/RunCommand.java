@@ -7,6 +7,7 @@ import dev.kestrasdk.runner.ConsoleStream;
 import dev.kestrasdk.runner.ProtocolProblem;
 import dev.kestrasdk.runner.ScriptFailure;
 import dev.kestrasdk.runner.ScriptRequest;
+import dev.kestrasdk.runner.language.javascript.NpmPackages;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.ScriptResult;
@@ -89,6 +90,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     PythonPackageOptions packages = new PythonPackageOptions();
+
+    @Mixin
+    NpmPackageOptions npmPackages = new NpmPackageOptions();
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")
     boolean json;
@@ -229,6 +233,10 @@ final class RunCommand implements Callable<Integer> {
         if (!packages.isEmpty() && !lang.name().equals("python")) {
             throw new UserError("--with and --requirements install PyPI packages: " + file + " is not a Python script");
         }
+        if (!npmPackages.isEmpty() && !lang.name().equals("js")) {
+            throw new UserError("--npm installs npm packages: " + file + " is not a JavaScript script");
+        }
+        NpmPackages npm = npmPackages.packages();
         ScriptRequest request;
         try {
             request = ScriptRequest.ofFile(file, lang);
@@ -240,7 +248,7 @@ final class RunCommand implements Callable<Integer> {
                     .withSandbox(sandbox()).withProfile(profile()).withArguments(arguments).withEnvironment(environment)
                     .withRendering(!noRender).withTemplateContext(template.context())
                     .withWorkspace(workspace.workspace(file.toAbsolutePath().normalize().getParent()))
-                    .withPythonDependencies(packages.dependencies());
+                    .withPythonDependencies(packages.dependencies()).withNpmPackages(npm);
         } catch (WireFormatException e) {
             throw new UserError("input " + e.getMessage());
         }

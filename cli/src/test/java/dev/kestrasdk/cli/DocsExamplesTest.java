@@ -139,7 +139,7 @@ class DocsExamplesTest {
                 assertEquals(expected, printed, p.code() + ": the lines at " + p.output() + " are not what the code prints");
             }
         }
-        assertEquals(List.of("README.md java", "docs/wire-format.md python"), found);
+        assertEquals(List.of("README.md java", "docs/java.md java", "docs/wire-format.md python"), found);
     }
 
     /**

@@ -66,6 +66,66 @@ class Java17ClientTest {
     }
 
     @Test
+    void aJava17ScriptReportsOutputsMetricsLogsAndReadsTheContext(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(".kestra-execution-context.json"),
+                "{\"inputs\": {\"dataset\": \"orders.csv\"}, \"flow\": {\"id\": \"orders\", \"namespace\": \"company\"},"
+                        + " \"execution\": {\"id\": \"exec1\"}, \"labels\": {\"env\": \"prod\"}}");
+        Path program = dir.resolve("Script.java");
+        Files.writeString(program, String.join("\n",
+                "import dev.kestrasdk.Kestra;",
+                "import dev.kestrasdk.emit.KestraJulHandler;",
+                "import java.time.Duration;",
+                "import java.util.*;",
+                "import java.util.logging.Logger;",
+                "public class Script {",
+                "    public static void main(String[] args) {",
+                "        var context = Kestra.context();",
+                "        Kestra.outputs(Map.of(\"dataset\", context.inputs().getString(\"dataset\"), \"flow\", context.flowId(),",
+                "                \"execution\", context.executionId(), \"env\", context.labels().getString(\"env\")));",
+                "        Kestra.counter(\"rows\", 42, Map.of(\"file\", \"a.csv\"));",
+                "        Kestra.gauge(\"ratio\", 0.5);",
+                "        Kestra.timer(\"load\", Duration.ofMillis(1500));",
+                "        List<Integer> list = new ArrayList<>();",
+                "        Kestra.record(\"add\", () -> list.add(1));",
+                "        Kestra.logger().info(\"rows: {}\", 42);",
+                "        Kestra.logger().warn(\"rows: {} of {}\", \"42\", list.size());",
+                "        Exception e = new IllegalStateException(\"boom\");",
+                "        e.setStackTrace(new StackTraceElement[] {new StackTraceElement(\"Script\", \"main\", \"Script.java\", 9)});",
+                "        Kestra.logger().error(\"load of {} failed\", \"a.csv\", e);",
+                "        KestraJulHandler.install();",
+                "        Logger.getLogger(\"jdk.library\").warning(\"through java.util.logging\");",
+                "        try {",
+                "            context.labels().getString(\"team\");",
+                "        } catch (NoSuchElementException missing) {",
+                "            System.out.println(missing.getMessage());",
+                "        }",
+                "    }",
+                "}", ""));
+        Process p = new ProcessBuilder(java17.toString(), "-cp", sdk + File.pathSeparator + jackson, program.toString())
+                .directory(dir.toFile()).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        assertEquals("", err);
+        List<String> lines = out.lines().toList();
+        assertEquals(10, lines.size(), out);
+        assertEquals("::{\"outputs\":{\"dataset\":\"orders.csv\",\"env\":\"prod\",\"execution\":\"exec1\",\"flow\":\"orders\"}}::", lines.get(0));
+        assertEquals("::{\"metrics\":[{\"name\":\"rows\",\"tags\":{\"file\":\"a.csv\"},\"type\":\"counter\",\"value\":42}]}::", lines.get(1));
+        assertEquals("::{\"metrics\":[{\"name\":\"ratio\",\"tags\":{},\"type\":\"gauge\",\"value\":0.5}]}::", lines.get(2));
+        assertEquals("::{\"metrics\":[{\"name\":\"load\",\"tags\":{},\"type\":\"timer\",\"value\":1.5}]}::", lines.get(3));
+        // the one value the clock decides
+        assertTrue(lines.get(4).matches("::\\{\"metrics\":\\[\\{\"name\":\"add\",\"tags\":\\{},\"type\":\"timer\",\"value\":[0-9.E-]+}]}::"), lines.get(4));
+        assertEquals("::{\"logs\":[{\"level\":\"INFO\",\"message\":\"rows: 42\"}]}::", lines.get(5));
+        assertEquals("::{\"logs\":[{\"level\":\"WARN\",\"message\":\"rows: 42 of 1\"}]}::", lines.get(6));
+        assertEquals("::{\"logs\":[{\"level\":\"ERROR\",\"message\":\"load of a.csv failed\\njava.lang.IllegalStateException: boom"
+                + "\\n\\tat Script.main(Script.java:9)\"}]}::", lines.get(7));
+        assertEquals("::{\"logs\":[{\"level\":\"WARN\",\"message\":\"[jdk.library] through java.util.logging\"}]}::", lines.get(8));
+        assertEquals("'team' is not available in the execution context (available: env)", lines.get(9));
+    }
+
+    @Test
     void onTheModulePathOnlyTheApiIsExported() throws Exception {
         Result r = run(java17.toString(), "--module-path", sdk + File.pathSeparator + jackson, "--describe-module", "dev.kestrasdk");
         assertEquals(0, r.exit, r.err);
@@ -80,6 +140,7 @@ class Java17ClientTest {
                 "exports dev.kestrasdk.wire",
                 "requires com.fasterxml.jackson.core",
                 "requires java.base mandated",
+                "requires java.logging transitive",
                 "uses dev.kestrasdk.sink.LineSinkProvider"), lines);
     }
 

@@ -1,5 +1,6 @@
 package dev.kestrasdk.cli;
 
+import dev.kestrasdk.runner.language.javascript.NpmPackages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +67,35 @@ class RunPackageOptionsTest {
         assertEquals("kestra-sdk: Python packages: a.py, line 2: PEP 723 'dependencies' must hold only quoted strings\n",
                 r.err());
         assertEquals("", r.out());
+    }
+
+    @Test
+    void npmOnAPythonScriptIsRefused() throws IOException {
+        Path py = script("a.py", "");
+        CliRun r = CliRun.of("run", py.toString(), "--npm", "lodash");
+        assertEquals(ExitCodes.INPUT, r.exit());
+        assertEquals("kestra-sdk: --npm installs npm packages: " + py + " is not a JavaScript script\n", r.err());
+    }
+
+    @Test
+    void npmWithAnOptionOrAPathIsRefused() throws IOException {
+        Path js = script("a.js", "console.log('never')");
+        CliRun option = CliRun.of("run", js.toString(), "--npm=-g");
+        assertEquals(ExitCodes.INPUT, option.exit());
+        assertEquals("kestra-sdk: --npm -g: '-g' is an npm option; expected NAME or NAME@RANGE, such as lodash or"
+                + " dayjs@^1.11\n", option.err());
+        CliRun path = CliRun.of("run", js.toString(), "--npm", "lodash@file:../lodash");
+        assertEquals(ExitCodes.INPUT, path.exit());
+        assertEquals("kestra-sdk: --npm lodash@file:../lodash: 'file:../lodash' is not a version, range or tag of lodash;"
+                + " expected NAME or NAME@RANGE, such as lodash or dayjs@^1.11\n", path.err());
+        assertEquals("", path.out());
+    }
+
+    @Test
+    void npmPackagesReachTheRequestInTheOrderGiven() throws IOException {
+        Path js = script("a.js", "");
+        assertEquals(NpmPackages.of("lodash", "dayjs@^1.11"),
+                RunCommand.requestFor(js.toString(), "--npm", "lodash", "--npm", "dayjs@^1.11").npmPackages());
+        assertEquals(NpmPackages.NONE, RunCommand.requestFor(js.toString()).npmPackages());
     }
 }

@@ -35,6 +35,10 @@ public final class Emitter {
     /**
      * An emitter whose warnings go to standard error, prefixed {@code kestra-sdk: warning:}.
      *
+     * <pre>{@code
+     * Emitter emitter = new Emitter(new StreamSink(System.out));
+     * }</pre>
+     *
      * @param sink where complete lines go
      */
     public Emitter(LineSink sink) {
@@ -43,6 +47,10 @@ public final class Emitter {
 
     /**
      * An emitter with its own destination for warnings.
+     *
+     * <pre>{@code
+     * Emitter emitter = new Emitter(new CollectingSink(), warning -> log.warn(warning));
+     * }</pre>
      *
      * @param sink     where complete lines go
      * @param warnings receives advice that is not an error (a very large line); never protocol data
@@ -55,6 +63,10 @@ public final class Emitter {
     /**
      * The sink this emitter writes to.
      *
+     * <pre>{@code
+     * LineSink sink = emitter.sink();
+     * }</pre>
+     *
      * @return the sink given at construction
      */
     public LineSink sink() {
@@ -63,6 +75,10 @@ public final class Emitter {
 
     /**
      * One {@code outputs} line.
+     *
+     * <pre>{@code
+     * emitter.outputs(Map.of("rows", 42));
+     * }</pre>
      *
      * @param outputs names to JSON-like values
      * @throws WireFormatException if a value cannot be written
@@ -80,6 +96,10 @@ public final class Emitter {
     /**
      * One {@code assets} line.
      *
+     * <pre>{@code
+     * emitter.assets(Map.of("inputs", List.of(Map.of("id", "orders"))));
+     * }</pre>
+     *
      * @param assets a map with {@code inputs} and/or {@code outputs}, each a list of asset maps
      * @throws WireFormatException if the assets are malformed or cannot be written
      */
@@ -95,6 +115,10 @@ public final class Emitter {
 
     /**
      * One {@code metrics} line with a metric of any type.
+     *
+     * <pre>{@code
+     * emitter.metric(MetricType.COUNTER, "rows", 42, Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param type  counter, gauge or timer
      * @param name  the metric name, not empty
@@ -115,6 +139,10 @@ public final class Emitter {
     /**
      * A counter; see {@link #metric}.
      *
+     * <pre>{@code
+     * emitter.counter("rows", 42, null);
+     * }</pre>
+     *
      * @param name  the metric name, not empty
      * @param value a finite number
      * @param tags  tag names to strings, numbers or booleans; {@code null} for none
@@ -126,6 +154,10 @@ public final class Emitter {
 
     /**
      * A gauge; see {@link #metric}.
+     *
+     * <pre>{@code
+     * emitter.gauge("ratio", 0.5, null);
+     * }</pre>
      *
      * @param name  the metric name, not empty
      * @param value a finite number
@@ -139,6 +171,10 @@ public final class Emitter {
     /**
      * A timer in seconds.
      *
+     * <pre>{@code
+     * emitter.timer("load", 1.25, null);
+     * }</pre>
+     *
      * @param name    the metric name, not empty
      * @param seconds a finite, non-negative number of seconds
      * @param tags    tag names to strings, numbers or booleans; {@code null} for none
@@ -150,6 +186,10 @@ public final class Emitter {
 
     /**
      * A timer of a duration.
+     *
+     * <pre>{@code
+     * emitter.timer("load", Duration.ofMillis(1250), Map.of("file", "orders.csv"));
+     * }</pre>
      *
      * @param name     the metric name, not empty
      * @param duration a non-negative duration
@@ -164,12 +204,16 @@ public final class Emitter {
      * Runs {@code body}, timing it with the monotonic clock, and records the timer whether it returns or
      * throws; its exception passes through unchanged.
      *
+     * <pre>{@code
+     * emitter.record("load", () -> rows.addAll(load()), Map.of("file", "a.csv"));
+     * }</pre>
+     *
      * @param name the metric name, not empty
      * @param body the work to time
      * @param tags tag names to strings, numbers or booleans; {@code null} for none
      * @throws WireFormatException if the name or a tag cannot be written; checked before the body runs
      */
-    public void timer(String name, Runnable body, Map<String, ?> tags) {
+    public void record(String name, Runnable body, Map<String, ?> tags) {
         Objects.requireNonNull(body, "body");
         checkTimerArguments(name, tags);
         long start = System.nanoTime();
@@ -181,7 +225,12 @@ public final class Emitter {
     }
 
     /**
-     * Like {@link #timer(String, Runnable, Map)}, returning the body's result.
+     * Like {@link #record(String, Runnable, Map)}, returning the body's result; what the body throws is
+     * rethrown unchanged after the timer is recorded.
+     *
+     * <pre>{@code
+     * List<Row> rows = emitter.recordCallable("load", () -> load(file), null);
+     * }</pre>
      *
      * @param <T>  the body's result type
      * @param name the metric name, not empty
@@ -190,7 +239,7 @@ public final class Emitter {
      * @return what {@code body} returned
      * @throws Exception what {@code body} threw, unchanged
      */
-    public <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
+    public <T> T recordCallable(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
         Objects.requireNonNull(body, "body");
         checkTimerArguments(name, tags);
         long start = System.nanoTime();
@@ -202,7 +251,70 @@ public final class Emitter {
     }
 
     /**
+     * Starts a timer now; {@link TimerSample#stop(Map)} records it. For work that does not fit in one lambda.
+     *
+     * <pre>{@code
+     * TimerSample sample = emitter.startTimer("download");
+     * download();
+     * sample.stop(Map.of("host", host));
+     * }</pre>
+     *
+     * @param name the metric name, not empty
+     * @return the running sample
+     * @throws WireFormatException if the name cannot be written; checked now, not at {@code stop}
+     */
+    public TimerSample startTimer(String name) {
+        checkTimerArguments(name, null);
+        return new TimerSample(this, name, System.nanoTime());
+    }
+
+    /**
+     * Times a body; see {@link #record(String, Runnable, Map)}.
+     *
+     * <pre>{@code
+     * emitter.record("load", () -> load(), null); // instead
+     * }</pre>
+     *
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @throws WireFormatException if the name or a tag cannot be written; checked before the body runs
+     * @deprecated beside {@link #timer(String, Callable, Map)}, a lambda that returns a value resolves to the
+     *             {@code Callable} overload and must handle {@code Exception}: use
+     *             {@link #record(String, Runnable, Map)}, which does the same
+     */
+    @Deprecated
+    public void timer(String name, Runnable body, Map<String, ?> tags) {
+        record(name, body, tags);
+    }
+
+    /**
+     * Times a body and returns its result; see {@link #recordCallable(String, Callable, Map)}.
+     *
+     * <pre>{@code
+     * var rows = emitter.recordCallable("load", () -> load(), null); // instead
+     * }</pre>
+     *
+     * @param <T>  the body's result type
+     * @param name the metric name, not empty
+     * @param body the work to time
+     * @param tags tag names to strings, numbers or booleans; {@code null} for none
+     * @return what {@code body} returned
+     * @throws Exception what {@code body} threw, unchanged
+     * @deprecated overloaded with {@link #timer(String, Runnable, Map)}, which makes a lambda's meaning depend on
+     *             its body: use {@link #recordCallable(String, Callable, Map)}, which does the same
+     */
+    @Deprecated
+    public <T> T timer(String name, Callable<T> body, Map<String, ?> tags) throws Exception {
+        return recordCallable(name, body, tags);
+    }
+
+    /**
      * One {@code logs} line with one entry per message.
+     *
+     * <pre>{@code
+     * emitter.log(LogLevel.INFO, "first", "second"); // two entries in one line
+     * }</pre>
      *
      * @param level    the entries' level
      * @param messages one entry each, at least one
@@ -214,6 +326,10 @@ public final class Emitter {
 
     /**
      * One {@code logs} line with one entry per message.
+     *
+     * <pre>{@code
+     * emitter.log(LogLevel.WARN, List.of("slow"));
+     * }</pre>
      *
      * @param level    the entries' level
      * @param messages one entry each, at least one
@@ -231,6 +347,10 @@ public final class Emitter {
 
     /**
      * A logger writing through this emitter.
+     *
+     * <pre>{@code
+     * emitter.logger().info("rows: {}", 42);
+     * }</pre>
      *
      * @return this emitter's logger
      */

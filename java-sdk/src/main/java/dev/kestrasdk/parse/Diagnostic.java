@@ -22,6 +22,11 @@ public record Diagnostic(Severity severity, String code, String message) {
     /**
      * Checks every part is present.
      *
+     * <pre>{@code
+     * Diagnostic d = new LineParser().parse(" ::{\"outputs\":{}}::").diagnostics().get(0);
+     * d.code(); // "leading-text"
+     * }</pre>
+     *
      * @param severity not null
      * @param code     not null
      * @param message  not null
@@ -42,6 +47,10 @@ public record Diagnostic(Severity severity, String code, String message) {
 
     /**
      * The diagnostic as one line of text.
+     *
+     * <pre>{@code
+     * String text = diagnostic.toString(); // severity, code and message
+     * }</pre>
      *
      * @return e.g. {@code error [bad-log-level] logs[0].level "warn" is not one of ...}
      */

@@ -24,6 +24,10 @@ public final class EncryptedOutputs {
     /**
      * The text with every {@code encryptedOutputs} frame replaced.
      *
+     * <pre>{@code
+     * String safe = EncryptedOutputs.redact(line); // encryptedOutputs frames replaced, the rest kept
+     * }</pre>
+     *
      * @param text any text, or {@code null}
      * @return the redacted text, the same instance when there is nothing to redact, {@code null} for {@code null}
      */

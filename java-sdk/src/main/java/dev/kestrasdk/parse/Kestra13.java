@@ -47,6 +47,10 @@ public final class Kestra13 {
     /**
      * The metric {@code "type"} values Kestra accepts.
      *
+     * <pre>{@code
+     * Kestra13.metricTypeNames(); // [counter, gauge, timer]
+     * }</pre>
+     *
      * @return {@code counter}, {@code gauge}, {@code timer}, in that order
      */
     public static List<String> metricTypeNames() {
@@ -55,6 +59,11 @@ public final class Kestra13 {
 
     /**
      * The metric type Kestra reads for a {@code "type"} value; matching is exact (lower case).
+     *
+     * <pre>{@code
+     * Kestra13.metricType("gauge"); // GAUGE
+     * Kestra13.metricType("Gauge"); // null: the line is rejected
+     * }</pre>
      *
      * @param wireName the value of {@code "type"}
      * @return the type, or {@code null} when Kestra rejects the line for it
@@ -66,6 +75,10 @@ public final class Kestra13 {
     /**
      * The log level names Kestra accepts in a {@code logs} entry.
      *
+     * <pre>{@code
+     * Kestra13.logLevelNames(); // [TRACE, DEBUG, INFO, WARN, ERROR]
+     * }</pre>
+     *
      * @return {@code TRACE}, {@code DEBUG}, {@code INFO}, {@code WARN}, {@code ERROR}, in that order
      */
     public static List<String> logLevelNames() {
@@ -75,6 +88,11 @@ public final class Kestra13 {
     /**
      * The log level of a {@code "level"} name, matched exactly (upper case); Jackson's further leniencies
      * (surrounding spaces, an index) are applied by the parser on top of this.
+     *
+     * <pre>{@code
+     * Kestra13.logLevel("WARN"); // WARN
+     * Kestra13.logLevel("warn"); // null
+     * }</pre>
      *
      * @param wireName the value of {@code "level"}
      * @return the level, or {@code null} when the name is not one of {@link #logLevelNames()}
@@ -86,6 +104,11 @@ public final class Kestra13 {
     /**
      * The log level Kestra reads for an index (a number, or digits in a string), in slf4j's order
      * ERROR, WARN, INFO, DEBUG, TRACE.
+     *
+     * <pre>{@code
+     * Kestra13.logLevelAt(0); // ERROR
+     * Kestra13.logLevelAt(5); // null
+     * }</pre>
      *
      * @param index the index
      * @return the level, or {@code null} when the index is out of range

@@ -45,6 +45,11 @@ public final class Kestra20 {
      * 13-16 WARN, 17 and above ERROR), else {@code severityText} when not blank (trimmed, any case: TRACE, DEBUG,
      * WARN or WARNING, ERROR or FATAL; any other text INFO), else INFO.
      *
+     * <pre>{@code
+     * Kestra20.otlpLevel(13, null);      // WARN
+     * Kestra20.otlpLevel(null, "fatal"); // ERROR
+     * }</pre>
+     *
      * @param severityNumber the record's {@code severityNumber}, or {@code null}
      * @param severityText   the record's {@code severityText}, or {@code null}
      * @return the level Kestra logs the record at
@@ -69,6 +74,11 @@ public final class Kestra20 {
     /**
      * A metric's description as Kestra 2.0 records it: {@code "description (unit)"}, or whichever of the two
      * is not blank, or {@code null}.
+     *
+     * <pre>{@code
+     * Kestra20.metricDescription("rows read", "1"); // "rows read (1)"
+     * Kestra20.metricDescription(null, "ms");       // "ms"
+     * }</pre>
      *
      * @param description the OTLP metric's description, or {@code null}
      * @param unit        its unit, or {@code null}

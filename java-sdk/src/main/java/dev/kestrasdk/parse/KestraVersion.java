@@ -34,6 +34,10 @@ public enum KestraVersion {
     /**
      * The version a command-line label names.
      *
+     * <pre>{@code
+     * KestraVersion.of("1.3"); // V1_3
+     * }</pre>
+     *
      * @param label {@code 1.3} or {@code 2.0}
      * @return the version
      * @throws IllegalArgumentException naming the label and the choices when it names none
@@ -50,6 +54,10 @@ public enum KestraVersion {
     /**
      * Every label, oldest first.
      *
+     * <pre>{@code
+     * String accepted = KestraVersion.labels(); // for a usage message
+     * }</pre>
+     *
      * @return {@code 1.3, 2.0}
      */
     public static String labels() {
@@ -58,6 +66,10 @@ public enum KestraVersion {
 
     /**
      * The short name used on the command line.
+     *
+     * <pre>{@code
+     * KestraVersion.V2_0.label(); // "2.0"
+     * }</pre>
      *
      * @return e.g. {@code 2.0}
      */
@@ -68,6 +80,10 @@ public enum KestraVersion {
     /**
      * The release whose behaviour was measured.
      *
+     * <pre>{@code
+     * String release = KestraVersion.V1_3.checkedAgainst(); // the Kestra release the reader was checked against
+     * }</pre>
+     *
      * @return e.g. {@code 2.0.0}
      */
     public String checkedAgainst() {
@@ -76,6 +92,10 @@ public enum KestraVersion {
 
     /**
      * The top-level keys this version reads.
+     *
+     * <pre>{@code
+     * KestraVersion.V1_3.topLevelKeys(); // [outputs, metrics, logs, assets]
+     * }</pre>
      *
      * @return in order; any other key is ignored
      */
@@ -87,6 +107,10 @@ public enum KestraVersion {
      * The strings with a leading {@code +} that this version's Jackson reads as positive infinity where a number
      * is due (a counter or gauge value), beside {@code "INF"} and {@code "Infinity"} which every version reads.
      *
+     * <pre>{@code
+     * KestraVersion.V2_0.signedInfinityNames(); // [+INF, +Infinity]
+     * }</pre>
+     *
      * @return none for 1.3; {@code "+INF", "+Infinity"} for 2.0
      */
     public List<String> signedInfinityNames() {
@@ -96,6 +120,10 @@ public enum KestraVersion {
     /**
      * The type an output asset gets when its {@code type} is absent, or is not a non-empty string.
      *
+     * <pre>{@code
+     * String type = KestraVersion.V2_0.untypedAssetType(); // null for 1.3
+     * }</pre>
+     *
      * @return {@code null} when this version rejects such an asset (1.3); Kestra 2.0's {@code External} class name
      */
     public String untypedAssetType() {
@@ -104,6 +132,10 @@ public enum KestraVersion {
 
     /**
      * Whether this version reads the {@code otlp} key.
+     *
+     * <pre>{@code
+     * if (parser.version().readsOtlp()) { ... }
+     * }</pre>
      *
      * @return true from 2.0
      */

@@ -25,13 +25,24 @@ public final class LineParser {
     private final int maxLineChars;
     private final KestraVersion version;
 
-    /** A parser with the limit {@link #DEFAULT_MAX_LINE_CHARS}, following {@link KestraVersion#NEWEST}. */
+    /**
+     * A parser with the limit {@link #DEFAULT_MAX_LINE_CHARS}, following {@link KestraVersion#NEWEST}.
+     *
+     * <pre>{@code
+     * ParsedLine p = new LineParser().parse("::{\"outputs\":{\"rows\":42}}::");
+     * p.accepted(); // true
+     * }</pre>
+     */
     public LineParser() {
         this(DEFAULT_MAX_LINE_CHARS);
     }
 
     /**
      * A parser with the limit {@link #DEFAULT_MAX_LINE_CHARS}, following a chosen Kestra version.
+     *
+     * <pre>{@code
+     * LineParser kestra13 = new LineParser(KestraVersion.V1_3);
+     * }</pre>
      *
      * @param version the Kestra version whose reading this parser gives
      */
@@ -42,6 +53,10 @@ public final class LineParser {
     /**
      * A parser with its own line limit, following {@link KestraVersion#NEWEST}.
      *
+     * <pre>{@code
+     * LineParser small = new LineParser(64 * 1024);
+     * }</pre>
+     *
      * @param maxLineChars lines longer than this are not read (Kestra has no such limit; this one protects memory)
      * @throws IllegalArgumentException if the limit is less than 6, the shortest protocol line
      */
@@ -51,6 +66,10 @@ public final class LineParser {
 
     /**
      * A parser with its own line limit, following a chosen Kestra version.
+     *
+     * <pre>{@code
+     * LineParser parser = new LineParser(64 * 1024, KestraVersion.V2_0);
+     * }</pre>
      *
      * @param maxLineChars lines longer than this are not read (Kestra has no such limit; this one protects memory)
      * @param version      the Kestra version whose reading this parser gives
@@ -67,6 +86,10 @@ public final class LineParser {
     /**
      * The Kestra version this parser follows.
      *
+     * <pre>{@code
+     * new LineParser().version(); // the default version
+     * }</pre>
+     *
      * @return the version
      */
     public KestraVersion version() {
@@ -75,6 +98,12 @@ public final class LineParser {
 
     /**
      * Reads one line as Kestra does.
+     *
+     * <pre>{@code
+     * ParsedLine p = parser.parse("::{\"outputs\":{\"rows\":42}}::");
+     * p.message().outputs(); // {rows=42}
+     * parser.parse("hello").verdict(); // LOG: an ordinary log line
+     * }</pre>
      *
      * @param line the line, with or without one trailing terminator; {@code null} reads as an empty line
      * @return the verdict, what Kestra takes, and diagnostics
@@ -127,6 +156,11 @@ public final class LineParser {
      * ({@link Verdict#ACCEPTED}: its logs and metrics in {@link ParsedLine#message()}, the detail in
      * {@link ParsedLine#otlp()}). Lines longer than this parser's limit are not read.
      *
+     * <pre>{@code
+     * ParsedLine p = parser.parseOtlpLine(lineOfAnOtlpFile);
+     * p.otlp().logs();
+     * }</pre>
+     *
      * @param line the line, without its terminator; {@code null} reads as an empty line
      * @return the verdict, what Kestra takes, and diagnostics
      */
@@ -168,6 +202,10 @@ public final class LineParser {
     /**
      * For a line of an OTLP file that was too long to keep whole: reported as not read.
      *
+     * <pre>{@code
+     * ParsedLine p = parser.parseOtlpTruncated(reader.lastLineSkippedChars());
+     * }</pre>
+     *
      * @param fullLength the line's whole length, for the message
      * @return a rejected line with a {@code line-too-long} error and no text
      */
@@ -189,6 +227,11 @@ public final class LineParser {
     /**
      * For a line that was too long to keep whole ({@link LineReader} cut it at {@code head}): a protocol line
      * is reported as not read, anything else is an ordinary log line.
+     *
+     * <pre>{@code
+     * String head = reader.readLine();
+     * ParsedLine p = reader.lastLineTruncated() ? parser.parseTruncated(head, head.length() + reader.lastLineSkippedChars()) : parser.parse(head);
+     * }</pre>
      *
      * @param head       the part of the line that was kept
      * @param fullLength the line's whole length, for the message

@@ -22,6 +22,10 @@ public final class LineReader {
     /**
      * A reader of {@code in} with a cap on the length of a line.
      *
+     * <pre>{@code
+     * LineReader reader = new LineReader(Files.newBufferedReader(log), 1 << 20);
+     * }</pre>
+     *
      * @param in       the characters
      * @param maxChars the longest line kept whole
      */
@@ -32,6 +36,12 @@ public final class LineReader {
 
     /**
      * The next line.
+     *
+     * <pre>{@code
+     * for (String line; (line = reader.readLine()) != null; ) {
+     *     collector.accept(line);
+     * }
+     * }</pre>
      *
      * @return the line without its terminator, cut at the cap; {@code null} at the end of the stream
      * @throws IOException when reading fails
@@ -83,6 +93,10 @@ public final class LineReader {
     /**
      * Whether the line last returned was longer than the cap and was cut.
      *
+     * <pre>{@code
+     * if (reader.lastLineTruncated()) { ... }
+     * }</pre>
+     *
      * @return true when it was cut
      */
     public boolean lastLineTruncated() {
@@ -91,6 +105,10 @@ public final class LineReader {
 
     /**
      * How many characters of the last line were skipped past the cap.
+     *
+     * <pre>{@code
+     * long lost = reader.lastLineSkippedChars();
+     * }</pre>
      *
      * @return 0 when the line was not cut
      */

@@ -33,6 +33,10 @@ public record OtlpContent(List<Log> logs, List<MetricPoint> metrics, int spans) 
         /**
          * Checks the level is present.
          *
+         * <pre>{@code
+         * OtlpContent.Log log = new OtlpContent.Log(LogLevel.INFO, "started", Instant.now());
+         * }</pre>
+         *
          * @param level     not null
          * @param message   the text
          * @param timestamp the time, or null
@@ -43,6 +47,10 @@ public record OtlpContent(List<Log> logs, List<MetricPoint> metrics, int spans) 
 
         /**
          * The protocol's view of the record.
+         *
+         * <pre>{@code
+         * LogEntry entry = log.entry(); // level and message, as a logs line gives them
+         * }</pre>
          *
          * @return level and message
          */
@@ -66,6 +74,10 @@ public record OtlpContent(List<Log> logs, List<MetricPoint> metrics, int spans) 
         /**
          * Copies the tags.
          *
+         * <pre>{@code
+         * var point = new OtlpContent.MetricPoint(MetricType.COUNTER, "rows", null, 42, Map.of(), Instant.now());
+         * }</pre>
+         *
          * @param type        not null
          * @param name        the name
          * @param description the description, or null
@@ -81,6 +93,10 @@ public record OtlpContent(List<Log> logs, List<MetricPoint> metrics, int spans) 
         /**
          * The protocol's view of the point.
          *
+         * <pre>{@code
+         * Metric metric = point.metric();
+         * }</pre>
+         *
          * @return type, name, value and tags
          */
         public Metric metric() {
@@ -90,6 +106,10 @@ public record OtlpContent(List<Log> logs, List<MetricPoint> metrics, int spans) 
 
     /**
      * Copies the lists.
+     *
+     * <pre>{@code
+     * OtlpContent content = new OtlpContent(List.of(), List.of(), 0);
+     * }</pre>
      *
      * @param logs    not null
      * @param metrics not null

@@ -31,6 +31,10 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
     /**
      * Copies the diagnostics.
      *
+     * <pre>{@code
+     * ParsedLine p = new LineParser().parse(line); // the parser makes these
+     * }</pre>
+     *
      * @param text        the line
      * @param verdict     the verdict
      * @param message     what Kestra takes, or {@code null}
@@ -43,6 +47,10 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
 
     /**
      * A line without OTLP content.
+     *
+     * <pre>{@code
+     * ParsedLine log = new ParsedLine("hello", ParsedLine.Verdict.LOG, null, List.of());
+     * }</pre>
      *
      * @param text        the line
      * @param verdict     the verdict
@@ -57,6 +65,10 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
      * The line as it may be shown: when it carries an {@code encryptedOutputs} frame, the text with each frame
      * redacted ({@link EncryptedOutputs}) and the diagnostics' messages withheld (they may quote the frame);
      * verdict, message and diagnostic codes are kept.
+     *
+     * <pre>{@code
+     * System.out.println(parsed.redacted().text()); // no encrypted output in the printout
+     * }</pre>
      *
      * @return this line when there is nothing to redact
      */
@@ -73,6 +85,10 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
     /**
      * Whether Kestra reads the line as a protocol line.
      *
+     * <pre>{@code
+     * if (parser.parse(line).accepted()) { ... }
+     * }</pre>
+     *
      * @return true for {@link Verdict#ACCEPTED}
      */
     public boolean accepted() {
@@ -82,6 +98,10 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
     /**
      * Whether the author meant a protocol line and Kestra will lose some or all of it.
      *
+     * <pre>{@code
+     * if (parsed.hasProblems()) { parsed.diagnostics().forEach(System.err::println); }
+     * }</pre>
+     *
      * @return true when there is a diagnostic
      */
     public boolean hasProblems() {
@@ -90,6 +110,10 @@ public record ParsedLine(String text, Verdict verdict, Message message, List<Dia
 
     /**
      * Whether the line was meant as a protocol line but Kestra takes nothing from it.
+     *
+     * <pre>{@code
+     * if (parsed.dropped()) { ... } // Kestra would lose this line
+     * }</pre>
      *
      * @return true for a rejected line, or a log line with a diagnostic
      */

@@ -34,13 +34,25 @@ public final class ReportCollector {
     private long lines;
     private long protocolLines;
 
-    /** A collector with a parser of default limits. */
+    /**
+     * A collector with a parser of default limits.
+     *
+     * <pre>{@code
+     * ReportCollector report = new ReportCollector();
+     * report.accept("::{\"outputs\":{\"rows\":42}}::");
+     * report.outputs(); // {rows=42}
+     * }</pre>
+     */
     public ReportCollector() {
         this(new LineParser());
     }
 
     /**
      * A collector parsing with {@code parser}.
+     *
+     * <pre>{@code
+     * ReportCollector report = new ReportCollector(new LineParser(KestraVersion.V1_3));
+     * }</pre>
      *
      * @param parser the parser for {@link #accept}
      */
@@ -50,6 +62,10 @@ public final class ReportCollector {
 
     /**
      * Parses and adds one line.
+     *
+     * <pre>{@code
+     * process.inputReader().lines().forEach(report::accept);
+     * }</pre>
      *
      * @param line the line, without its terminator
      * @return what the parser made of it
@@ -62,6 +78,10 @@ public final class ReportCollector {
 
     /**
      * Adds a line parsed elsewhere; it counts as the next line.
+     *
+     * <pre>{@code
+     * report.add(parser.parseTruncated(head, fullLength));
+     * }</pre>
      *
      * @param parsed the parsed line
      */
@@ -86,6 +106,10 @@ public final class ReportCollector {
     /**
      * The merged outputs.
      *
+     * <pre>{@code
+     * Map<String, Object> outputs = report.outputs();
+     * }</pre>
+     *
      * @return a snapshot: later lines' keys replace earlier ones
      */
     public synchronized Map<String, Object> outputs() {
@@ -94,6 +118,10 @@ public final class ReportCollector {
 
     /**
      * Every metric, in order.
+     *
+     * <pre>{@code
+     * report.metrics().forEach(m -> System.out.println(m.name() + " " + m.value()));
+     * }</pre>
      *
      * @return a snapshot
      */
@@ -104,6 +132,10 @@ public final class ReportCollector {
     /**
      * Every log entry, in order.
      *
+     * <pre>{@code
+     * List<LogEntry> logs = report.logs();
+     * }</pre>
+     *
      * @return a snapshot
      */
     public synchronized List<LogEntry> logs() {
@@ -112,6 +144,10 @@ public final class ReportCollector {
 
     /**
      * Every asset emission, in order.
+     *
+     * <pre>{@code
+     * List<Map<String, Object>> assets = report.assets();
+     * }</pre>
      *
      * @return a snapshot, one {@code {"inputs": [...], "outputs": [...]}} map per line
      */
@@ -122,6 +158,10 @@ public final class ReportCollector {
     /**
      * Lines with diagnostics: dropped protocol lines, and accepted ones that lost something.
      *
+     * <pre>{@code
+     * report.problems().forEach(p -> System.err.println(p.lineNumber() + ": " + p.line().diagnostics()));
+     * }</pre>
+     *
      * @return a snapshot, in order
      */
     public synchronized List<ProblemLine> problems() {
@@ -131,6 +171,10 @@ public final class ReportCollector {
     /**
      * How many lines were added.
      *
+     * <pre>{@code
+     * long lines = report.lineCount();
+     * }</pre>
+     *
      * @return every line, protocol or not
      */
     public synchronized long lineCount() {
@@ -139,6 +183,10 @@ public final class ReportCollector {
 
     /**
      * How many lines Kestra accepted as protocol lines.
+     *
+     * <pre>{@code
+     * long protocol = report.protocolLineCount();
+     * }</pre>
      *
      * @return the accepted lines
      */

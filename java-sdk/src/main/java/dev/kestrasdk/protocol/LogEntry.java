@@ -12,6 +12,10 @@ public record LogEntry(LogLevel level, String message) {
     /**
      * Checks the level is present.
      *
+     * <pre>{@code
+     * LogEntry entry = new LogEntry(LogLevel.INFO, "rows: 42");
+     * }</pre>
+     *
      * @param level   the entry's level, not null
      * @param message the text, may be null
      */

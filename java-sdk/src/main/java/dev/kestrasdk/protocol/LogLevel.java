@@ -16,6 +16,11 @@ public enum LogLevel {
     /**
      * The level for a wire name, for SDK bindings that receive the level as text.
      *
+     * <pre>{@code
+     * LogLevel.fromWireName("WARN"); // WARN
+     * LogLevel.fromWireName("warn"); // null
+     * }</pre>
+     *
      * @param name the wire name, upper case
      * @return the level, or {@code null} for any other text (matching is exact: {@code warn} is not a level)
      */

@@ -20,6 +20,11 @@ public record Message(Map<String, Object> outputs, List<Metric> metrics, List<Lo
     /**
      * Copies every part into an unmodifiable one.
      *
+     * <pre>{@code
+     * Message m = new LineParser().parse("::{\"outputs\":{\"rows\":42}}::").message();
+     * m.outputs(); // {rows=42}
+     * }</pre>
+     *
      * @param outputs the outputs, {@code null} for none
      * @param metrics the metrics, {@code null} for none
      * @param logs    the log entries, {@code null} for none

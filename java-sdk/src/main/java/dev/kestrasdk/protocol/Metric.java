@@ -18,6 +18,10 @@ public record Metric(MetricType type, String name, Double value, Map<String, Str
     /**
      * Checks the type is present and copies the tags.
      *
+     * <pre>{@code
+     * Metric m = new Metric(MetricType.COUNTER, "rows", 42.0, Map.of("file", "a.csv"));
+     * }</pre>
+     *
      * @param type  the type, not null
      * @param name  the name, may be null
      * @param value the value, may be null
@@ -30,6 +34,10 @@ public record Metric(MetricType type, String name, Double value, Map<String, Str
 
     /**
      * A timer's value as a {@link Duration}.
+     *
+     * <pre>{@code
+     * Duration d = new Metric(MetricType.TIMER, "load", 1.25, Map.of()).duration(); // PT1.25S
+     * }</pre>
      *
      * @return the duration, or {@code null} for other types or a null or non-finite value
      */

@@ -17,6 +17,10 @@ public enum MetricType {
     /**
      * The name used on the wire.
      *
+     * <pre>{@code
+     * MetricType.COUNTER.wireName(); // "counter"
+     * }</pre>
+     *
      * @return the constant's name in lower case
      */
     public String wireName() {
@@ -25,6 +29,11 @@ public enum MetricType {
 
     /**
      * The type for a wire name, for SDK bindings that receive the type as text.
+     *
+     * <pre>{@code
+     * MetricType.fromWireName("timer"); // TIMER
+     * MetricType.fromWireName("Timer"); // null
+     * }</pre>
      *
      * @param name the wire name, lower case
      * @return the type, or {@code null} for any other text (matching is exact)

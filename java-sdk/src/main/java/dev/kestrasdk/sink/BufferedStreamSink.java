@@ -24,6 +24,12 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
     /**
      * A sink with a buffer of {@link #DEFAULT_BUFFER_BYTES}.
      *
+     * <pre>{@code
+     * try (BufferedStreamSink sink = new BufferedStreamSink(Files.newOutputStream(path))) {
+     *     new Emitter(sink).counter("rows", 42, null);
+     * }
+     * }</pre>
+     *
      * @param out the stream to write to
      */
     public BufferedStreamSink(OutputStream out) {
@@ -32,6 +38,10 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
 
     /**
      * A sink with a buffer of {@code bufferBytes}.
+     *
+     * <pre>{@code
+     * BufferedStreamSink sink = new BufferedStreamSink(out, 8 * 1024);
+     * }</pre>
      *
      * @param out         the stream to write to
      * @param bufferBytes the buffer's size, at least 1
@@ -47,6 +57,10 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
 
     /**
      * Adds the line to the buffer, writing the buffer first when the line does not fit.
+     *
+     * <pre>{@code
+     * new Emitter(sink).outputs(Map.of("rows", 42)); // the emitter calls accept
+     * }</pre>
      *
      * @param line the line
      * @throws UncheckedIOException when the stream fails
@@ -68,14 +82,26 @@ public final class BufferedStreamSink implements LineSink, Flushable, Closeable 
         }
     }
 
-    /** Writes the buffered lines and flushes the stream. */
+    /**
+     * Writes the buffered lines and flushes the stream.
+     *
+     * <pre>{@code
+     * sink.flush(); // the lines so far reach the stream
+     * }</pre>
+     */
     @Override
     public synchronized void flush() throws IOException {
         drain();
         out.flush();
     }
 
-    /** Flushes, then closes the stream. */
+    /**
+     * Flushes, then closes the stream.
+     *
+     * <pre>{@code
+     * sink.close(); // flushes, then closes the stream
+     * }</pre>
+     */
     @Override
     public synchronized void close() throws IOException {
         try {

@@ -7,12 +7,23 @@ import java.util.List;
 public final class CollectingSink implements LineSink {
     private final List<String> lines = new ArrayList<>();
 
-    /** An empty sink. */
+    /**
+     * An empty sink.
+     *
+     * <pre>{@code
+     * CollectingSink sink = new CollectingSink();
+     * new Emitter(sink).counter("rows", 42, null);
+     * }</pre>
+     */
     public CollectingSink() {
     }
 
     /**
      * Keeps a copy of the line.
+     *
+     * <pre>{@code
+     * new Emitter(sink).outputs(Map.of("rows", 42)); // the emitter calls accept
+     * }</pre>
      *
      * @param line the line
      */
@@ -23,6 +34,10 @@ public final class CollectingSink implements LineSink {
 
     /**
      * The lines so far.
+     *
+     * <pre>{@code
+     * List<String> lines = sink.lines(); // ["::{\"outputs\":{\"rows\":42}}::"]
+     * }</pre>
      *
      * @return a snapshot, in order, without line terminators
      */

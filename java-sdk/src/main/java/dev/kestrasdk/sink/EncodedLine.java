@@ -12,6 +12,10 @@ public interface EncodedLine {
     /**
      * The line's length.
      *
+     * <pre>{@code
+     * LineSink sizes = line -> System.err.println(line.length() + " bytes");
+     * }</pre>
+     *
      * @return the number of bytes (ASCII characters) in the line, without the terminator
      */
     int length();
@@ -19,6 +23,16 @@ public interface EncodedLine {
     /**
      * Writes the line followed by {@code \n} with a single {@code write} call, so that a stream shared by
      * several threads never gets one line split by another.
+     *
+     * <pre>{@code
+     * LineSink toFile = line -> {
+     *     try {
+     *         line.writeLineTo(out);
+     *     } catch (IOException e) {
+     *         throw new UncheckedIOException(e);
+     *     }
+     * };
+     * }</pre>
      *
      * @param out where to write
      * @throws IOException when {@code out} fails
@@ -29,6 +43,10 @@ public interface EncodedLine {
      * Copies the line followed by {@code \n} into {@code dest}; the caller checks there is room for
      * {@code length() + 1} bytes.
      *
+     * <pre>{@code
+     * int next = line.copyLineTo(buffer, position);
+     * }</pre>
+     *
      * @param dest   the array to copy into
      * @param offset where in {@code dest} the line starts
      * @return the number of bytes copied, {@code length() + 1}
@@ -38,12 +56,20 @@ public interface EncodedLine {
     /**
      * A copy of the line's bytes.
      *
+     * <pre>{@code
+     * byte[] bytes = line.toByteArray();
+     * }</pre>
+     *
      * @return the line as ASCII bytes, without the terminator
      */
     byte[] toByteArray();
 
     /**
      * The line as text.
+     *
+     * <pre>{@code
+     * String text = line.toString(); // ::{"outputs":{"rows":42}}::
+     * }</pre>
      *
      * @return the line, without the terminator
      */

@@ -11,6 +11,11 @@ public interface LineSink {
      * Takes one line: ASCII bytes without the line terminator. The buffer is reused after the call returns:
      * copy what must outlive it ({@link EncodedLine#toString()}, {@link EncodedLine#toByteArray()}).
      *
+     * <pre>{@code
+     * LineSink printer = line -> System.out.println(line);
+     * new Emitter(printer).counter("rows", 42, null);
+     * }</pre>
+     *
      * @param line the complete line
      */
     void accept(EncodedLine line);

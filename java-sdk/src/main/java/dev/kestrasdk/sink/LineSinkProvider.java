@@ -10,6 +10,15 @@ public interface LineSinkProvider {
     /**
      * The sink for the facade, asked once, when the facade is first used.
      *
+     * <pre>{@code
+     * public final class FileSinkProvider implements LineSinkProvider {
+     *     public LineSink sink() {
+     *         return new StreamSink(System.err);
+     *     }
+     * }
+     * // listed in META-INF/services/dev.kestrasdk.sink.LineSinkProvider
+     * }</pre>
+     *
      * @return the sink, or {@code null} to let the next provider (or standard output) decide
      */
     LineSink sink();

@@ -18,6 +18,10 @@ public final class StdoutSink implements LineSink {
     /**
      * Writes the line and a newline to the current {@link System#out}, then flushes it.
      *
+     * <pre>{@code
+     * Kestra.setSink(StdoutSink.INSTANCE); // the default sink
+     * }</pre>
+     *
      * @param line the line
      */
     @Override

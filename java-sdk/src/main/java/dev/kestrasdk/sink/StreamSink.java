@@ -15,6 +15,10 @@ public final class StreamSink implements LineSink {
     /**
      * A sink writing to {@code out}.
      *
+     * <pre>{@code
+     * Emitter emitter = new Emitter(new StreamSink(System.err));
+     * }</pre>
+     *
      * @param out the stream; it is also the lock that keeps lines whole
      */
     public StreamSink(OutputStream out) {
@@ -23,6 +27,10 @@ public final class StreamSink implements LineSink {
 
     /**
      * Writes the line and a newline in one call, then flushes.
+     *
+     * <pre>{@code
+     * new Emitter(sink).outputs(Map.of("rows", 42)); // the emitter calls accept
+     * }</pre>
      *
      * @param line the line
      * @throws UncheckedIOException when the stream fails

@@ -24,6 +24,10 @@ public final class WireFormatException extends IllegalArgumentException {
     /**
      * An exception whose message is {@code path + ": " + problem}.
      *
+     * <pre>{@code
+     * throw new WireFormatException(WireFormatException.Kind.VALUE, "outputs.ratio", "NaN is not valid JSON");
+     * }</pre>
+     *
      * @param kind    whether the type or the value is wrong
      * @param path    where the bad value is
      * @param problem what is wrong with it
@@ -38,6 +42,14 @@ public final class WireFormatException extends IllegalArgumentException {
     /**
      * Where the bad value is, starting at the argument's name.
      *
+     * <pre>{@code
+     * try {
+     *     Kestra.outputs(Map.of("ratio", Double.NaN));
+     * } catch (WireFormatException e) {
+     *     e.path(); // "outputs.ratio"
+     * }
+     * }</pre>
+     *
      * @return a path like {@code outputs.rows[3].ratio}, {@code tags.env} or {@code name}
      */
     public String path() {
@@ -47,6 +59,10 @@ public final class WireFormatException extends IllegalArgumentException {
     /**
      * What is wrong with the value.
      *
+     * <pre>{@code
+     * e.problem(); // "NaN is not valid JSON"; e.getMessage() is "outputs.ratio: NaN is not valid JSON"
+     * }</pre>
+     *
      * @return the problem, without the path
      */
     public String problem() {
@@ -55,6 +71,10 @@ public final class WireFormatException extends IllegalArgumentException {
 
     /**
      * Whether the type or the value is wrong.
+     *
+     * <pre>{@code
+     * if (e.kind() == WireFormatException.Kind.TYPE) { ... }
+     * }</pre>
      *
      * @return the kind of problem
      */

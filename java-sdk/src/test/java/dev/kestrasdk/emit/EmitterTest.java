@@ -1,5 +1,6 @@
 package dev.kestrasdk.emit;
 
+import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.sink.CollectingSink;
 import dev.kestrasdk.wire.WireFormatException;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class EmitterTest {
         emitter.timer("t", 2, null);
         emitter.timer("d", Duration.ofMillis(1500), null);
         emitter.assets(Map.of("outputs", List.of()));
-        emitter.logger().error("x", "y");
+        emitter.log(LogLevel.ERROR, "x", "y"); // several entries in one line: the emitter's verb (the logger formats one)
         assertEquals(List.of(
                 "::{\"outputs\":{\"a\":1}}::",
                 "::{\"metrics\":[{\"name\":\"c\",\"tags\":{},\"type\":\"counter\",\"value\":1}]}::",

@@ -2,6 +2,8 @@ package dev.kestrasdk.kestra;
 
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.workspace.ExecutionContextFile;
+import io.kestra.core.exceptions.IllegalVariableEvaluationException;
 import io.kestra.core.models.annotations.PluginProperty;
 import io.kestra.core.models.executions.AbstractMetricEntry;
 import io.kestra.core.models.property.Property;
@@ -25,7 +27,10 @@ import lombok.ToString;
 import lombok.experimental.SuperBuilder;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -78,6 +83,11 @@ public abstract class PolyglotScript extends Task
     /** The runner's name of the task's language. */
     protected abstract String languageName();
 
+    /** Python packages to install before the script runs (pip requirement strings); none unless the task has them. */
+    protected List<String> dependencies(RunContext runContext) throws IllegalVariableEvaluationException {
+        return List.of();
+    }
+
     @Override
     public ScriptOutput run(RunContext runContext) throws Exception {
         Path workingDirectory = runContext.workingDir().path(true);
@@ -90,12 +100,24 @@ public abstract class PolyglotScript extends Task
         ScriptSource source = ScriptSource.of(getId(), runContext.render(script).as(String.class).orElse(null),
                 runContext.render(scriptFile).as(String.class).orElse(null), workingDirectory,
                 Languages.named(languageName()).defaultSourceName());
-        Map<String, String> environment = runContext.render(env).asMap(String.class, String.class);
+        Path scriptPath = workingDirectory.resolve(source.name());
+        if (!Files.exists(scriptPath)) {
+            // An inline script is a file of the working directory too, as Kestra's script tasks write it: __file__.
+            Files.writeString(scriptPath, source.text(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> environment = new LinkedHashMap<>(runContext.render(env).asMap(String.class, String.class));
+        Path contextFile = TaskExecutionContext.write(workingDirectory, runContext.getVariables());
+        environment.putIfAbsent(ExecutionContextFile.ENVIRONMENT_VARIABLE, contextFile.toString());
         ScriptCall call = new ScriptCall(languageName(), source, workingDirectory, environment,
                 inputs(runContext), new TaskConsole(runContext.logger()),
-                runContext.render(sandbox).as(Boolean.class).orElse(false));
+                runContext.render(sandbox).as(Boolean.class).orElse(false), dependencies(runContext));
 
-        ScriptResult result = WorkerEngine.run(call.toRequest());
+        ScriptResult result;
+        try {
+            result = WorkerEngine.run(call.toRequest());
+        } finally {
+            Files.deleteIfExists(contextFile); // never an output file
+        }
 
         for (var metric : result.metrics()) {
             AbstractMetricEntry<?> entry = TaskMetrics.toKestra(metric);
@@ -105,6 +127,9 @@ public abstract class PolyglotScript extends Task
                 runContext.logger().warn("metric '{}' ({}) has no finite value ({}): not recorded", metric.name(),
                         metric.type().wireName(), metric.value());
             }
+        }
+        for (Map<String, Object> assets : result.assets()) {
+            TaskAssets.emit(runContext, assets);
         }
         List<String> patterns = runContext.render(outputFiles).asList(String.class);
         Map<String, URI> files = patterns.isEmpty() ? Map.of() : FilesService.outputFiles(runContext, patterns);

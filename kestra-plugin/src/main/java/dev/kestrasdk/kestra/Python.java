@@ -1,13 +1,19 @@
 package dev.kestrasdk.kestra;
 
+import io.kestra.core.exceptions.IllegalVariableEvaluationException;
 import io.kestra.core.models.annotations.Example;
 import io.kestra.core.models.annotations.Plugin;
+import io.kestra.core.models.annotations.PluginProperty;
+import io.kestra.core.models.property.Property;
+import io.kestra.core.runners.RunContext;
 import io.swagger.v3.oas.annotations.media.Schema;
 import lombok.EqualsAndHashCode;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 import lombok.ToString;
 import lombok.experimental.SuperBuilder;
+
+import java.util.List;
 
 @SuperBuilder
 @ToString
@@ -16,8 +22,8 @@ import lombok.experimental.SuperBuilder;
 @NoArgsConstructor
 @Schema(title = "Run a Python script in the worker's JVM (GraalPy), with Kestra's `outputs`, metrics and logs.",
         description = "`from kestra import Kestra` is built in. No process or container is started: the script runs in"
-                + " a fresh sandboxed GraalPy context on the worker's one shared engine. Python packages outside"
-                + " GraalPy's standard library are not available.")
+                + " a fresh sandboxed GraalPy context on the worker's one shared engine. Python packages come from"
+                + " `dependencies` or the script's PEP 723 block, through the runner's package cache.")
 @Plugin(examples = {
         @Example(full = true, title = "Send outputs and a counter with tags; a later task reads the output.", code = """
                 id: python_outputs
@@ -56,6 +62,19 @@ import lombok.experimental.SuperBuilder;
                 """)
 })
 public class Python extends PolyglotScript {
+    @Schema(title = "Python packages to install before the script runs: pip requirement strings (`requests==2.32.3`).",
+            description = "Installed once into the runner's package cache (the worker's `~/.cache/kestra-sdk`, or"
+                    + " `$KESTRA_SDK_CACHE`) and reused by later tasks that ask for the same set; a PEP 723 block"
+                    + " (`# /// script`) in the script adds its own. Pure-Python packages, and packages with"
+                    + " GraalPy wheels.")
+    @PluginProperty(dynamic = true)
+    private Property<List<String>> dependencies;
+
+    @Override
+    protected List<String> dependencies(RunContext runContext) throws IllegalVariableEvaluationException {
+        return runContext.render(dependencies).asList(String.class);
+    }
+
     @Override
     protected String languageName() {
         return "python";

@@ -3,10 +3,12 @@ package dev.kestrasdk.kestra;
 import dev.kestrasdk.runner.ConsoleListener;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,9 +23,11 @@ import java.util.Map;
  * @param console          where console lines go while the script runs
  * @param sandboxed        the runner's sandbox profile (reading and writing the working directory, nothing else)
  *                         instead of its task profile (what Kestra's process runner allows a script)
+ * @param dependencies     Python packages (pip requirement strings) installed through the runner's package cache
+ *                         before the script runs, besides the script's PEP 723 block; empty for none
  */
 record ScriptCall(String language, ScriptSource source, Path workingDirectory, Map<String, String> environment,
-                  Map<String, Object> inputs, ConsoleListener console, boolean sandboxed) {
+                  Map<String, Object> inputs, ConsoleListener console, boolean sandboxed, List<String> dependencies) {
 
     ScriptRequest toRequest() {
         ScriptRequest request = ScriptRequest.ofText(Languages.named(language), source.text())
@@ -34,6 +38,9 @@ record ScriptCall(String language, ScriptSource source, Path workingDirectory, M
                 .withListener(console)
                 // Kestra renders {{ }} itself, before the task runs (an inline script) or never (a namespace file).
                 .withRendering(false);
+        if (!dependencies.isEmpty()) {
+            request = request.withPythonDependencies(PythonDependencies.of(dependencies.toArray(String[]::new)));
+        }
         return sandboxed ? request.withSandbox(SandboxPolicy.CLOSED.allowWrite()) : request.withProfile(RunProfile.TASK);
     }
 }

@@ -125,6 +125,53 @@ public abstract class ScriptFlowTests {
     }
 
     @Test
+    @ExecuteFlow(value = "flows/python_context.yaml", timeout = FLOW_TIMEOUT)
+    void pythonReadsTheExecutionContextAndItsOwnFile(Execution execution) {
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        Map<String, Object> expected = new TreeMap<>();
+        expected.put("keys", List.of("execution", "flow", "inputs", "labels", "outputs", "task", "taskrun"));
+        expected.put("flow", "python_context");
+        expected.put("namespace", "dev.kestrasdk.tests");
+        expected.put("sameExecution", true);
+        expected.put("task", "context");
+        expected.put("type", "dev.kestrasdk.kestra.Python");
+        expected.put("rows", 5);
+        expected.put("team", "data");
+        expected.put("greeting", "hello");
+        expected.put("file", "script.py");
+        expected.put("fileInWorkingDirectory", true);
+        expected.put("fileFirstLine", "import os");
+        assertEquals(expected, new TreeMap<>((Map<?, ?>) outputs(execution, "context").get("vars")));
+    }
+
+    @Test
+    @ExecuteFlow(value = "flows/javascript_context.yaml", timeout = FLOW_TIMEOUT)
+    void javascriptReadsTheExecutionContext(Execution execution) {
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        assertEquals(Map.of("flow", "javascript_context", "sameExecution", true, "task", "context",
+                "type", "dev.kestrasdk.kestra.JavaScript", "rows", 5, "team", "data"),
+                outputs(execution, "context").get("vars"));
+    }
+
+    @Test
+    @ExecuteFlow(value = "flows/python_packages.yaml", timeout = FLOW_TIMEOUT)
+    void pythonPackagesComeFromTheDependenciesPropertyOrTheScriptsPep723Block(Execution execution) {
+        assertEquals(State.Type.WARNING, execution.getState().getCurrent(), "the task without packages fails (allowed)");
+        Map<String, Object> installed = Map.of("six", true, "requests", 200, "fromVenv", true);
+        assertEquals(installed, outputs(execution, "property").get("vars"));
+        assertEquals(installed, outputs(execution, "inline").get("vars"));
+        assertEquals(State.Type.FAILED, execution.findTaskRunsByTaskId("none").getFirst().getState().getCurrent(),
+                "a task that declares no packages does not see another task's");
+    }
+
+    @Test
+    @ExecuteFlow(value = "flows/javascript_packages.yaml", timeout = FLOW_TIMEOUT)
+    void npmPackagesComeFromAPackageJsonAmongTheInputFiles(Execution execution) {
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        assertEquals(Map.of("padded", "007"), outputs(execution, "npm").get("vars"));
+    }
+
+    @Test
     @ExecuteFlow(value = "flows/python_failure.yaml", timeout = FLOW_TIMEOUT)
     void aFailingScriptFailsTheTaskWithItsLineAndKeepsItsEarlierOutputs(Execution execution) {
         assertEquals(State.Type.FAILED, execution.getState().getCurrent());
@@ -203,7 +250,7 @@ public abstract class ScriptFlowTests {
     }
 
     /** Kestra writes metrics and logs shortly after the execution ends: look for up to 10 s. */
-    private static <T extends List<?>> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
+    static <T extends List<?>> T await(Supplier<T> read, java.util.function.Predicate<T> done) {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         T value = read.get();
         while (!done.test(value) && System.nanoTime() < end) {

@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.language.Languages;
+import dev.kestrasdk.runner.language.javascript.NpmPackages;
 import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
@@ -51,11 +52,14 @@ import java.util.Objects;
  * @param pythonDependencies the PyPI packages a Python script needs besides those its PEP 723 block declares:
  *                         installed once with GraalPy's pip and cached ({@link #withPythonDependencies}); a file's
  *                         {@code requirements.txt} beside it is read by {@link #ofFile}
+ * @param npmPackages      the npm packages a JavaScript script needs besides those of the {@code package.json} beside
+ *                         it: installed with it, once, with npm, and cached ({@link #withNpmPackages})
  */
 public record ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
                             Duration timeout, Path workingDirectory, ConsoleListener listener,
                             SandboxPolicy sandbox, ScriptLaunch launch, TemplateContext templateContext,
-                            RunProfile profile, ScriptWorkspace workspace, PythonDependencies pythonDependencies) {
+                            RunProfile profile, ScriptWorkspace workspace, PythonDependencies pythonDependencies,
+                            NpmPackages npmPackages) {
     public ScriptRequest {
         Objects.requireNonNull(language, "language");
         Objects.requireNonNull(text, "text");
@@ -71,6 +75,15 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
         templateContext = templateContext == null ? TemplateContext.local() : templateContext;
         profile = profile == null ? RunProfile.SANDBOX : profile;
         pythonDependencies = pythonDependencies == null ? PythonDependencies.NONE : pythonDependencies;
+        npmPackages = npmPackages == null ? NpmPackages.NONE : npmPackages;
+    }
+
+    public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
+                         Duration timeout, Path workingDirectory, ConsoleListener listener, SandboxPolicy sandbox,
+                         ScriptLaunch launch, TemplateContext templateContext, RunProfile profile, ScriptWorkspace workspace,
+                         PythonDependencies pythonDependencies) {
+        this(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext,
+                profile, workspace, pythonDependencies, null);
     }
 
     public ScriptRequest(GuestLanguage language, String text, String sourceName, Map<String, Object> inputs,
@@ -145,29 +158,29 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withSourceName(String name) {
-        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, name, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies, npmPackages);
     }
 
     public ScriptRequest withInputs(Map<String, ?> newInputs) {
         return new ScriptRequest(language, text, sourceName, newInputs == null ? null : new LinkedHashMap<>(newInputs),
-                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
+                timeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies, npmPackages);
     }
 
     public ScriptRequest withTimeout(Duration newTimeout) {
-        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, newTimeout, workingDirectory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies, npmPackages);
     }
 
     public ScriptRequest withWorkingDirectory(Path directory) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, directory, listener, sandbox, launch, templateContext, profile, workspace, pythonDependencies, npmPackages);
     }
 
     public ScriptRequest withListener(ConsoleListener newListener) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, newListener, sandbox, launch, templateContext, profile, workspace, pythonDependencies, npmPackages);
     }
 
     /** Runs this script in the {@link RunProfile#SANDBOX sandbox} profile, opened as {@code policy} says: see {@link SandboxPolicy}. */
     public ScriptRequest withSandbox(SandboxPolicy policy) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, policy, launch, templateContext, RunProfile.SANDBOX, workspace, pythonDependencies, npmPackages);
     }
 
     /**
@@ -175,7 +188,7 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
      * {@link RunProfile#SANDBOX} (the default) with this request's {@link SandboxPolicy}.
      */
     public ScriptRequest withProfile(RunProfile newProfile) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, templateContext, newProfile, workspace, pythonDependencies, npmPackages);
     }
 
     /**
@@ -202,12 +215,12 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
     }
 
     public ScriptRequest withLaunch(ScriptLaunch newLaunch) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, newLaunch, templateContext, profile, workspace, pythonDependencies, npmPackages);
     }
 
     /** Kestra's template context for this script: see {@link TemplateContext}. */
     public ScriptRequest withTemplateContext(TemplateContext context) {
-        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile, workspace, pythonDependencies);
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch, context, profile, workspace, pythonDependencies, npmPackages);
     }
 
     /**
@@ -216,12 +229,21 @@ public record ScriptRequest(GuestLanguage language, String text, String sourceNa
      */
     public ScriptRequest withPythonDependencies(PythonDependencies dependencies) {
         return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
-                templateContext, profile, workspace, this.pythonDependencies.plus(dependencies));
+                templateContext, profile, workspace, this.pythonDependencies.plus(dependencies), npmPackages);
+    }
+
+    /**
+     * npm packages for a JavaScript script ({@code lodash}, {@code dayjs@^1.11}), added to those of the
+     * {@code package.json} beside it: installed with npm on first use into the runner's cache, then taken from there.
+     */
+    public ScriptRequest withNpmPackages(NpmPackages packages) {
+        return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
+                templateContext, profile, workspace, pythonDependencies, this.npmPackages.plus(packages));
     }
 
     /** Runs the script Kestra's way, in a working directory made from {@code newWorkspace}: see {@link ScriptWorkspace}. */
     public ScriptRequest withWorkspace(ScriptWorkspace newWorkspace) {
         return new ScriptRequest(language, text, sourceName, inputs, timeout, workingDirectory, listener, sandbox, launch,
-                templateContext, profile, newWorkspace, pythonDependencies);
+                templateContext, profile, newWorkspace, pythonDependencies, npmPackages);
     }
 }

@@ -271,7 +271,7 @@ public final class ScriptRunner implements AutoCloseable {
             String invokedAs = request.launch().invokedAs() == null ? request.sourceName() : request.launch().invokedAs();
             runtime.run(context, new GuestScript(text, request.sourceName(), inputs, request.workingDirectory(), guard,
                     request.sandbox(), invokedAs, request.launch().arguments(), environment, request.profile(),
-                    sitePackages), emitters(console));
+                    sitePackages, request.npmPackages().specs()), emitters(console));
             outcome = Outcome.SUCCESS;
         } catch (PolyglotException e) {
             // Described while the context is open (a Python traceback is read from the live exception) and

@@ -49,6 +49,15 @@ class ScriptLaunchTest {
     }
 
     @Test
+    void pythonFileIsTheScriptsAbsolutePathInItsWorkingDirectory() throws Exception {
+        Path script = Files.writeString(dir.resolve("where.py"), "print(__file__)\n");
+        assertEquals(List.of(script.toAbsolutePath().normalize().toString()), ok(ScriptRequest.ofFile(script)).stdout());
+        ScriptResult text = ok(ScriptRequest.ofText(PYTHON, "print(__file__)").withWorkingDirectory(dir));
+        assertEquals(List.of(dir.resolve("script.py").toAbsolutePath().normalize().toString()), text.stdout(),
+                "a script given as text is script.py of its working directory");
+    }
+
+    @Test
     void argparseReadsOptionsAndPositionals() {
         String script = """
                 import argparse

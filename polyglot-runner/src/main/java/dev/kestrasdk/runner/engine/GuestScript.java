@@ -22,13 +22,26 @@ import java.util.Map;
  * @param profile          the run profile: {@link RunProfile#TASK} opens the network, processes and threads (a
  *                         runtime's own switches, such as Node's {@code net}/{@code http} stubs, follow it)
  * @param sitePackages     the installed packages it imports from (a Python venv's site-packages), or {@code null}
+ * @param npmPackages      npm packages ({@code name} or {@code name@range}) a JavaScript runtime installs for it besides
+ *                         its {@code package.json}'s
  */
 public record GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
                           SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment,
-                          RunProfile profile, Path sitePackages) {
+                          RunProfile profile, Path sitePackages, List<String> npmPackages) {
+    public GuestScript {
+        npmPackages = npmPackages == null ? List.of() : List.copyOf(npmPackages);
+    }
+
+    public GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
+                       SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment,
+                       RunProfile profile, Path sitePackages) {
+        this(text, sourceName, inputs, workingDirectory, guard, sandbox, invokedAs, arguments, environment, profile,
+                sitePackages, null);
+    }
+
     public GuestScript(String text, String sourceName, ScriptInputs inputs, Path workingDirectory, Watchdog.Guard guard,
                        SandboxPolicy sandbox, String invokedAs, List<String> arguments, Map<String, String> environment,
                        RunProfile profile) {
-        this(text, sourceName, inputs, workingDirectory, guard, sandbox, invokedAs, arguments, environment, profile, null);
+        this(text, sourceName, inputs, workingDirectory, guard, sandbox, invokedAs, arguments, environment, profile, null, null);
     }
 }

@@ -28,7 +28,8 @@ import java.util.Optional;
  * ({@link ModuleAliases}), both over {@link NodeResolver} and the script's
  * {@link dev.kestrasdk.runner.engine.ScriptFileSystem}, where {@link KestraPackageFiles} lays
  * {@code @kestra-io/libs} from the jar over every {@code node_modules} and {@link NodeLibraries} serves Node's
- * built-in modules; a package.json beside the script is installed first ({@link NpmInstall}). A prelude installs the
+ * built-in modules; a package.json beside the script and the request's npm packages are installed first
+ * ({@link NpmInstall}). A prelude installs the
  * bridge, the {@code inputs} global, timers and Node's {@code process} ({@code process.exit(code)} ends the script
  * with that exit code); after the script, the runner drives the timer loop until no timer is left, so
  * {@code Kestra.timer(name, done => setTimeout(done, 100))} works as in Node. Values convert as
@@ -114,7 +115,7 @@ public final class JavaScriptLanguage implements GuestLanguage {
                 script.workingDirectory().toAbsolutePath().normalize().toString());
         Optional<Path> installed;
         try {
-            installed = NpmInstall.nodeModules(script.workingDirectory());
+            installed = NpmInstall.nodeModules(script.workingDirectory(), new NpmPackages(script.npmPackages()));
         } catch (NpmInstall.NpmException e) {
             context.eval(Source.create("js", "throw new Error(" + ScriptInputs.jsonOf(List.of("kestra-sdk: " + e.getMessage()))
                     + "[0]);"));
@@ -136,7 +137,8 @@ public final class JavaScriptLanguage implements GuestLanguage {
                     script.workingDirectory().toAbsolutePath().normalize().toString(), entry.toString()));
             JsFlavor flavor = JsFlavor.of(script.sourceName(), script.text());
             script.guard().scriptStarts(); // the timeout counts from here, not the set-up above
-            context.eval(Source.newBuilder("js", script.text(), script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
+            String text = flavor == JsFlavor.MODULE ? ImportMeta.prepended(script.text(), entry) : script.text();
+            context.eval(Source.newBuilder("js", text, script.sourceName()).mimeType(flavor.mimeType()).buildLiteral());
             runTimers(runNextTimer, script);
             int exitCode = runNextTimer.getMember("exitCode").execute().asInt();
             if (exitCode != 0) { // process.exitCode = n, as Node ends with it once nothing is left to run

@@ -144,7 +144,10 @@ final class ModuleAliases implements VirtualFiles {
     private byte[] source(Target target) {
         try {
             String text = switch (target.kind()) {
-                case "esm" -> resolver.text(Path.of(target.target()));
+                case "esm" -> {
+                    String module = resolver.text(Path.of(target.target()));
+                    yield module == null ? null : ImportMeta.prepended(module, Path.of(target.target()));
+                }
                 case "json" -> resolver.text(Path.of(target.target()));
                 default -> commonJsWrapper(target.target());
             };

@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.language.javascript;
 
 import dev.kestrasdk.runner.engine.ResourceCache;
+import dev.kestrasdk.runner.json.ToolJson;
 import dev.kestrasdk.runner.process.Launch;
 
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -38,18 +41,37 @@ final class NpmInstall {
 
     /** The installed {@code node_modules} for the script's folder, or empty when there is nothing to install. */
     static Optional<Path> nodeModules(Path workingDirectory) throws NpmException {
+        return nodeModules(workingDirectory, NpmPackages.NONE);
+    }
+
+    /**
+     * The installed {@code node_modules} for the script's folder and the packages given besides ({@code --npm}), or
+     * empty when there is nothing to install. Those packages join the {@code dependencies} of the {@code package.json}
+     * beside the script (replacing the same names' ranges), or make a manifest of their own when there is none or when
+     * a {@code node_modules} beside the script is used as it is (the loaders then look in it first). A {@code .npmrc}
+     * beside the script is npm's, as in the task's working directory (a private registry), and part of the key.
+     */
+    static Optional<Path> nodeModules(Path workingDirectory, NpmPackages packages) throws NpmException {
         Path packageJson = workingDirectory.resolve("package.json");
-        if (Files.isDirectory(workingDirectory.resolve("node_modules")) || !Files.isRegularFile(packageJson)) {
+        boolean manifestBeside = !Files.isDirectory(workingDirectory.resolve("node_modules"))
+                && Files.isRegularFile(packageJson);
+        if (!manifestBeside && packages.isEmpty()) {
             return Optional.empty();
         }
         try {
+            byte[] manifest = manifestBeside ? Files.readAllBytes(packageJson) : new byte[0];
+            if (!packages.isEmpty()) {
+                manifest = withDependencies(manifest, packages.dependencies(), packageJson);
+            }
             Path lock = workingDirectory.resolve("package-lock.json");
-            byte[] manifest = Files.readAllBytes(packageJson);
-            byte[] lockBytes = Files.isRegularFile(lock) ? Files.readAllBytes(lock) : new byte[0];
-            Path installed = ResourceCache.folder("npm").resolve(key(manifest, lockBytes));
+            byte[] lockBytes = manifestBeside && Files.isRegularFile(lock) ? Files.readAllBytes(lock) : new byte[0];
+            Path npmrc = workingDirectory.resolve(".npmrc");
+            byte[] npmrcBytes = Files.isRegularFile(npmrc) ? Files.readAllBytes(npmrc) : new byte[0];
+            String key = npmrcBytes.length == 0 ? key(manifest, lockBytes) : key(manifest, lockBytes, npmrcBytes);
+            Path installed = ResourceCache.folder("npm").resolve(key);
             Path nodeModules = installed.resolve("node_modules");
             if (!Files.isDirectory(nodeModules)) {
-                install(manifest, lockBytes, installed);
+                install(manifest, lockBytes, npmrcBytes, installed);
             }
             return Optional.of(nodeModules);
         } catch (IOException e) {
@@ -57,11 +79,40 @@ final class NpmInstall {
         }
     }
 
-    /** The cache key: the sha256 of package.json and package-lock.json, each with its length before it. */
-    static String key(byte[] manifest, byte[] lock) {
+    /**
+     * {@code packageJson} (empty: none) with {@code dependencies} added to its own, replacing the same names': the
+     * manifest {@code npm install NAME...} would leave. Written sorted, so the key does not depend on the order given.
+     */
+    @SuppressWarnings("unchecked")
+    static byte[] withDependencies(byte[] packageJson, Map<String, String> dependencies, Path where) throws NpmException {
+        Map<String, Object> manifest = new TreeMap<>(Map.of("private", true));
+        if (packageJson.length > 0) {
+            Object parsed;
+            try {
+                parsed = ToolJson.read(new String(packageJson, StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw new NpmException(where + " is not JSON: " + e.getMessage());
+            }
+            if (!(parsed instanceof Map)) {
+                throw new NpmException(where + " must hold a JSON object");
+            }
+            manifest = new TreeMap<>((Map<String, Object>) parsed);
+        }
+        Object own = manifest.getOrDefault("dependencies", Map.of());
+        if (!(own instanceof Map)) {
+            throw new NpmException(where + ": \"dependencies\" must be an object of names and ranges");
+        }
+        Map<String, Object> all = new TreeMap<>((Map<String, Object>) own);
+        all.putAll(dependencies);
+        manifest.put("dependencies", all);
+        return ToolJson.write(manifest).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The cache key: the sha256 of package.json, package-lock.json (and .npmrc, if any), each with its length before it. */
+    static String key(byte[]... parts) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : List.of(manifest, lock)) {
+            for (byte[] part : parts) {
                 digest.update((part.length + ":").getBytes(StandardCharsets.US_ASCII));
                 digest.update(part);
             }
@@ -72,12 +123,15 @@ final class NpmInstall {
     }
 
     /** Installs in a fresh folder beside the target, then moves it in place, so no run sees half an install. */
-    private static void install(byte[] manifest, byte[] lock, Path target) throws IOException, NpmException {
+    private static void install(byte[] manifest, byte[] lock, byte[] npmrc, Path target) throws IOException, NpmException {
         Path staging = Files.createTempDirectory(target.getParent(), target.getFileName() + ".installing-");
         try {
             Files.write(staging.resolve("package.json"), manifest);
             if (lock.length > 0) {
                 Files.write(staging.resolve("package-lock.json"), lock);
+            }
+            if (npmrc.length > 0) {
+                Files.write(staging.resolve(".npmrc"), npmrc);
             }
             List<String> command = new ArrayList<>(List.of("npm", "install", "--no-audit", "--no-fund",
                     "--ignore-scripts", "--prefer-offline", "--loglevel=error"));
@@ -96,7 +150,7 @@ final class NpmInstall {
                 throw new NpmException("npm install took longer than " + TIMEOUT_MINUTES + " minutes");
             }
             if (process.exitValue() != 0) {
-                throw new NpmException("npm install failed (exit " + process.exitValue() + "): " + lastLines(log));
+                throw new NpmException(NpmFailure.describe(process.exitValue(), readLog(log)));
             }
             Files.delete(log);
             try {
@@ -112,12 +166,11 @@ final class NpmInstall {
         }
     }
 
-    private static String lastLines(Path log) {
+    private static List<String> readLog(Path log) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-            return String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size()));
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return "(no output)";
+            return List.of();
         }
     }
 

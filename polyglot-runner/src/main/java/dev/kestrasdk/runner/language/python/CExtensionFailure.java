@@ -19,11 +19,8 @@ final class CExtensionFailure {
     static final String GRAALPY_MESSAGE = "Cannot run any C extensions because native access is not allowed";
     static final String SECOND_CONTEXT = "Option python.IsolateNativeModules is set to 'false' and a second GraalPy"
             + " context attempted to load a native module";
-    static final String OTHERWISE = "or run this script with CPython and this project's Python SDK (kestra-sdk exec;"
-            + " docs/python.md, \"Packages\")";
-    static final String INSTEAD = "run without --sandbox, or with RunProfile.TASK, which allows native access; " + OTHERWISE;
-    static final String OWN_PROCESS = "run it in a process of its own (kestra-sdk run runs one script per process); "
-            + OTHERWISE;
+    static final String INSTEAD = "run without --sandbox, or with RunProfile.TASK, which allows native access; ";
+    static final String OWN_PROCESS = "run it in a process of its own (kestra-sdk run runs one script per process); ";
     private static final Pattern SITE_PACKAGES = Pattern.compile("/site-packages/([A-Za-z0-9_.-]+)");
     private static final Pattern STANDARD_LIBRARY = Pattern.compile("/lib/python3\\.\\d+/([A-Za-z0-9_.-]+)");
 
@@ -35,16 +32,26 @@ final class CExtensionFailure {
         String message = failure.message() == null ? "" : failure.message().strip();
         String why;
         if (message.startsWith(GRAALPY_MESSAGE)) {
-            why = " needs a C extension, which the sandbox profile cannot load (" + message + "): " + INSTEAD;
+            why = " needs a C extension, which the sandbox profile cannot load (" + message + "): " + INSTEAD
+                    + otherwise(failure.stack());
         } else if (message.startsWith(SECOND_CONTEXT)) {
             why = " needs a C extension, which GraalPy loads in one context per process, and another script's came first ("
-                    + message + "): " + OWN_PROCESS;
+                    + message + "): " + OWN_PROCESS + otherwise(failure.stack());
         } else {
             return failure;
         }
         String what = packageOf(failure.stack());
         return new ScriptFailure(failure.type(), (what == null ? "a module" : "'" + what + "'") + why, failure.line(),
                 failure.stack());
+    }
+
+    /**
+     * The way out of both refusals: CPython, with this project's Python SDK reading the script's lines as Kestra
+     * would ({@code kestra-sdk exec}), the script named as its outermost frame names it.
+     */
+    static String otherwise(List<GuestFrame> stack) {
+        String script = stack.isEmpty() ? "script.py" : stack.get(stack.size() - 1).source();
+        return "or run it with CPython and this project's Python SDK: kestra-sdk exec -- python3 " + script;
     }
 
     /** The outermost frame's package folder: the module the script imported, not the one deep inside that failed. */

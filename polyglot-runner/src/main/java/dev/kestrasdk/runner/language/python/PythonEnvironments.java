@@ -110,7 +110,7 @@ public final class PythonEnvironments {
             VFSUtils.createVenv(venv, dependencies.requirements(), launcher(), ResourceCache.graalVersion(), log);
         } catch (IOException | RuntimeException e) {
             throw new PythonPackagesException("cannot install " + names(dependencies) + ": "
-                    + log.reason().orElse(oneLine(String.valueOf(e.getMessage()))));
+                    + log.reason().orElse(oneLine(String.valueOf(e.getMessage()))) + log.wayOut());
         }
         Files.writeString(venv.resolve(MARKER), String.join("\n", dependencies.requirements()) + "\n",
                 StandardCharsets.UTF_8);
@@ -220,6 +220,7 @@ public final class PythonEnvironments {
         private final PrintStream progress;
         private final boolean terminal;
         private final List<String> errors = new ArrayList<>();
+        private boolean builtFromSource;
 
         PipLog(PrintStream progress, boolean terminal) {
             this.progress = progress;
@@ -244,6 +245,15 @@ public final class PythonEnvironments {
 
         static final int REASON_CHARS = 300;
 
+        /**
+         * After a failure, what to do instead when pip had to build a package from source: it found no wheel GraalPy
+         * can load (a C extension with no GraalPy build, typically), which CPython does not need.
+         */
+        String wayOut() {
+            return builtFromSource ? "; pip found no wheel GraalPy can load and built from source: run the script with"
+                    + " CPython and this project's Python SDK instead (kestra-sdk exec -- python3 <script>)" : "";
+        }
+
         @Override
         public void subProcessOut(String line) {
             line(line);
@@ -258,6 +268,9 @@ public final class PythonEnvironments {
             String l = line.strip();
             if (l.startsWith("ERROR: ")) {
                 errors.add(l.substring("ERROR: ".length()));
+            }
+            if (l.startsWith("Building wheel for") || l.startsWith("Preparing metadata") || l.startsWith("Installing build dependencies")) {
+                builtFromSource = true;
             }
             if (terminal && (l.startsWith("Collecting") || l.startsWith("Downloading") || l.startsWith("Installing")
                     || l.startsWith("Successfully") || l.startsWith("Building") || l.startsWith("ERROR: "))) {

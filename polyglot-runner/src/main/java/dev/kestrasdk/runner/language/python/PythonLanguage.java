@@ -115,6 +115,11 @@ public final class PythonLanguage implements GuestLanguage {
         sys.putMember("argv", values.toPython(argv));
         Object inputs = values.toPython(script.inputs().values());
         context.getBindings("python").putMember("inputs", inputs);
+        if (script.sourceName().endsWith(".py")) {
+            // As CPython 3.9+ sets it for `python script.py`: the script's absolute path (in the working directory).
+            context.getBindings("python").putMember("__file__",
+                    script.workingDirectory().resolve(script.sourceName()).toAbsolutePath().normalize().toString());
+        }
         boolean writes = script.profile() == RunProfile.TASK || script.sandbox().write();
         Value closeOpenFiles = writes ? trackOpenFiles(context, builtins) : null;
         try {

@@ -105,6 +105,8 @@
     getuid: () => 1000,
     getgid: () => 1000,
   };
+  // Object.prototype.toString.call(process) is '[object process]' in Node: packages tell Node by it (axios 0.x's adapter)
+  Object.defineProperty(process, Symbol.toStringTag, { value: 'process', configurable: true });
   define('process', process);
 
   const now = () => clock.elapsedNanos() / 1e6;

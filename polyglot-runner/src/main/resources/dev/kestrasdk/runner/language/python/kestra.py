@@ -15,31 +15,57 @@ def _raise_if_error(error):
         raise (TypeError if error.kind == "TYPE" else ValueError)(error.message)
 
 
-def _new_logger():
-    # logging is imported only here: importing it costs a fresh interpreter-only context ~300 ms.
-    import logging
-    from datetime import datetime, timezone
+# Kestra.logger(). PyPI kestra returns a logging.Logger, but importing `logging` costs an interpreter-only context
+# seconds, so until the script imports `logging` itself the logger is a light stand-in, _KestraLogger: its common
+# methods write the same lines as the real logger would, and anything else (handlers, filters, children...) turns it
+# into a front for the real logger, as does the script importing `logging` (then logging.getLogger("Kestra") is it).
 
-    levels = ((logging.ERROR, "ERROR"), (logging.WARNING, "WARN"), (logging.INFO, "INFO"), (logging.DEBUG, "DEBUG"))
+# logging's level numbers and names, so the first log call needs no `import logging`
+_LEVELS_BY_NAME = {"CRITICAL": 50, "FATAL": 50, "ERROR": 40, "WARN": 30, "WARNING": 30, "INFO": 20, "DEBUG": 10,
+                   "NOTSET": 0}
+_LEVEL_NAMES = {50: "CRITICAL", 40: "ERROR", 30: "WARNING", 20: "INFO", 10: "DEBUG", 0: "NOTSET"}
+_ROOT_LEVEL = 30  # logging's root logger level (WARNING), which a logger at NOTSET inherits
+
+
+def _kestra_level(levelno):
+    """logging's level number as Kestra's level: by threshold, anything below DEBUG is TRACE."""
+    for threshold, name in ((40, "ERROR"), (30, "WARN"), (20, "INFO"), (10, "DEBUG")):
+        if levelno >= threshold:
+            return name
+    return "TRACE"
+
+
+def _utc_stamp(created):
+    """PyPI kestra's asctime: `created` (time.time()) in UTC to the millisecond, as datetime.isoformat writes it."""
+    import time
+
+    seconds = int(created)
+    micros = round((created - seconds) * 1e6)  # datetime.fromtimestamp rounds to the microsecond
+    if micros >= 1000000:
+        seconds, micros = seconds + 1, micros - 1000000
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + ".%03dZ" % (micros // 1000)
+
+
+def _send_log(levelno, text):
+    # Errors propagate, like every other Kestra call, instead of logging's silent handleError.
+    _raise_if_error(_bridge.log(_kestra_level(levelno), [text]))
+
+
+def _real_logger():
+    """The logging.Logger named Kestra (level DEBUG, not propagating) with the handler that sends its records."""
+    import logging
 
     class KestraLogFormatter(logging.Formatter):
         """PyPI kestra's message format, so a script reads the same here: '<UTC time, ms> - <message>'."""
 
         def formatTime(self, record, datefmt=None):
-            return (datetime.fromtimestamp(record.created, timezone.utc)
-                    .isoformat(sep="T", timespec="milliseconds").replace("+00:00", "Z"))
+            return _utc_stamp(record.created)
 
     class KestraLogHandler(logging.Handler):
         """Sends each record as a `logs` line: the message formatted as PyPI kestra formats it."""
 
         def emit(self, record):
-            level = "TRACE"
-            for threshold, name in levels:
-                if record.levelno >= threshold:
-                    level = name
-                    break
-            # Errors propagate, like every other Kestra call, instead of logging's silent handleError.
-            _raise_if_error(_bridge.log(level, [self.format(record)]))
+            _send_log(record.levelno, self.format(record))
 
     handler = KestraLogHandler()
     handler.setFormatter(KestraLogFormatter("%(asctime)s - %(message)s"))
@@ -47,6 +73,204 @@ def _new_logger():
     logger.setLevel(logging.DEBUG)
     logger.propagate = False
     logger.addHandler(handler)
+    return logger
+
+
+def _check_level(level):
+    """logging's _checkLevel: a number, or a level name."""
+    if isinstance(level, int):
+        return level
+    if str(level) == level:
+        if level not in _LEVELS_BY_NAME:
+            raise ValueError("Unknown level: %r" % level)
+        return _LEVELS_BY_NAME[level]
+    raise TypeError("Level not an integer or a valid string: %r" % (level,))
+
+
+def _exception_text(exc_info):
+    """logging.Formatter.formatException: the traceback as traceback.print_exception writes it, less the last newline."""
+    import traceback
+
+    return "".join(traceback.format_exception(exc_info[0], exc_info[1], exc_info[2])).removesuffix("\n")
+
+
+class _KestraLogger:
+    """Kestra.logger() before the script imports `logging`: a logging.Logger's log methods and level handling,
+    writing each record as the real logger's handler would. Any other attribute (handlers, addHandler, filters,
+    getChild, manager...) makes the real logger, with this one's level, propagate and disabled, and from then on
+    every call goes to it."""
+
+    # What logging.Logger keeps in its own attributes; after the hand-off they are the real logger's.
+    _OWN = ("name", "level", "propagate", "disabled")
+
+    def __init__(self):
+        vars(self).update(_real=None, name="Kestra", level=10, propagate=False, disabled=False)
+
+    def _become_real(self):
+        own = vars(self)
+        if own["_real"] is None:
+            _stop_watching_logging_import()
+            real = _real_logger()
+            real.setLevel(own["level"])
+            real.propagate = own["propagate"]
+            real.disabled = own["disabled"]
+            for name in self._OWN:
+                del own[name]
+            own["_real"] = real
+        return own["_real"]
+
+    def __getattr__(self, name):  # only for what this class does not have
+        if name.startswith("__"):  # copy, pickle and friends probe these
+            raise AttributeError(name)
+        return getattr(self._become_real(), name)
+
+    def __setattr__(self, name, value):
+        if self._real is None and name in self._OWN:
+            vars(self)[name] = value
+        else:
+            setattr(self._become_real(), name, value)
+
+    def __repr__(self):
+        if self._real is not None:
+            return repr(self._real)
+        level = self.getEffectiveLevel()
+        return "<Logger %s (%s)>" % (self.name, _LEVEL_NAMES.get(level, "Level %s" % level))
+
+    def setLevel(self, level):
+        if self._real is not None:
+            return self._real.setLevel(level)
+        vars(self)["level"] = _check_level(level)
+
+    def getEffectiveLevel(self):
+        if self._real is not None:
+            return self._real.getEffectiveLevel()
+        return self.level or _ROOT_LEVEL
+
+    def isEnabledFor(self, level):
+        if self._real is not None:
+            return self._real.isEnabledFor(level)
+        return not self.disabled and level >= self.getEffectiveLevel()
+
+    def debug(self, msg, *args, **kwargs):
+        self._log(10, msg, args, kwargs)
+
+    def info(self, msg, *args, **kwargs):
+        self._log(20, msg, args, kwargs)
+
+    def warning(self, msg, *args, **kwargs):
+        self._log(30, msg, args, kwargs)
+
+    def warn(self, msg, *args, **kwargs):
+        import _warnings  # what warnings.warn is, without importing `warnings`
+
+        _warnings.warn("The 'warn' method is deprecated, use 'warning' instead", DeprecationWarning, 2)
+        self._log(30, msg, args, kwargs)
+
+    def error(self, msg, *args, **kwargs):
+        self._log(40, msg, args, kwargs)
+
+    def exception(self, msg, *args, exc_info=True, **kwargs):
+        kwargs["exc_info"] = exc_info
+        self._log(40, msg, args, kwargs)
+
+    def critical(self, msg, *args, **kwargs):
+        self._log(50, msg, args, kwargs)
+
+    fatal = critical
+
+    def log(self, level, msg, *args, **kwargs):
+        if not isinstance(level, int):
+            raise TypeError("level must be an integer")
+        self._log(level, msg, args, kwargs)
+
+    def _log(self, level, msg, args, kwargs):
+        real = self._real
+        if real is None and kwargs.keys() - {"exc_info", "stacklevel"}:
+            real = self._become_real()  # extra, stack_info or an unknown argument: the real logger's business
+        if real is not None:
+            # the script's frame is two above this one (info/debug/... then here): logging reports the script's line
+            kwargs["stacklevel"] = kwargs.get("stacklevel", 1) + 2
+            real.log(level, msg, *args, **kwargs)
+            return
+        if not self.isEnabledFor(level):
+            return
+        import time
+
+        created = time.time()
+        text = str(msg)
+        if args:
+            if len(args) == 1 and isinstance(args[0], _Mapping) and args[0]:  # as logging.LogRecord: '%(a)s', {'a': 1}
+                args = args[0]
+            text = text % args
+        text = _utc_stamp(created) + " - " + text
+        exc_info = kwargs.get("exc_info")
+        if exc_info:
+            if isinstance(exc_info, BaseException):
+                exc_info = (type(exc_info), exc_info, exc_info.__traceback__)
+            elif not isinstance(exc_info, tuple):
+                import sys
+
+                exc_info = sys.exc_info()
+            exception = _exception_text(exc_info)
+            if exception:
+                text = text + ("" if text.endswith("\n") else "\n") + exception
+        _send_log(level, text)
+
+
+class _LoggingImportWatch:
+    """On sys.meta_path while Kestra.logger() is the light stand-in: when the script imports `logging`, the stand-in
+    becomes a front for the real logger as soon as `logging` has loaded, so logging.getLogger("Kestra") is it."""
+
+    def __init__(self, logger):
+        self._logger = logger
+
+    def find_spec(self, name, path=None, target=None):
+        if name != "logging":
+            return None
+        import sys
+
+        sys.meta_path.remove(self)
+        for finder in sys.meta_path:
+            spec = finder.find_spec(name, path, target) if hasattr(finder, "find_spec") else None
+            if spec is not None:
+                spec.loader = _ThenBecomeReal(spec.loader, self._logger)
+                return spec
+        return None
+
+
+class _ThenBecomeReal:
+    """`logging`'s own loader, then the light logger's hand-off once the module has run."""
+
+    def __init__(self, loader, logger):
+        self._loader = loader
+        self._logger = logger
+
+    def create_module(self, spec):
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module):
+        self._loader.exec_module(module)
+        self._logger._become_real()
+
+    def __getattr__(self, name):
+        return getattr(self._loader, name)
+
+
+def _stop_watching_logging_import():
+    import sys
+
+    for finder in list(sys.meta_path):
+        if isinstance(finder, _LoggingImportWatch):
+            sys.meta_path.remove(finder)
+
+
+def _new_logger():
+    import sys
+
+    if "logging" in sys.modules:  # already paid for: the real one
+        return _real_logger()
+    logger = _KestraLogger()
+    sys.meta_path.insert(0, _LoggingImportWatch(logger))
     return logger
 
 
@@ -87,7 +311,8 @@ class Kestra:
 
     @staticmethod
     def logger():
-        """A standard logging.Logger whose records become Kestra `logs` lines (WARNING and up on stderr)."""
+        """A logging.Logger (or, until the script imports `logging`, a light stand-in that writes the same lines)
+        whose records become Kestra `logs` lines (WARNING and up on stderr)."""
         if Kestra._logger is None:
             Kestra._logger = _new_logger()
         return Kestra._logger
@@ -112,7 +337,10 @@ def _mapping_base():
     return Mapping
 
 
-class ExecutionContext(_mapping_base()):
+_Mapping = _mapping_base()
+
+
+class ExecutionContext(_Mapping):
     """A read-only mapping over the execution context; `context.outputs.extract.uri` reaches nested keys.
 
     Keys that are not identifiers, or that are also method names (`items`, `keys`), are read with `context["items"]`.

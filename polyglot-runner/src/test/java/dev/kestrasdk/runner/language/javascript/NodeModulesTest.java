@@ -280,4 +280,121 @@ class NodeModulesTest {
         assertEquals(3, result.exitCode());
         assertEquals(List.of("true true true", "number number bigint", "linux true false number", "tick"), result.stdout());
     }
+
+    /** Node 20's streams, timers/promises and import.meta; the expected lines are what node 20 prints for the same script. */
+    @Test
+    void streamPipelinesWithGeneratorsFileStreamsTimersPromisesAndImportMetaAsInNode() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("streams/lib"));
+        Files.writeString(work.resolve("where.mjs"), "export const here = import.meta.url;\n");
+        ScriptResult result = run(dir.resolve("streams"), "streams.mjs", """
+                import { pipeline } from 'node:stream/promises';
+                import { Readable, Transform, Writable, pipeline as pipelineCallback } from 'node:stream';
+                import fs from 'node:fs';
+                import { setTimeout as sleep, setImmediate as immediate } from 'node:timers/promises';
+                import { fileURLToPath } from 'node:url';
+                import { here } from './lib/where.mjs';
+                console.log(import.meta.url === 'file://' + process.cwd() + '/streams.mjs', import.meta.filename === fileURLToPath(import.meta.url),
+                  import.meta.dirname === process.cwd(), here.endsWith('/lib/where.mjs'), here.startsWith('file:///'));
+                console.log(await sleep(5, 'slept'), await immediate('immediate'));
+                const upper = [];
+                await pipeline(Readable.from(['a', 'b']), async function* (source) { for await (const c of source) yield String(c).toUpperCase(); },
+                  new Writable({ write(c, _, cb) { upper.push(String(c)); cb(); } }));
+                console.log(upper.join(''));
+                const total = await pipeline(['1', '2', '3'], async function* (source) { for await (const c of source) yield Number(c) * 10; },
+                  async (source) => { let sum = 0; for await (const n of source) sum += n; return sum; });
+                console.log(total);
+                pipelineCallback(Readable.from(['x', 'y']), async function* (source) { for await (const c of source) yield c + '!'; },
+                  fs.createWriteStream('gen.txt'), (err) => console.log('callback', err, fs.readFileSync('gen.txt', 'utf8')));
+                await sleep(20);
+                fs.writeFileSync('in.txt', 'line1\\nline2\\n');
+                await pipeline(fs.createReadStream('in.txt'), new Transform({ transform(c, _, cb) { cb(null, String(c).toUpperCase()); } }),
+                  fs.createWriteStream('out.txt'));
+                console.log(JSON.stringify(fs.readFileSync('out.txt', 'utf8')));
+                await new Promise((resolve) => fs.createReadStream('in.txt').pipe(fs.createWriteStream('copy.txt')).on('finish', resolve));
+                let text = '';
+                for await (const chunk of fs.createReadStream('copy.txt', { encoding: 'utf8' })) text += chunk;
+                console.log(JSON.stringify(text), (await Readable.from([1, 2, 3]).toArray()).join(','));
+                fs.createReadStream('nope.txt').on('error', (e) => console.log(e.code, e.message));
+                await pipeline(['late'], async function* (source) { for await (const c of source) { yield c; throw new Error('stage failed'); } },
+                  new Writable({ write(c, _, cb) { cb(); } })).catch((e) => console.log('rejected', e.message));
+                """, null);
+        assertEquals(List.of("true true true true true", "slept immediate", "AB", "60", "callback undefined x!y!",
+                "\"LINE1\\nLINE2\\n\"", "\"line1\\nline2\\n\" 1,2,3", "rejected stage failed",
+                "ENOENT ENOENT: no such file or directory, open 'nope.txt'"), lines(result));
+    }
+
+    /** process members, fs errors naming the paths as given, and servers and processes refused; node 20 gives the same codes. */
+    @Test
+    void processMembersFsErrorsAndRefusalsAsNodeNamesThem() throws IOException {
+        ScriptResult result = run(dir.resolve("procfs"), "procfs.js", """
+                const fs = require('fs');
+                console.log(typeof process.hrtime.bigint(), process.hrtime.bigint() > 0n, process.hrtime().length, Object.prototype.toString.call(process));
+                const m = process.memoryUsage();
+                console.log(['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'].map((k) => typeof m[k]).join(','));
+                for (const call of [() => fs.renameSync('missing', 'x'), () => fs.unlinkSync('.'), () => fs.readFileSync('.'),
+                  () => fs.writeFileSync('nodir/x.txt', 'x'), () => fs.copyFileSync('missing', 'y'), () => fs.rmSync('missing'),
+                  () => fs.statSync('missing')]) {
+                  try { call(); } catch (e) { console.log(e.code, e.syscall, e.path, e.message); }
+                }
+                const net = require('net'), http = require('http');
+                for (const make of [() => net.createServer(), () => http.createServer()]) {
+                  try { make(); console.log('made'); } catch (e) { console.log(e.code); }
+                }
+                import('child_process').catch((e) => console.log(e.message));
+                process.exitCode = 4;
+                """, null);
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals(4, result.exitCode());
+        assertEquals(List.of("bigint true 2 [object process]", "number,number,number,number,number",
+                "ENOENT rename missing ENOENT: no such file or directory, rename 'missing' -> 'x'",
+                "EISDIR unlink . EISDIR: illegal operation on a directory, unlink '.'",
+                "EISDIR read undefined EISDIR: illegal operation on a directory, read",
+                "ENOENT open nodir/x.txt ENOENT: no such file or directory, open 'nodir/x.txt'",
+                "ENOENT copyfile missing ENOENT: no such file or directory, copyfile 'missing' -> 'y'",
+                "ENOENT lstat missing ENOENT: no such file or directory, lstat 'missing'",
+                "ENOENT stat missing ENOENT: no such file or directory, stat 'missing'",
+                // Node makes both servers; the runner serves nothing
+                "ERR_ACCESS_DENIED", "ERR_ACCESS_DENIED",
+                "Error reading module 'child_process' imported from procfs.js: kestra-sdk sandbox: require('child_process'):"
+                        + " starting processes is not allowed" + EVERY), result.stdout());
+    }
+
+    /** The rest of the issue's list: os, timers, fs callbacks and promises, zlib streams, util.types, events.once; node 20 prints the same. */
+    @Test
+    void osTimersFsPromisesZlibStreamsAndEventsAsInNode() throws IOException {
+        ScriptResult result = run(dir.resolve("rest"), "rest.js", """
+                const os = require('os'), timers = require('timers'), fs = require('fs'), fsp = require('fs/promises'), zlib = require('zlib');
+                const util = require('util'), { once, EventEmitter } = require('events'), https = require('https');
+                console.log(os.EOL === '\\n', os.platform(), typeof os.cpus().length, typeof os.tmpdir(), typeof os.totalmem());
+                const t = timers.setTimeout(() => console.log('never'), 10); timers.clearTimeout(t);
+                console.log(util.types.isPromise(Promise.resolve()), util.types.isRegExp(/x/), util.inspect([1, 'a', { b: null }]), util.format('%o', 5));
+                console.log(typeof https.get, typeof https.request);
+                (async () => {
+                  await new Promise((resolve) => fs.exists('rest.js', (there) => { console.log('exists', there); resolve(); }));
+                  await new Promise((resolve) => fs.appendFile('log.txt', 'a', () => fs.appendFile('log.txt', 'b', resolve)));
+                  await fsp.mkdir('p/q', { recursive: true });
+                  await fsp.writeFile('p/q/one.txt', 'one');
+                  await fsp.appendFile('p/q/one.txt', '+');
+                  await fsp.copyFile('p/q/one.txt', 'p/two.txt');
+                  await fsp.rename('p/two.txt', 'p/three.txt');
+                  console.log(fs.readFileSync('log.txt', 'utf8'), (await fsp.stat('p/q/one.txt')).size, (await fsp.readdir('p')).join(','),
+                    await fsp.readFile('p/three.txt', 'utf8'));
+                  await fsp.rm('p', { recursive: true });
+                  await fsp.rm('p').catch((e) => console.log(e.code, e.syscall));
+                  await fsp.mkdir('log.txt').catch((e) => console.log(e.code, e.message));
+                  const gz = await new Promise((resolve, reject) => {
+                    const chunks = [];
+                    fs.createReadStream('rest.js').pipe(zlib.createGzip()).on('data', (c) => chunks.push(c)).on('end', () => resolve(Buffer.concat(chunks))).on('error', reject);
+                  });
+                  zlib.gunzip(gz, (err, plain) => console.log('gunzip', err, plain.toString() === fs.readFileSync('rest.js', 'utf8')));
+                  const e = new EventEmitter();
+                  setTimeout(() => e.emit('ready', 42), 5);
+                  console.log('once', await once(e, 'ready'));
+                  try { e.emit('error', new Error('boom')); } catch (err) { console.log('unhandled error event', err.message); }
+                })();
+                """, null);
+        assertEquals(List.of("true linux number string number", "true true [ 1, 'a', { b: null } ] 5", "function function",
+                "exists true", "ab 4 q,three.txt one+", "ENOENT lstat", "EEXIST EEXIST: file already exists, mkdir 'log.txt'",
+                "gunzip null true", "once [ 42 ]", "unhandled error event boom"), lines(result));
+    }
 }

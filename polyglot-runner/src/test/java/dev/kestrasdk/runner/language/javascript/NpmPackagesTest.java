@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.language.javascript;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kestrasdk.parse.ReportCollector;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
@@ -119,6 +120,130 @@ class NpmPackagesTest {
         assertEquals(List.of(), result.stdout());
     }
 
+    /** What a script given {@code --npm lodash@4.17.21 --npm dayjs@1.11.13} prints: as node prints it with the same packages. */
+    private static final String USE_PACKAGES = """
+            const _ = require('lodash'), dayjs = require('dayjs');
+            console.log(_.chunk([1, 2, 3], 2), dayjs('2024-01-02').format('YYYY/MM/DD'), require('lodash/package.json').version);
+            """;
+    private static final NpmPackages LODASH_DAYJS = NpmPackages.of("lodash@4.17.21", "dayjs@1.11.13");
+
+    @Test
+    void npmPackagesAloneAreInstalledIntoTheCacheKeyedByTheManifestTheyMake() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("npm-alone"));
+        Files.writeString(work.resolve("use.cjs"), USE_PACKAGES);
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("use.cjs")).withProfile(RunProfile.TASK)
+                .withTimeout(Duration.ofMinutes(10)).withNpmPackages(LODASH_DAYJS));
+        assertEquals(ScriptStatus.SUCCESS, result.status(), () -> result.failure() + "\n" + result.stdout());
+        assertEquals(List.of("[ [ 1, 2 ], [ 3 ] ] 2024/01/02 4.17.21"), result.stdout());
+        byte[] manifest = "{\"dependencies\":{\"dayjs\":\"1.11.13\",\"lodash\":\"4.17.21\"},\"private\":true}"
+                .getBytes(StandardCharsets.UTF_8);
+        Path installed = NpmInstall.nodeModules(work, LODASH_DAYJS).orElseThrow();
+        assertEquals(NpmInstall.key(manifest, new byte[0]), installed.getParent().getFileName().toString());
+        assertEquals(new String(manifest, StandardCharsets.UTF_8), Files.readString(installed.resolveSibling("package.json")));
+        assertTrue(Files.isRegularFile(installed.resolveSibling("package-lock.json")), "npm's resolved lock kept with the install");
+        assertEquals(installed, NpmInstall.nodeModules(work, NpmPackages.of("dayjs@1.11.13", "lodash@4.17.21")).orElseThrow(),
+                "the order given does not change the key");
+    }
+
+    @Test
+    void npmPackagesJoinThePackageJsonBesideTheScript() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("npm-merged"));
+        Files.writeString(work.resolve("package.json"), "{\"name\": \"report\", \"dependencies\": {\"dayjs\": \"1.11.13\", \"lodash\": \"4.17.20\"}}");
+        Files.writeString(work.resolve("use.cjs"), USE_PACKAGES);
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("use.cjs")).withProfile(RunProfile.TASK)
+                .withTimeout(Duration.ofMinutes(10)).withNpmPackages(NpmPackages.of("lodash@4.17.21")));
+        assertEquals(ScriptStatus.SUCCESS, result.status(), () -> result.failure() + "\n" + result.stdout());
+        assertEquals(List.of("[ [ 1, 2 ], [ 3 ] ] 2024/01/02 4.17.21"), result.stdout(), "--npm's range replaces package.json's");
+        assertEquals("{\"dependencies\":{\"dayjs\":\"1.11.13\",\"lodash\":\"4.17.21\"},\"name\":\"report\"}", new String(
+                NpmInstall.withDependencies(Files.readAllBytes(work.resolve("package.json")), Map.of("lodash", "4.17.21"),
+                        work.resolve("package.json")), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNodeModulesBesideIsSearchedFirstAndNpmPackagesAfterIt() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("npm-beside-node-modules"));
+        Files.createDirectories(work.resolve("node_modules/dayjs"));
+        Files.writeString(work.resolve("node_modules/dayjs/index.js"), "module.exports = () => ({ format: () => 'local dayjs' });\n");
+        Files.writeString(work.resolve("use.cjs"), USE_PACKAGES);
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("use.cjs")).withProfile(RunProfile.TASK)
+                .withTimeout(Duration.ofMinutes(10)).withNpmPackages(LODASH_DAYJS));
+        assertEquals(ScriptStatus.SUCCESS, result.status(), () -> result.failure() + "\n" + result.stdout());
+        assertEquals(List.of("[ [ 1, 2 ], [ 3 ] ] local dayjs 4.17.21"), result.stdout());
+    }
+
+    @Test
+    void aBadPackageJsonWithNpmPackagesIsOneLine() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("npm-bad-manifest"));
+        Files.writeString(work.resolve("package.json"), "{\"dependencies\": [\"lodash\"]}");
+        Files.writeString(work.resolve("use.cjs"), "console.log('never');");
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("use.cjs")).withNpmPackages(NpmPackages.of("dayjs")));
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("kestra-sdk: " + work.resolve("package.json") + ": \"dependencies\" must be an object of names and ranges",
+                result.failure().message());
+        assertEquals(List.of(), result.stdout());
+    }
+
+    @Test
+    void offlineWithAnEmptyCacheIsOneLineSayingSo() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("npm-offline"));
+        // the registry out of reach, as on a machine without network: npm reads the .npmrc beside the script
+        Files.writeString(work.resolve(".npmrc"), "registry=http://127.0.0.1:1/\nfetch-retries=0\n");
+        Files.writeString(work.resolve("use.cjs"), "console.log('never');");
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("use.cjs")).withTimeout(Duration.ofMinutes(5))
+                .withNpmPackages(NpmPackages.of("kestra-sdk-offline-probe@1.0.0")));
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("Error", result.failure().type());
+        assertEquals("kestra-sdk: npm could not reach the registry (ECONNREFUSED), and the runner's cache has no install of"
+                + " these packages yet (the first run of a package set needs the registry; later runs are offline): FetchError:"
+                + " request to http://127.0.0.1:1/kestra-sdk-offline-probe failed, reason: connect ECONNREFUSED 127.0.0.1:1",
+                result.failure().message());
+        assertEquals(List.of(), result.stdout());
+    }
+
+    @Test
+    void aVersionNpmCannotFindFailsNamingThePackageAndNpmsReason() throws IOException {
+        Path work = Files.createDirectories(dir.resolve("npm-no-such-version"));
+        Files.writeString(work.resolve("use.cjs"), "console.log('never');");
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("use.cjs")).withTimeout(Duration.ofMinutes(5))
+                .withNpmPackages(NpmPackages.of("lodash@^99")));
+        assertEquals(ScriptStatus.FAILED, result.status());
+        assertEquals("kestra-sdk: npm install failed (exit 1): ETARGET notarget No matching version found for lodash@^99.",
+                result.failure().message());
+    }
+
+    /**
+     * Kestra's deprecated Node task's example (node-task-axios/SOURCE.md): its files unchanged, run as the task ran them
+     * ({@code node main.js data.json} after {@code npm install}), axios pointed at the stand-in; the Kestra reading and
+     * the other lines are node's.
+     */
+    @Test
+    void theNodeTaskExampleWithAxiosGivesNodesReading() throws Exception {
+        Path work = Files.createDirectories(dir.resolve("node-task-axios"));
+        Path nodeWork = Files.createDirectories(dir.resolve("node-task-axios-on-node"));
+        for (String file : List.of("main.js", "data.json", "mymodule.js", "package.json", "kestra.js")) {
+            String text = Files.readString(FIXTURE.resolveSibling("node-task-axios").resolve(file))
+                    .replace("http://google.fr", "http://127.0.0.1:" + port);
+            Files.writeString(work.resolve(file), text);
+            Files.writeString(nodeWork.resolve(file), text);
+        }
+        ScriptResult result = runner.run(ScriptRequest.ofFile(work.resolve("main.js")).withProfile(RunProfile.TASK)
+                .withTimeout(Duration.ofMinutes(10)).withArguments(List.of("data.json")));
+        assertEquals(ScriptStatus.SUCCESS, result.status(), () -> result.failure() + "\n" + result.stdout());
+        Files.createSymbolicLink(nodeWork.resolve("node_modules"), NpmInstall.nodeModules(nodeWork).orElseThrow());
+        Process process = Launch.of("node", "main.js", "data.json").in(nodeWork).builder().redirectErrorStream(true).start();
+        List<String> onNode = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertTrue(process.waitFor(2, TimeUnit.MINUTES), "node ended");
+        assertEquals(0, process.exitValue(), () -> String.join("\n", onNode));
+        ReportCollector reading = new ReportCollector();
+        onNode.forEach(reading::accept);
+        assertEquals(ToolJson.write(reading.outputs()), ToolJson.write(result.outputs()));
+        assertEquals(Map.of("status", 200, "text", Map.of("name", "kestra", "namespace", "kestra", "pull_count", 12345678,
+                "star_count", 180)), result.outputs());
+        assertEquals(List.of("OK", "hello world", "200"), result.stdout().stream().filter(l -> !l.startsWith("::")).toList());
+        assertEquals(onNode.stream().filter(l -> !l.startsWith("::")).toList(),
+                result.stdout().stream().filter(l -> !l.startsWith("::")).toList());
+    }
+
     /** What Node prints for the fixture's script, run beside the same installed node_modules. */
     private static List<String> node(String script) throws Exception {
         Path work = workingDirectory("node-" + script, script);
@@ -134,7 +259,8 @@ class NpmPackagesTest {
     @ParameterizedTest
     @ValueSource(strings = {"js-colors-hello", "js-esm-colors-package-json", "js-docker-pulls-outputs",
             "js-docker-pulls-outputs-inner-require", "js-docker-pulls-requestify", "js-docker-pulls-timer",
-            "js-docker-pulls-timer-datenow", "js-docker-pulls-file", "js-json2csv-orders"})
+            "js-docker-pulls-timer-datenow", "js-docker-pulls-file", "js-json2csv-orders", "js-docs-logging",
+            "js-docs-outputs-metrics", "js-kestra-outputs-hello"})
     void corpusNodeScriptsGiveTheirNativeReading(String name) throws IOException {
         Path source = CORPUS.resolve(name);
         @SuppressWarnings("unchecked")
@@ -161,7 +287,7 @@ class NpmPackagesTest {
         assertEquals(metrics(expected.get("metrics")), metrics(result.metrics().stream().map(m -> Map.of("name", m.name(),
                 "type", m.type(), "tags", m.tags())).toList()));
         assertEquals(ToolJson.write(expected.get("logs")), ToolJson.write(result.logs().stream()
-                .map(l -> Map.of("level", l.level(), "message", l.message())).toList()));
+                .map(l -> new java.util.TreeMap<>(Map.of("level", l.level(), "message", l.message()))).toList()));
         assertEquals(((Number) expected.get("stdoutLines")).intValue(), result.stdout().size(), () -> String.join("\n", result.stdout()));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> files = (List<Map<String, Object>>) expected.get("files");

@@ -22,6 +22,8 @@ class CExtensionFailureTest {
     static final SharedRunner runner = new SharedRunner();
 
     private static final String REFUSED = "Cannot run any C extensions because native access is not allowed.";
+    private static final String WITH_CPYTHON = "or run it with CPython and this project's Python SDK: kestra-sdk exec -- python3 etl.py";
+    private static final String IN_SCRIPT = "or run it with CPython and this project's Python SDK: kestra-sdk exec -- python3 script.py";
 
     @Test
     void theOutermostPackageFolderIsNamed() {
@@ -30,8 +32,8 @@ class CExtensionFailureTest {
                 new GuestFrame("<module>", "/cache/python-venvs/ab/lib/python3.12/site-packages/pandas/__init__.py", 19),
                 new GuestFrame("<module>", "etl.py", 1)));
         assertEquals(new ScriptFailure("ImportError", "'pandas' needs a C extension, which the sandbox profile cannot load ("
-                + REFUSED + "): run without --sandbox, or with RunProfile.TASK, which allows native access; or run this"
-                + " script with CPython and this project's Python SDK (kestra-sdk exec; docs/python.md, \"Packages\")",
+                + REFUSED + "): run without --sandbox, or with RunProfile.TASK, which allows native access; or run it with"
+                + " CPython and this project's Python SDK: kestra-sdk exec -- python3 etl.py",
                 1, failure.stack()), CExtensionFailure.explained(failure));
     }
 
@@ -41,14 +43,14 @@ class CExtensionFailureTest {
                 new GuestFrame("<module>", "/v/lib/python3.12/site-packages/_cffi_shim.py", 2),
                 new GuestFrame("<module>", "etl.py", 1)));
         assertEquals("'_cffi_shim' needs a C extension, which the sandbox profile cannot load (" + REFUSED + "): "
-                + CExtensionFailure.INSTEAD, CExtensionFailure.explained(failure).message());
+                + CExtensionFailure.INSTEAD + WITH_CPYTHON, CExtensionFailure.explained(failure).message());
     }
 
     @Test
     void withNoPackageFrameItSaysAModule() {
         ScriptFailure failure = new ScriptFailure("ImportError", REFUSED, 1, List.of(new GuestFrame("<module>", "etl.py", 1)));
         assertEquals("a module needs a C extension, which the sandbox profile cannot load (" + REFUSED + "): "
-                + CExtensionFailure.INSTEAD, CExtensionFailure.explained(failure).message());
+                + CExtensionFailure.INSTEAD + WITH_CPYTHON, CExtensionFailure.explained(failure).message());
     }
 
     @Test
@@ -66,8 +68,8 @@ class CExtensionFailureTest {
                 new GuestFrame("<module>", "etl.py", 2)));
         assertEquals("'sqlite3' needs a C extension, which GraalPy loads in one context per process, and another script's"
                 + " came first (" + graalPy + "): run it in a process of its own (kestra-sdk run runs one script per"
-                + " process); or run this script with CPython and this project's Python SDK (kestra-sdk exec;"
-                + " docs/python.md, \"Packages\")", CExtensionFailure.explained(failure).message());
+                + " process); or run it with CPython and this project's Python SDK: kestra-sdk exec -- python3 etl.py",
+                CExtensionFailure.explained(failure).message());
     }
 
     /**
@@ -82,12 +84,12 @@ class CExtensionFailureTest {
         String message = result.failure().message();
         if (result.failure().type().equals("ImportError")) {
             assertEquals("'sqlite3' needs a C extension, which the sandbox profile cannot load (" + REFUSED + "): "
-                    + CExtensionFailure.INSTEAD, message);
+                    + CExtensionFailure.INSTEAD + IN_SCRIPT, message);
         } else {
             assertEquals("SystemError", result.failure().type());
             assertTrue(message.startsWith("'sqlite3' needs a C extension, which GraalPy loads in one context per process,"
                     + " and another script's came first (" + CExtensionFailure.SECOND_CONTEXT + " "), message);
-            assertTrue(message.endsWith("): " + CExtensionFailure.OWN_PROCESS), message);
+            assertTrue(message.endsWith("): " + CExtensionFailure.OWN_PROCESS + IN_SCRIPT), message);
         }
     }
 
@@ -99,6 +101,6 @@ class CExtensionFailureTest {
         assertTrue(result.failure().message().startsWith("'sqlite3' needs a C extension, which GraalPy loads in one"
                 + " context per process, and another script's came first (" + CExtensionFailure.SECOND_CONTEXT
                 + " '_sqlite3' from path '"), result.failure().message());
-        assertTrue(result.failure().message().endsWith("): " + CExtensionFailure.OWN_PROCESS), result.failure().message());
+        assertTrue(result.failure().message().endsWith("): " + CExtensionFailure.OWN_PROCESS + IN_SCRIPT), result.failure().message());
     }
 }

@@ -83,6 +83,26 @@ class PythonEnvironmentsTest {
     }
 
     @Test
+    void aFailedSourceBuildNamesCPythonAsTheWayOut() {
+        PythonEnvironments.PipLog log = new PythonEnvironments.PipLog(new PrintStream(new ByteArrayOutputStream()), false);
+        log.subProcessOut("Collecting numpy");
+        log.subProcessOut("  Downloading numpy-2.3.5.tar.gz (20.6 MB)");
+        log.subProcessOut("  Installing build dependencies: started");
+        log.subProcessErr("ERROR: Failed to build installable wheels for some pyproject.toml based projects (numpy)");
+        assertEquals(Optional.of("pip: Failed to build installable wheels for some pyproject.toml based projects (numpy)"),
+                log.reason());
+        assertEquals("; pip found no wheel GraalPy can load and built from source: run the script with CPython and this"
+                + " project's Python SDK instead (kestra-sdk exec -- python3 <script>)", log.wayOut());
+    }
+
+    @Test
+    void aFailureWithoutASourceBuildHasNoWayOut() {
+        PythonEnvironments.PipLog log = new PythonEnvironments.PipLog(new PrintStream(new ByteArrayOutputStream()), false);
+        log.subProcessErr("ERROR: No matching distribution found for kestra-sdk-no-such-package");
+        assertEquals("", log.wayOut());
+    }
+
+    @Test
     void aLongReasonIsCut() {
         PythonEnvironments.PipLog log = new PythonEnvironments.PipLog(new PrintStream(new ByteArrayOutputStream()), false);
         log.subProcessErr("ERROR: " + "x".repeat(400));

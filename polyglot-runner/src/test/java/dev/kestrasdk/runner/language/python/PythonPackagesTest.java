@@ -77,6 +77,9 @@ class PythonPackagesTest {
         assertEquals(EXPECTED, result.outputs());
     }
 
+    private static final String IN_CPYTHON = "or run it with CPython and this project's Python SDK: kestra-sdk exec -- python3"
+            + " script.py";
+
     @Test
     void inTheSandboxProfileRequestsFailsNamingItselfAndTheWaysOut() {
         ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON, "import six\nimport requests\n")
@@ -86,10 +89,10 @@ class PythonPackagesTest {
         String message = result.failure().message();
         // which refusal depends on whether a context of this JVM loaded a C extension before (CExtensionFailureTest)
         assertTrue(message.equals("'requests' needs a C extension, which the sandbox profile cannot load (Cannot run any"
-                + " C extensions because native access is not allowed.): " + CExtensionFailure.INSTEAD)
+                + " C extensions because native access is not allowed.): " + CExtensionFailure.INSTEAD + IN_CPYTHON)
                 || message.startsWith("'requests' needs a C extension, which GraalPy loads in one context per process,"
                 + " and another script's came first (" + CExtensionFailure.SECOND_CONTEXT + " '_cpython_unicodedata'")
-                && message.endsWith("): " + CExtensionFailure.OWN_PROCESS), message);
+                && message.endsWith("): " + CExtensionFailure.OWN_PROCESS + IN_CPYTHON), message);
     }
 
     @Test

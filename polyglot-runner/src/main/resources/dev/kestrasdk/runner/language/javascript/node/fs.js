@@ -21,18 +21,24 @@ function toPath(p) {
     throw e;
   }
   const resolved = pathModule.resolve(process.cwd(), p);
-  given = { path: p, resolved };
+  if (given.size > 64) given.clear();
+  given.set(resolved, p);
   return resolved;
 }
 
 // Node names the path as the script gave it; the host was given it resolved against the working directory.
-let given = null;
+const given = new Map(); // resolved path -> as the script last gave it
 
 function check(result) {
   if (result === null) {
     const info = JSON.parse(host.lastError());
-    const shown = given !== null && given.resolved === info.path ? given.path : info.path;
-    const e = new Error(info.message.split("'" + info.path + "'").join("'" + shown + "'"));
+    const shownOf = (path) => (given.has(path) ? given.get(path) : path);
+    let message = info.message;
+    for (const [resolved, asGiven] of given) { // rename, copyFile: both paths as given
+      message = message.split("'" + resolved + "'").join("'" + asGiven + "'");
+    }
+    const shown = shownOf(info.path);
+    const e = new Error(message);
     e.errno = info.errno;
     e.code = info.code;
     e.syscall = info.syscall;
@@ -54,11 +60,20 @@ function flagOf(options, fallback) {
 function readFileSync(path, options) {
   const encoding = encodingOf(options);
   const p = toPath(path);
-  if (encoding === 'utf8' || encoding === 'utf-8') {
-    return check(host.read(p, true));
+  try {
+    if (encoding === 'utf8' || encoding === 'utf-8') {
+      return check(host.read(p, true));
+    }
+    const buffer = Buffer.from(check(host.read(p, false)), 'latin1');
+    return encoding ? buffer.toString(encoding) : buffer;
+  } catch (e) {
+    if (e.code === 'EISDIR') { // Node opens a folder, and its read fails
+      const err = new Error('EISDIR: illegal operation on a directory, read');
+      Object.assign(err, { errno: e.errno, code: 'EISDIR', syscall: 'read' });
+      throw err;
+    }
+    throw e;
   }
-  const buffer = Buffer.from(check(host.read(p, false)), 'latin1');
-  return encoding ? buffer.toString(encoding) : buffer;
 }
 
 function writeData(path, data, options, append) {
@@ -241,22 +256,40 @@ function unlinkSync(path) {
   const p = toPath(path);
   const stat = host.stat(p, false);
   if (stat !== null && JSON.parse(stat).type === 'dir') {
-    const e = new Error("EISDIR: illegal operation on a directory, unlink '" + p + "'");
-    Object.assign(e, { code: 'EISDIR', errno: -21, syscall: 'unlink', path: p });
+    const shown = typeof path === 'string' ? path : p;
+    const e = new Error("EISDIR: illegal operation on a directory, unlink '" + shown + "'");
+    Object.assign(e, { code: 'EISDIR', errno: -21, syscall: 'unlink', path: shown });
     throw e;
   }
   check(host.delete(p, 'unlink'));
 }
 
+/** Node's error for a call on two paths (rename, copyfile): both named as given, `path` and `dest`. */
+function twoPathError(e, syscall, from, to) {
+  if (typeof e.code !== 'string' || e.code.startsWith('ERR_')) return e;
+  const [source, target] = [from, to].map((p) => (typeof p === 'string' ? p : toPath(p)));
+  const err = new Error(e.message.slice(0, e.message.indexOf(', ')) + ', ' + syscall + " '" + source + "' -> '" + target + "'");
+  Object.assign(err, { errno: e.errno, code: e.code, syscall, path: source, dest: target });
+  return err;
+}
+
 function renameSync(from, to) {
-  check(host.rename(toPath(from), toPath(to)));
+  try {
+    check(host.rename(toPath(from), toPath(to)));
+  } catch (e) {
+    throw twoPathError(e, 'rename', from, to);
+  }
 }
 
 const constants = { F_OK: 0, R_OK: 4, W_OK: 2, X_OK: 1, COPYFILE_EXCL: 1, COPYFILE_FICLONE: 2, COPYFILE_FICLONE_FORCE: 4 };
 
 function copyFileSync(from, to, mode) {
-  const content = check(host.read(toPath(from), false));
-  check(host.write(toPath(to), content, false, false, ((mode || 0) & constants.COPYFILE_EXCL) !== 0));
+  try {
+    const content = check(host.read(toPath(from), false));
+    check(host.write(toPath(to), content, false, false, ((mode || 0) & constants.COPYFILE_EXCL) !== 0));
+  } catch (e) {
+    throw twoPathError(e, 'copyfile', from, to);
+  }
 }
 
 function cpSync(from, to, options) {
@@ -281,8 +314,9 @@ function accessSync(path, mode) {
   const p = toPath(path);
   check(host.stat(p, true));
   if ((mode || 0) & constants.W_OK && !host.writable(p)) {
-    const e = new Error("EACCES: permission denied, access '" + p + "'");
-    Object.assign(e, { code: 'EACCES', errno: -13, syscall: 'access', path: p });
+    const shown = typeof path === 'string' ? path : p;
+    const e = new Error("EACCES: permission denied, access '" + shown + "'");
+    Object.assign(e, { code: 'EACCES', errno: -13, syscall: 'access', path: shown });
     throw e;
   }
 }
@@ -351,45 +385,48 @@ const syncForms = {
 
 function createReadStream(path, options) {
   const opts = typeof options === 'string' ? { encoding: options } : options || {};
-  const p = toPath(path);
+  toPath(path); // a bad argument throws here, as in Node; a missing file is the stream's 'error'
   const highWaterMark = opts.highWaterMark || 64 * 1024;
   let data = null;
   let position = opts.start || 0;
+  let waiting = false;
+  const pushNext = () => {
+    if (position >= data.length) {
+      stream.push(null);
+      return;
+    }
+    const chunk = data.subarray(position, position + highWaterMark);
+    position += highWaterMark;
+    stream.bytesRead += chunk.length;
+    stream.push(chunk);
+  };
   const stream = new Readable({
     highWaterMark,
     encoding: opts.encoding,
     read() {
-      try {
-        if (data === null) {
-          data = readFileSync(p);
-          if (opts.end !== undefined) data = data.subarray(0, opts.end + 1);
-        }
-      } catch (e) {
-        this.destroy(e);
+      if (data === null) {
+        waiting = true; // the file is read when the stream opens, on a later turn, as Node opens it
         return;
       }
-      if (position >= data.length) {
-        this.push(null);
-        return;
-      }
-      this.push(data.subarray(position, position + highWaterMark));
-      position += highWaterMark;
+      pushNext();
     },
   });
   stream.path = path;
   stream.bytesRead = 0;
-  stream.on('data', (chunk) => { stream.bytesRead += chunk.length; });
-  let missing = null;
-  if (host.stat(p, true) === null) {
-    try { check(null); } catch (e) { missing = e; }
-  }
   setImmediate(() => {
-    if (missing !== null) {
-      stream.destroy(missing);
+    try {
+      data = readFileSync(path);
+      if (opts.end !== undefined) data = data.subarray(0, opts.end + 1);
+    } catch (e) {
+      stream.destroy(e);
       return;
     }
     stream.emit('open', 3);
     stream.emit('ready');
+    if (waiting) {
+      waiting = false;
+      pushNext();
+    }
   });
   return stream;
 }

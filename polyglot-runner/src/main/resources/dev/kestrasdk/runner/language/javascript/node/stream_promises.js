@@ -1,5 +1,6 @@
 'use strict';
-const { pipeline, finished } = require('readable-stream');
+const { finished } = require('readable-stream');
+const { pipeline } = require('./stream.js');
 
 module.exports = {
   pipeline: (...streams) => new Promise((resolve, reject) => {

@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The built plugin folder, loaded as a Kestra server loads its plugins path: through Kestra's own scanner. */
+/**
+ * The built plugin folder, loaded as a Kestra server loads its plugins path: through Kestra's own scanner. Runs on
+ * Kestra 1.3 (kestra-plugin) and on Kestra 2.0 (kestra-plugin-kestra2), both on the folder kestra-plugin builds.
+ */
 class PluginJarIT {
     private static final Path FOLDER = Path.of(System.getProperty("kestra.plugin.directory"));
 

@@ -1,0 +1,93 @@
+package dev.kestrasdk.bench;
+
+import dev.kestrasdk.bench.kestra.KestraEngineProbe;
+import dev.kestrasdk.runner.process.ChildJvm;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Section {@code plugin}: short tasks (an output and a counter) on Kestra's engine in memory, this project's Kestra
+ * plugin against a process per task through Kestra's Process task runner (CPython + PyPI kestra, Node +
+ * {@code @kestra-io/libs}), in a JVM of their own ({@link KestraEngineProbe}): interpreter only, as the plugin runs
+ * in a stock Kestra worker.
+ *
+ * <p>Measures, per language and kind ({@code plugin}, {@code process}): {@code plugin.<lang>.<kind>.task}, each task
+ * run's time from RUNNING to SUCCESS in Kestra's state history (ms, p10..p90), one task at a time; and
+ * {@code plugin.<lang>.<kind>.rate.c<N>}, tasks per second of a whole execution with {@code N} tasks at a time.
+ */
+final class KestraPluginSection {
+    private static final List<String> VARIANTS = List.of("python.plugin", "python.process", "js.plugin", "js.process");
+
+    private final Path root;
+    private final boolean quick;
+    private final Map<String, BenchMain.Measure> m;
+    private final Map<String, String> notes;
+
+    KestraPluginSection(Path root, boolean quick, Map<String, BenchMain.Measure> m, Map<String, String> notes) {
+        this.root = root;
+        this.quick = quick;
+        this.m = m;
+        this.notes = notes;
+    }
+
+    void run() throws Exception {
+        int tasks = quick ? 50 : 200;
+        int warmup = quick ? 10 : 20;
+        String concurrencies = quick ? "1" : "1,4";
+        List<String> command = new ArrayList<>();
+        command.add(ChildJvm.java().toString());
+        command.add("-Xmx3g");
+        command.addAll(ChildJvm.flags(Runtime.version().feature()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KestraEngineProbe.class.getName(),
+                root.toString(), String.valueOf(tasks), String.valueOf(warmup), concurrencies, String.join(",", VARIANTS)));
+        String out = Processes.run(root, Map.of(), null, command).stdout();
+        for (String line : out.lines().filter(l -> l.startsWith("variant=")).toList()) {
+            String key = "plugin." + Processes.field(line, "variant");
+            int concurrency = Integer.parseInt(Processes.field(line, "concurrency"));
+            int n = Integer.parseInt(Processes.field(line, "tasks"));
+            double rate = n / (Double.parseDouble(Processes.field(line, "wall_ms")) / 1000);
+            m.put(key + ".rate.c" + concurrency, new BenchMain.Measure(rate, rate, rate,
+                    "one execution of " + n + " tasks, " + concurrency + " at a time"));
+            if (concurrency == 1) {
+                List<Double> ms = new ArrayList<>();
+                for (String v : Processes.field(line, "task_ms").split(",")) {
+                    ms.add(Double.parseDouble(v));
+                }
+                Collections.sort(ms);
+                m.put(key + ".task", new BenchMain.Measure(new Stats(ms).median(), ms.get(ms.size() / 10),
+                        ms.get(ms.size() * 9 / 10), "p10..p90 of " + n + " task runs"));
+            }
+        }
+        notes.put("plugin", "Kestra 1.3.19's engine in memory; each task sends an output and a counter; " + warmup
+                + " untimed tasks per variant first; the process peer is a task on io.kestra:script's CommandsWrapper with"
+                + " the Process task runner (`python <file>`, `node <file>`), io.kestra.plugin.scripts.python.Script"
+                + " and ...node.Script not being on Maven Central");
+    }
+
+    /** The section's rows of the figures table: tasks per second (≥ 10×) and per-task latency (≤ 0.1×). */
+    static String rows(BiFunction<String, String, String> cell, ToDoubleFunction<String> med) {
+        StringBuilder sb = new StringBuilder();
+        for (String lang : List.of("python", "js")) {
+            String peer = lang.equals("python") ? "`python` + kestra" : "`node` + @kestra-io/libs";
+            String name = lang.equals("python") ? "Python" : "JS";
+            String ours = "plugin." + lang + ".plugin.rate.c1";
+            String theirs = "plugin." + lang + ".process.rate.c1";
+            double r = med.applyAsDouble(ours) / med.applyAsDouble(theirs);
+            sb.append(String.format(Locale.ROOT, "| Kestra task plugin, %s, tasks/s one at a time vs a process per task (%s, Process runner) | %s | %s | %s | ≥ 10× | %s |%n",
+                    name, peer, cell.apply(ours, "tasks/s"), cell.apply(theirs, "tasks/s"), BenchMain.ratio(r), BenchMain.verdict(r, 10, true)));
+            ours = "plugin." + lang + ".plugin.task";
+            theirs = "plugin." + lang + ".process.task";
+            r = med.applyAsDouble(ours) / med.applyAsDouble(theirs);
+            sb.append(String.format(Locale.ROOT, "| Kestra task plugin, %s, task run latency vs a process per task (%s, Process runner) | %s | %s | %s | ≤ 0.1× | %s |%n",
+                    name, peer, cell.apply(ours, "ms"), cell.apply(theirs, "ms"), BenchMain.ratio(r), BenchMain.verdict(r, 0.1, false)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.kestrasdk.bench.kestra;
+
+import io.kestra.core.models.executions.Execution;
+import io.kestra.core.models.executions.TaskRun;
+import io.kestra.core.models.flows.State;
+import io.kestra.core.repositories.LocalFlowRepositoryLoader;
+import io.kestra.core.runners.TestRunner;
+import io.kestra.core.runners.TestRunnerUtils;
+import io.micronaut.context.ApplicationContext;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.kestra.core.tenant.TenantService.MAIN_TENANT;
+
+/**
+ * Short scripts as Kestra tasks on Kestra's own engine in memory (the in-memory queue and repository, local storage,
+ * as Kestra's tests run it): each variant is one flow whose {@code ForEach} runs {@code N} times one task that sends
+ * an output and a counter. Variants: {@code python.plugin} and {@code js.plugin} (this project's tasks, in this
+ * JVM), {@code python.process} and {@code js.process} ({@link ProcessPython}, {@link ProcessNode}: a process per task
+ * through Kestra's Process task runner, CPython with PyPI kestra, Node with @kestra-io/libs).
+ *
+ * <p>Arguments: {@code ROOT TASKS WARMUP CONCURRENCY[,CONCURRENCY...] VARIANT[,VARIANT...]}. Prints one line per
+ * variant and concurrency: {@code variant=python.plugin concurrency=1 tasks=200 wall_ms=... task_ms=a,b,...}, the
+ * task times being each task run's RUNNING to SUCCESS as Kestra's state history dates them.
+ */
+public final class KestraEngineProbe {
+    private static final String NAMESPACE = "dev.kestrasdk.bench";
+
+    private KestraEngineProbe() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]);
+        int tasks = Integer.parseInt(args[1]);
+        int warmup = Integer.parseInt(args[2]);
+        List<Integer> concurrencies = List.of(args[3].split(",")).stream().map(Integer::parseInt).toList();
+        List<String> variants = List.of(args[4].split(","));
+        Path work = Files.createTempDirectory("kestra-engine-probe");
+        Map<String, Object> configuration = Map.of(
+                "kestra.repository.type", "memory",
+                "kestra.queue.type", "memory",
+                "kestra.storage.type", "local",
+                "kestra.storage.local.base-path", work.resolve("storage").toString(),
+                "kestra.jdbc.executor.thread-count", Runtime.getRuntime().availableProcessors());
+        try (ApplicationContext context = ApplicationContext.builder().environments("test").properties(configuration).start()) {
+            TestRunner runner = context.getBean(TestRunner.class);
+            runner.run();
+            LocalFlowRepositoryLoader loader = context.getBean(LocalFlowRepositoryLoader.class);
+            TestRunnerUtils executions = context.getBean(TestRunnerUtils.class);
+            Path flows = Files.createDirectories(work.resolve("flows"));
+            for (String variant : variants) {
+                String warm = flowId(variant, "warmup");
+                Files.writeString(flows.resolve(warm + ".yaml"), flow(root, variant, warm, warmup, 1), StandardCharsets.UTF_8);
+                for (int concurrency : concurrencies) {
+                    String id = flowId(variant, "c" + concurrency);
+                    Files.writeString(flows.resolve(id + ".yaml"), flow(root, variant, id, tasks, concurrency), StandardCharsets.UTF_8);
+                }
+            }
+            loader.load(MAIN_TENANT, flows.toFile());
+            for (String variant : variants) {
+                // Untimed: the first tasks of a variant pay its one-time costs (GraalPy's start-up, the page cache).
+                measure(executions, flowId(variant, "warmup"), warmup);
+                for (int concurrency : concurrencies) {
+                    long start = System.nanoTime();
+                    List<Double> taskMillis = measure(executions, flowId(variant, "c" + concurrency), tasks);
+                    double wall = (System.nanoTime() - start) / 1e6;
+                    System.out.println(String.format(Locale.ROOT, "variant=%s concurrency=%d tasks=%d wall_ms=%.1f task_ms=%s",
+                            variant, concurrency, tasks, wall, taskMillis.stream()
+                                    .map(v -> String.format(Locale.ROOT, "%.1f", v)).collect(Collectors.joining(","))));
+                    System.out.flush();
+                }
+            }
+            runner.close();
+        }
+        System.exit(0); // the engine's executors are not all daemon threads
+    }
+
+    private static String flowId(String variant, String suffix) {
+        return "bench_" + variant.replace('.', '_') + "_" + suffix;
+    }
+
+    /** Runs the flow and returns each task run's time, after checking that every task succeeded with its output. */
+    private static List<Double> measure(TestRunnerUtils executions, String flowId, int tasks) throws Exception {
+        Execution execution = executions.runOne(MAIN_TENANT, NAMESPACE, flowId, Duration.ofMinutes(30));
+        if (execution.getState().getCurrent() != State.Type.SUCCESS) {
+            throw new IllegalStateException(flowId + " ended " + execution.getState().getCurrent() + ": "
+                    + execution.getTaskRunList().stream().filter(r -> r.getState().isFailed()).findFirst()
+                    .map(TaskRun::toString).orElse("?"));
+        }
+        List<TaskRun> runs = execution.findTaskRunsByTaskId("task");
+        List<Double> millis = new ArrayList<>();
+        for (TaskRun run : runs) {
+            Map<?, ?> vars = (Map<?, ?>) run.getOutputs().get("vars");
+            if (run.getState().getCurrent() != State.Type.SUCCESS || vars == null
+                    || !String.valueOf(vars.get("value")).equals(run.getValue())) {
+                throw new IllegalStateException(flowId + ": task run " + run.getValue() + " ended "
+                        + run.getState().getCurrent() + " with outputs " + run.getOutputs());
+            }
+            millis.add(Duration.between(started(run), run.getState().getEndDate().orElseThrow()).toNanos() / 1e6);
+        }
+        if (millis.size() != tasks) {
+            throw new IllegalStateException(flowId + ": " + millis.size() + " task runs, expected " + tasks);
+        }
+        return millis;
+    }
+
+    private static Instant started(TaskRun run) {
+        return run.getState().getHistories().stream().filter(h -> h.getState() == State.Type.RUNNING)
+                .map(State.History::getDate).findFirst().orElseThrow();
+    }
+
+    private static String flow(Path root, String variant, String id, int tasks, int concurrency) {
+        boolean python = variant.startsWith("python");
+        boolean plugin = variant.endsWith("plugin");
+        String script = python ? """
+                from kestra import Kestra
+                Kestra.outputs({"value": {{ taskrun.value }}})
+                Kestra.counter("tasks", 1, {"bench": "python"})
+                """ : """
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({value: {{ taskrun.value }}});
+                Kestra.counter('tasks', 1, {bench: 'js'});
+                """;
+        String type = plugin ? (python ? "dev.kestrasdk.kestra.Python" : "dev.kestrasdk.kestra.JavaScript")
+                : (python ? ProcessPython.class.getName() : ProcessNode.class.getName());
+        StringBuilder yaml = new StringBuilder();
+        yaml.append("id: ").append(id).append("\nnamespace: ").append(NAMESPACE).append("\ntasks:\n")
+                .append("  - id: each\n    type: io.kestra.plugin.core.flow.ForEach\n    values: ")
+                .append(IntStream.rangeClosed(1, tasks).boxed().toList())
+                .append("\n    concurrencyLimit: ").append(concurrency)
+                .append("\n    tasks:\n      - id: task\n        type: ").append(type).append('\n');
+        if (!plugin) {
+            // As a Kestra server with CPython + PyPI kestra and Node + @kestra-io/libs installed would run them.
+            yaml.append("        taskRunner:\n          type: io.kestra.plugin.core.runner.Process\n        env:\n")
+                    .append("          PATH: \"").append(root.resolve("conformance-tests/peers/.venv/bin")).append(":")
+                    .append(System.getenv().getOrDefault("PATH", "/usr/bin:/bin")).append("\"\n")
+                    .append("          NODE_PATH: \"").append(root.resolve("conformance-tests/adapters/node/node_modules")).append("\"\n");
+        }
+        yaml.append("        script: |\n");
+        script.lines().forEach(line -> yaml.append("          ").append(line).append('\n'));
+        return yaml.toString();
+    }
+}
