@@ -578,8 +578,8 @@ public final class BenchMain {
             sb.append("| memory, ").append(key).append(", JIT on: live heap after ").append(String.format(Locale.ROOT, "%,d", memoryLongRun()))
                     .append(" scripts vs after ").append(String.format(Locale.ROOT, "%,d", memoryRun())).append(" (same runner) | ")
                     .append(cell("memory." + key + ".M", "MiB")).append(" | ").append(cell("memory." + key + ".N", "MiB")).append(" | ")
-                    .append(Double.isNaN(later) ? "—" : String.format(Locale.ROOT, "%+.1f MiB (first %,d: %+.1f MiB)", later, memoryRun(), first))
-                    .append(" | levels off: less than the first | ")
+                    .append(Double.isNaN(later) ? "—" : String.format(Locale.ROOT, "%+.1f MiB (10 to %,d: %+.1f MiB)", later, memoryRun(), first))
+                    .append(" | levels off: grows less than from 10 to ").append(String.format(Locale.ROOT, "%,d", memoryRun())).append(" | ")
                     .append(Double.isNaN(later) || Double.isNaN(first) ? "—" : later < first ? "**PASS**" : "**MISS**").append(" |\n");
         }
         for (ReportSection section : SECTIONS) {
