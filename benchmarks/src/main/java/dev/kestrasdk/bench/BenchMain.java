@@ -321,23 +321,46 @@ public final class BenchMain {
     /**
      * Live heap after 10 and after N scripts, with the JIT (the launcher's default) and interpreter-only: with the
      * JIT the heap also holds what the compiler builds while it warms up, which is not memory kept per script.
+     * With the JIT the same runner then goes on to {@link #memoryLongRun()} scripts, to show whether that share
+     * levels off.
      */
     private void memory() throws Exception {
         for (String lang : List.of("python", "js")) {
             for (boolean jit : List.of(true, false)) {
-                int total = quick ? 200 : 1000;
-                String out = Processes.run(root, Map.of(), null, javaCommand(jit, MemoryProbe.class.getName(), lang,
-                        String.valueOf(total))).stdout();
+                int total = memoryRun();
+                List<String> args = new ArrayList<>(List.of(lang, String.valueOf(total)));
+                if (jit) {
+                    args.add(String.valueOf(memoryLongRun()));
+                }
+                String out = Processes.run(root, Map.of(), null, javaCommand(jit, MemoryProbe.class.getName(),
+                        args.toArray(String[]::new))).stdout();
                 double r10 = Double.parseDouble(Processes.field(out, "retained10")) / (1 << 20);
                 double rN = Double.parseDouble(Processes.field(out, "retainedN")) / (1 << 20);
                 String key = "memory." + lang + (jit ? "" : ".interp");
                 m.put(key + ".10", new Measure(r10, r10, r10, "one run"));
                 m.put(key + ".N", new Measure(rN, rN, rN, "one run"));
-                notes.put(key, total + " scripts in " + String.format(Locale.ROOT, "%.0f", Double.parseDouble(Processes.field(out, "seconds"))) + " s"
-                        + (jit ? ", JIT on" : ", interpreter only"));
+                String note = total + " scripts in " + String.format(Locale.ROOT, "%.0f", Double.parseDouble(Processes.field(out, "seconds"))) + " s"
+                        + (jit ? ", JIT on" : ", interpreter only");
+                if (jit) {
+                    double rM = Double.parseDouble(Processes.field(out, "retainedM")) / (1 << 20);
+                    m.put(key + ".M", new Measure(rM, rM, rM, "one run, the same runner"));
+                    note += "; " + memoryLongRun() + " scripts in " + String.format(Locale.ROOT, "%.0f",
+                            Double.parseDouble(Processes.field(out, "secondsM"))) + " s";
+                }
+                notes.put(key, note);
             }
         }
         progress("memory done");
+    }
+
+    /** Scripts of the memory figure (N). */
+    private int memoryRun() {
+        return quick ? 200 : 1000;
+    }
+
+    /** Scripts of the long memory run with the JIT (M): five times N. */
+    private int memoryLongRun() {
+        return 5 * memoryRun();
     }
 
     // ---------------------------------------------------------------- cold start (the launcher)
@@ -549,10 +572,20 @@ public final class BenchMain {
         for (String key : List.of("python", "python.interp", "js", "js.interp")) {
             String lang = key.replace(".interp", ", interpreter only").replace("python", "python").replace("js", "js") + (key.endsWith("interp") ? "" : ", JIT on");
             double growth = med("memory." + key + ".N") - med("memory." + key + ".10");
-            sb.append("| memory, ").append(lang).append(": live heap after ").append(quick ? "200" : "1,000").append(" scripts vs after 10 | ")
+            sb.append("| memory, ").append(lang).append(": live heap after ").append(String.format(Locale.ROOT, "%,d", memoryRun())).append(" scripts vs after 10 | ")
                     .append(cell("memory." + key + ".N", "MiB")).append(" | ").append(cell("memory." + key + ".10", "MiB")).append(" | ")
                     .append(Double.isNaN(growth) ? "—" : String.format(Locale.ROOT, "%+.1f MiB", growth)).append(" | < 10 MB | ")
                     .append(Double.isNaN(growth) ? "—" : growth * 1.048576 < 10 ? "**PASS**" : "**MISS**").append(" |\n");
+        }
+        for (String key : List.of("python", "js")) { // the JIT's share: does it level off after N scripts?
+            double later = med("memory." + key + ".M") - med("memory." + key + ".N");
+            double first = med("memory." + key + ".N") - med("memory." + key + ".10");
+            sb.append("| memory, ").append(key).append(", JIT on: live heap after ").append(String.format(Locale.ROOT, "%,d", memoryLongRun()))
+                    .append(" scripts vs after ").append(String.format(Locale.ROOT, "%,d", memoryRun())).append(" (same runner) | ")
+                    .append(cell("memory." + key + ".M", "MiB")).append(" | ").append(cell("memory." + key + ".N", "MiB")).append(" | ")
+                    .append(Double.isNaN(later) ? "—" : String.format(Locale.ROOT, "%+.1f MiB (10 to %,d: %+.1f MiB)", later, memoryRun(), first))
+                    .append(" | levels off: grows less than from 10 to ").append(String.format(Locale.ROOT, "%,d", memoryRun())).append(" | ")
+                    .append(Double.isNaN(later) || Double.isNaN(first) ? "—" : later < first ? "**PASS**" : "**MISS**").append(" |\n");
         }
         for (ReportSection section : SECTIONS) {
             for (ReportSection.Figure f : section.figures()) {

@@ -10,8 +10,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Retained heap after 10 and after N consecutive three-line scripts on one runner: live objects counted by a
- * class histogram (see {@link #retained()}). Run in its own JVM: {@code MemoryProbe python|js N}; prints
- * {@code retained10=<bytes> retainedN=<bytes> seconds=<s>}.
+ * class histogram (see {@link #retained()}). Run in its own JVM: {@code MemoryProbe python|js N [M]}; prints
+ * {@code retained10=<bytes> retainedN=<bytes> seconds=<s>}, and with a larger M also {@code retainedM=<bytes>}
+ * after M scripts on the same runner (whether the JIT's share levels off or keeps growing).
  */
 public final class MemoryProbe {
     private MemoryProbe() {
@@ -20,6 +21,10 @@ public final class MemoryProbe {
     public static void main(String[] args) throws Exception {
         boolean python = args[0].equals("python");
         int total = Integer.parseInt(args[1]);
+        int more = args.length > 2 ? Integer.parseInt(args[2]) : total;
+        if (more < total) {
+            throw new IllegalArgumentException("MemoryProbe: M (" + more + ") must be at least N (" + total + ")");
+        }
         ScriptRequest request = ScriptRequest.ofText(Languages.named(python ? "python" : "js"),
                 python ? Mix.PYTHON_THREE_LINES : Mix.JS_THREE_LINES);
         long start = System.nanoTime();
@@ -32,8 +37,15 @@ public final class MemoryProbe {
                 check(runner.run(request));
             }
             long afterN = retained();
-            System.out.println("retained10=" + after10 + " retainedN=" + afterN + " seconds="
-                    + (System.nanoTime() - start) / 1e9);
+            double secondsN = (System.nanoTime() - start) / 1e9;
+            String line = "retained10=" + after10 + " retainedN=" + afterN + " seconds=" + secondsN;
+            if (more > total) {
+                for (int i = total; i < more; i++) {
+                    check(runner.run(request));
+                }
+                line += " retainedM=" + retained() + " secondsM=" + (System.nanoTime() - start) / 1e9;
+            }
+            System.out.println(line);
         }
     }
 

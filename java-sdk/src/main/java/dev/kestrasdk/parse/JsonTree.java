@@ -53,7 +53,7 @@ final class JsonTree {
             return earlier == null ? List.of() : earlier.getOrDefault(key, List.of());
         }
 
-        void putRead(String key, Object value, List<String> duplicates, String path) {
+        void putRead(String key, Object value, List<String> duplicates, Path path) {
             if (containsKey(key)) {
                 if (earlier == null) {
                     earlier = new HashMap<>();
@@ -61,7 +61,7 @@ final class JsonTree {
                 }
                 earlier.computeIfAbsent(key, k -> new ArrayList<>()).add(get(key));
                 repeats.add(Map.entry(key, Set.copyOf(keySet())));
-                duplicates.add(path.isEmpty() ? key : path + "." + key);
+                duplicates.add(Path.text(new Path(path, key, -1)));
             }
             put(key, value);
         }
@@ -112,6 +112,23 @@ final class JsonTree {
         }
     }
 
+    /**
+     * Where a value is in the tree ({@code outputs.files[2]}; the root is {@code null}), spelled out only for a
+     * repeated key: building every value's path as text cost more than reading the value.
+     */
+    record Path(Path parent, String key, int index) {
+        static String text(Path p) {
+            if (p == null) {
+                return "";
+            }
+            String prefix = text(p.parent);
+            if (p.key == null) {
+                return prefix + "[" + p.index + "]";
+            }
+            return prefix.isEmpty() ? p.key : prefix + "." + p.key;
+        }
+    }
+
     /** Result of reading: the root object, repeated keys, and whether anything followed the first value. */
     record Read(Obj root, List<String> duplicateKeys, String trailing) {
     }
@@ -126,7 +143,7 @@ final class JsonTree {
             if (first != JsonToken.START_OBJECT) {
                 throw new Invalid("invalid-json", "the payload is not a JSON object");
             }
-            Obj root = (Obj) readValue(p, first, duplicates, "");
+            Obj root = (Obj) readValue(p, first, duplicates, null);
             long consumed = p.currentLocation().getCharOffset();
             String rest = consumed < text.length() ? text.substring((int) consumed) : "";
             return new Read(root, duplicates, rest.isBlank() ? null : rest);
@@ -142,13 +159,13 @@ final class JsonTree {
         }
     }
 
-    private static Object readValue(JsonParser p, JsonToken t, List<String> duplicates, String path) throws IOException {
+    private static Object readValue(JsonParser p, JsonToken t, List<String> duplicates, Path path) throws IOException {
         switch (t) {
             case START_OBJECT -> {
                 Obj obj = new Obj();
                 for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
                     String key = p.currentName();
-                    Object value = readValue(p, p.nextToken(), duplicates, path.isEmpty() ? key : path + "." + key);
+                    Object value = readValue(p, p.nextToken(), duplicates, new Path(path, key, -1));
                     obj.putRead(key, value, duplicates, path);
                 }
                 return obj;
@@ -156,7 +173,7 @@ final class JsonTree {
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
                 for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    list.add(readValue(p, e, duplicates, path + "[" + list.size() + "]"));
+                    list.add(readValue(p, e, duplicates, new Path(path, null, list.size())));
                 }
                 return list;
             }

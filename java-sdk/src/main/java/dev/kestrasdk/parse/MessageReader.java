@@ -27,6 +27,8 @@ import java.util.Set;
  */
 final class MessageReader {
     private static final Set<String> LOG_LINE = Set.copyOf(Kestra13.LOG_ENTRY_KEYS);
+    // each version's top-level keys as a set, made once (a copy per line was a visible share of reading one)
+    private static final Map<KestraVersion, Set<String>> TOP_LEVEL_KEYS = topLevelKeySets();
 
     static final class Rejected extends Exception {
         final String code;
@@ -48,7 +50,7 @@ final class MessageReader {
 
     Message read(Obj root) throws Rejected {
         List<String> keys = version.topLevelKeys();
-        checkRecord(root, Set.copyOf(keys), "the line");
+        checkRecord(root, TOP_LEVEL_KEYS.get(version), "the line");
         for (String key : root.keySet()) {
             if (!keys.contains(key)) {
                 warnings.add(Diagnostic.warning("unknown-key", "top-level key \"" + key + "\" is ignored by Kestra " + version.label()
@@ -77,6 +79,14 @@ final class MessageReader {
             }
         }
         return new Message(outputs, metrics, logs, assets);
+    }
+
+    private static Map<KestraVersion, Set<String>> topLevelKeySets() {
+        Map<KestraVersion, Set<String>> sets = new java.util.EnumMap<>(KestraVersion.class);
+        for (KestraVersion v : KestraVersion.values()) {
+            sets.put(v, Set.copyOf(v.topLevelKeys()));
+        }
+        return sets;
     }
 
     /** The Kestra version whose reading this is. */
@@ -133,37 +143,73 @@ final class MessageReader {
 
     /** Plain Java values with the number types Kestra's untyped reader produces. */
     Map<String, Object> plainMap(Obj obj, String path) {
+        return plainMap(obj, new Where(path, null, null, -1));
+    }
+
+    Object plain(Object node, String path) {
+        return plain(node, new Where(path, null, null, -1));
+    }
+
+    /**
+     * Where a value is ({@code outputs.a[2].b}), spelled out only for a warning: most values get none, and
+     * building every path as text was a large share of reading a nested line.
+     */
+    private record Where(String base, Where parent, String key, int index) {
+        Where key(String k) {
+            return new Where(null, this, k, -1);
+        }
+
+        Where index(int i) {
+            return new Where(null, this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return base;
+            }
+            return parent + (key != null ? "." + key : "[" + index + "]");
+        }
+    }
+
+    private Map<String, Object> plainMap(Obj obj, Where where) {
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, obj.size() * 4 / 3 + 1));
         for (Map.Entry<String, Object> e : obj.entrySet()) {
-            checkText(e.getKey(), path);
-            map.put(e.getKey(), plain(e.getValue(), path + "." + e.getKey()));
+            checkText(e.getKey(), where);
+            map.put(e.getKey(), plain(e.getValue(), where.key(e.getKey())));
         }
         return map;
     }
 
-    Object plain(Object node, String path) {
+    private Object plain(Object node, Where where) {
         if (node instanceof Obj o) {
-            return plainMap(o, path);
+            return plainMap(o, where);
         }
         if (node instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
-                out.add(plain(list.get(i), path + "[" + i + "]"));
+                out.add(plain(list.get(i), where.index(i)));
             }
             return out;
         }
         if (node instanceof Num n) {
-            return number(n, path);
+            return number(n, where);
         }
         if (node instanceof String s) {
-            checkText(s, path);
+            checkText(s, where);
         }
         return node;
     }
 
-    private Object number(Num n, String path) {
+    /** @param path where the number is, spelled out only for a warning */
+    private Object number(Num n, Object path) {
         if (n.integral()) {
-            BigInteger big = new BigInteger(n.text());
+            String text = n.text();
+            if (text.length() <= 18) { // fits a long: no BigInteger for the common case (same values, same types)
+                long v = Long.parseLong(text);
+                return v == (int) v ? (Object) (int) v : (Object) v;
+            }
+            BigInteger big = new BigInteger(text);
             if (big.bitLength() < 32) {
                 return big.intValue();
             }
@@ -178,7 +224,8 @@ final class MessageReader {
         return d;
     }
 
-    private void checkText(String s, String path) {
+    /** @param path where the text is, spelled out only for a warning */
+    private void checkText(String s, Object path) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isSurrogate(c)) {
@@ -285,7 +332,9 @@ final class MessageReader {
         }
         if (node instanceof Num n) {
             // an integer token is read as an integer first: -0 gives 0.0, not -0.0
-            double d = n.integral() ? new BigInteger(n.text()).doubleValue() : Double.parseDouble(n.text());
+            double d = !n.integral() ? Double.parseDouble(n.text())
+                    : n.text().length() <= 15 ? (double) Long.parseLong(n.text()) // below 2^53: exact either way
+                    : new BigInteger(n.text()).doubleValue();
             if (Double.isInfinite(d)) {
                 warnings.add(Diagnostic.warning("float-overflow", path + ": " + n.text() + " is beyond a 64-bit float; Kestra reads " + d));
             }

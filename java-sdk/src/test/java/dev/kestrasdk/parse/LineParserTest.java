@@ -231,6 +231,49 @@ class LineParserTest {
     }
 
     @Test
+    void integersAtTheIntLongAndBigIntegerBoundaries() {
+        ParsedLine p = accepted("::{\"outputs\":{\"i\":2147483647,\"l\":2147483648,\"m\":-2147483648,\"n\":-2147483649,"
+                + "\"e\":999999999999999999,\"x\":9223372036854775807,\"y\":-9223372036854775808,\"b\":9223372036854775808,"
+                + "\"c\":-9223372036854775809,\"z\":-0}}::");
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("i", 2147483647);
+        expected.put("l", 2147483648L);
+        expected.put("m", -2147483648);
+        expected.put("n", -2147483649L);
+        expected.put("e", 999999999999999999L);
+        expected.put("x", 9223372036854775807L);
+        expected.put("y", -9223372036854775808L);
+        expected.put("b", new BigInteger("9223372036854775808"));
+        expected.put("c", new BigInteger("-9223372036854775809"));
+        expected.put("z", 0);
+        assertEquals(expected, p.message().outputs());
+        assertEquals(List.of(), p.diagnostics());
+    }
+
+    @Test
+    void integerMetricValuesReadAsTheNearestDouble() {
+        // 15 digits are exact; 2^53 + 1 (16 digits) rounds to 2^53; an integer -0 is 0.0, not -0.0
+        ParsedLine p = accepted("::{\"metrics\":[{\"name\":\"a\",\"type\":\"counter\",\"value\":999999999999999},"
+                + "{\"name\":\"b\",\"type\":\"counter\",\"value\":9007199254740993},"
+                + "{\"name\":\"c\",\"type\":\"gauge\",\"value\":-0}]}::");
+        List<Double> values = p.message().metrics().stream().map(Metric::value).toList();
+        assertEquals(List.of(999999999999999.0, 9007199254740992.0, 0.0), values);
+        assertEquals(0, Double.compare(0.0, values.get(2)));
+    }
+
+    @Test
+    void warningsNameWhereTheValueIs() {
+        assertEquals("key \"outputs.l[1].k.b\" appears more than once; Kestra keeps the last value", onlyDiagnostic(
+                accepted("::{\"outputs\":{\"l\":[{},{\"k\":{\"b\":1,\"b\":2}}]}}::")).message());
+        assertEquals("key \"outputs\" appears more than once; Kestra keeps the last value", onlyDiagnostic(
+                accepted("::{\"outputs\":{},\"outputs\":{}}::")).message());
+        assertEquals("outputs.l[1].k: lone surrogate U+D800 is not Unicode text; Kestra stores '?'", onlyDiagnostic(
+                accepted("::{\"outputs\":{\"l\":[1,{\"k\":\"\\ud800\"}]}}::")).message());
+        assertEquals("outputs.a[0]: 1e400 is beyond a 64-bit float; Kestra reads Infinity", onlyDiagnostic(
+                accepted("::{\"outputs\":{\"a\":[1e400]}}::")).message());
+    }
+
+    @Test
     void warningsForSilentLosses() {
         assertEquals("duplicate-key", onlyDiagnostic(accepted("::{\"outputs\":{\"a\":1,\"a\":2}}::")).code());
         assertEquals(Map.of("a", 2), accepted("::{\"outputs\":{\"a\":1,\"a\":2}}::").message().outputs());
