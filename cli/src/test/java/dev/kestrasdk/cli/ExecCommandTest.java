@@ -162,11 +162,16 @@ class ExecCommandTest {
                 echo $! > child.pid
                 """);
         try {
+            long start = System.nanoTime();
             CliRun r = CliRun.of("exec", "--json", "--workdir", dir.toString(), job.toString());
+            assertTrue(System.nanoTime() - start < 15_000_000_000L, "the result waited for the child's 20 s");
             assertEquals(ExitCodes.OK, r.exit(), r.err());
             assertEquals(List.of("::{\"outputs\":{\"a\":1}}::"), json(r).get("stdout"));
-            assertEquals("kestra-sdk: exec: " + job + " ended, but a process it started still holds its output open;"
-                    + " what that process writes from now on is not read\n", r.err());
+            // The JDK closes a process's pipes itself when the process exits unless a read is under way at that
+            // moment: only then does exec see the pipe held and say so.
+            String warning = "kestra-sdk: exec: " + job + " ended, but a process it started still holds its output open;"
+                    + " what that process writes from now on is not read\n";
+            assertTrue(r.err().isEmpty() || r.err().equals(warning), r.err());
         } finally {
             ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(p -> {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
