@@ -115,7 +115,7 @@ final class AssetReader {
         }
         Map<String, Object> meta = metadata == null ? new LinkedHashMap<>() : values.plainMap((Obj) metadata, at + ".metadata");
         for (String field : List.of("created", "updated")) {
-            KestraTime.checkInstant(asset.get(field), at + "." + field);
+            KestraTime.checkInstant(asset.get(field), at + "." + field, true);
         }
         checkBoolean(asset.get("deleted"), at + ".deleted");
         for (Map.Entry<String, Object> e : asset.entrySet()) {
@@ -137,13 +137,13 @@ final class AssetReader {
 
     /**
      * Jackson's primitive boolean: true/false, null, an integer (non-zero is true), or a string that, trimmed,
-     * is empty or "true"/"True"/"TRUE"/"false"/"False"/"FALSE".
+     * is empty, "null" (read as false) or "true"/"True"/"TRUE"/"false"/"False"/"FALSE".
      */
     private static void checkBoolean(Object node, String path) throws Rejected {
         if (node == null || node instanceof Boolean || (node instanceof Num n && n.integral())) {
             return;
         }
-        if (node instanceof String s && Set.of("", "true", "True", "TRUE", "false", "False", "FALSE").contains(s.trim())) {
+        if (node instanceof String s && Set.of("", "null", "true", "True", "TRUE", "false", "False", "FALSE").contains(s.trim())) {
             return;
         }
         throw new Rejected("bad-asset", path + " must be a boolean, not " + MessageReader.describe(node));

@@ -127,6 +127,15 @@ final class KestraTime {
      * instant text ({@link DateTimeFormatter#ISO_INSTANT}, offsets allowed, seconds required).
      */
     static void checkInstant(Object node, String path) throws Rejected {
+        checkInstant(node, path, false);
+    }
+
+    /**
+     * As {@link #checkInstant(Object, String)}, for a value Kestra first reads into a JSON tree (an asset's
+     * {@code created}): there a float is a double, so one beyond a double's range is Infinity, which jsr310
+     * cannot turn into a decimal, and the instant is that of the double, not of the digits written.
+     */
+    static void checkInstant(Object node, String path, boolean fromTree) throws Rejected {
         try {
             if (node == null) {
                 return;
@@ -134,6 +143,13 @@ final class KestraTime {
             if (node instanceof JsonTree.Num n) {
                 if (n.integral()) {
                     Instant.ofEpochSecond(longValue(n.text(), path));
+                } else if (fromTree) {
+                    double seconds = Double.parseDouble(n.text());
+                    if (Double.isInfinite(seconds)) {
+                        throw new Rejected("bad-timestamp", path + ": " + n.text()
+                                + " is beyond a 64-bit float; Kestra reads Infinity, which is not an instant");
+                    }
+                    instantOfDecimal(BigDecimal.valueOf(seconds));
                 } else {
                     instantOfDecimal(new BigDecimal(n.text()));
                 }

@@ -154,6 +154,9 @@ class LineParserTest {
             "'::{\"logs\":{\"level\":\"INFO\"}}::'                       | wrong-type",
             "'::{\"assets\":[]}::'                                       | wrong-type",
             "'::{\"assets\":{\"outputs\":[{\"id\":\"t\"}]}}::'           | bad-asset",
+            "'::{\"assets\":{\"outputs\":[{\"type\":\"TABLE\",\"created\":1e400}]}}::'  | bad-timestamp",
+            "'::{\"assets\":{\"outputs\":[{\"type\":\"TABLE\",\"updated\":-1e400}]}}::' | bad-timestamp",
+            "'::{\"assets\":{\"outputs\":[{\"type\":\"TABLE\",\"created\":1e18}]}}::'   | bad-timestamp",
     })
     void linesKestraRejectsAsAWhole(String line, String code) {
         rejected(line, code);
@@ -213,6 +216,18 @@ class LineParserTest {
                 + "{\"level\":\"INFO\",\"message\":5},{\"level\":\"WARN\",\"message\":\"d\"},{\"level\":\"ERROR\"}]}::");
         assertEquals(Arrays.asList(new LogEntry(LogLevel.TRACE, "a"), new LogEntry(LogLevel.DEBUG, "b"), new LogEntry(LogLevel.INFO, "5"),
                 new LogEntry(LogLevel.WARN, "d"), new LogEntry(LogLevel.ERROR, null)), p.message().logs());
+    }
+
+    @Test
+    void anAssetTimeIsReadAsADoubleAndAMetricTimeAsWritten() {
+        // Kestra reads an asset through a JSON tree of doubles, a metric entry from the stream of decimals
+        ParsedLine overflow = parser.parse("::{\"assets\":{\"outputs\":[{\"type\":\"TABLE\",\"created\":1e400}]}}::");
+        assertEquals(Verdict.REJECTED, overflow.verdict());
+        assertEquals("assets.outputs[0].created: 1e400 is beyond a 64-bit float; Kestra reads Infinity, which is not an instant: Kestra rejects the whole line",
+                onlyDiagnostic(overflow).message());
+        accepted("::{\"assets\":{\"outputs\":[{\"type\":\"TABLE\",\"created\":1e300,\"updated\":1e-400}]}}::");
+        accepted("::{\"assets\":{\"outputs\":[{\"type\":\"TABLE\",\"created\":1e400,\"created\":5}]}}::");
+        accepted("::{\"metrics\":[{\"name\":\"c\",\"type\":\"counter\",\"value\":1,\"timestamp\":1e400}]}::");
     }
 
     @Test
