@@ -251,7 +251,7 @@ public final class ScriptRunner implements AutoCloseable {
         // A prepared context of this profile and sandbox, if the pool has one: see ContextPool for what it sets late.
         Context context;
         try {
-            context = pool.take(runtime, request.profile(), request.sandbox(), request.workingDirectory(), environment,
+            context = pool.take(runtime, request.profile(), request.sandbox(), environment, request.workingDirectory(),
                     console.stdout(), console.stderr());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

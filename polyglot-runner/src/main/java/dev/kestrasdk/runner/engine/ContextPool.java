@@ -4,7 +4,6 @@ import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.Context;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.graalvm.polyglot.proxy.ProxyArray;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,8 +25,8 @@ import java.util.Map;
  *
  * <p>A pooled context is built before its script is known, for one profile and sandbox (its "shape"): what only the
  * request tells is set when it is taken, before any script code runs: its console streams, its file system and
- * working directory (GraalPy's {@code posix.chdir}), its environment variables ({@code os.environ}, which GraalPy
- * also gives the processes the script starts) and, in {@link GuestLanguage#run}, the {@code kestra} module's bridge.
+ * working directory (GraalPy's {@code posix.chdir}), its environment variables (added to {@code os.environ} and
+ * {@code posix.environ} without {@code putenv}; the processes the script starts get them too) and, in {@link GuestLanguage#run}, the {@code kestra} module's bridge.
  * A request of another shape, or whose environment has a {@code PYTHON*} variable (read by the interpreter as it
  * starts), gets a context built for it.
  */
@@ -35,24 +34,32 @@ public final class ContextPool implements AutoCloseable {
     /**
      * @param pythonContexts how many Python contexts to keep ready; 0 turns the pool off (the default: a one-shot
      *                       run such as {@code kestra-sdk run} would only pay for contexts it never uses)
+     * @param profile        the profile of the prepared contexts (in the sandbox profile, with the closed sandbox):
+     *                       only requests in it take one
      * @param whileIdle      the warm runner's way: prepare only while no script runs (not to slow one down), in the
-     *                       shape of the last Python request (the task profile at first), and let a script whose
-     *                       context is being prepared wait for it rather than build another; otherwise the shape is
-     *                       the closed sandbox and contexts are prepared at any time
+     *                       profile and sandbox of the last Python request ({@code profile} at first), and let a
+     *                       script whose context is being prepared wait for it rather than build another
      */
-    public record Settings(int pythonContexts, boolean whileIdle) {
+    public record Settings(int pythonContexts, RunProfile profile, boolean whileIdle) {
         public static final Settings NONE = new Settings(0);
-        /** The warm runner's: one Python context, prepared while idle in the shape of the last request. */
-        public static final Settings ONE_WHILE_IDLE = new Settings(1, true);
+        /** The warm runner's: one Python context, prepared while idle in the shape of the last request (task at first). */
+        public static final Settings ONE_WHILE_IDLE = new Settings(1, RunProfile.TASK, true);
 
         public Settings {
             if (pythonContexts < 0) {
                 throw new IllegalArgumentException("pythonContexts must be >= 0, was " + pythonContexts);
             }
+            java.util.Objects.requireNonNull(profile, "profile");
         }
 
+        /** Contexts with the closed sandbox. */
         public Settings(int pythonContexts) {
-            this(pythonContexts, false);
+            this(pythonContexts, RunProfile.SANDBOX);
+        }
+
+        /** Contexts of {@code profile} (with the closed sandbox in the sandbox profile), prepared at any time. */
+        public Settings(int pythonContexts, RunProfile profile) {
+            this(pythonContexts, profile, false);
         }
     }
 
@@ -68,10 +75,20 @@ public final class ContextPool implements AutoCloseable {
     // Modules every script's set-up imports (PythonLanguage): loaded ahead, as an expression so no global is left.
     private static final String PYTHON_WARM_UP = "(__import__('types'), __import__('sys'), __import__('builtins'))";
 
-    // The working directory, then the environment's names and values in turn (a foreign array of strings).
-    private static final String PYTHON_LATE_SET_UP = """
-            lambda directory, pairs: (__import__('posix').chdir(directory),
-                __import__('os').environ.update((pairs[i], pairs[i + 1]) for i in range(0, len(pairs), 2)))""";
+    // ... and in the task profile those of task_profile.py, plus json and os, which every Kestra script's output needs.
+    private static final String PYTHON_TASK_WARM_UP = "(__import__('unicodedata'), __import__('_ssl'), __import__('json'), __import__('os'))";
+
+    private static final String PYTHON_CHDIR = "lambda directory: __import__('posix').chdir(directory)";
+    // The task's variables, as the context's own environment would have given them: added to what GraalPy's start-up
+    // put there itself (the context was built with none), in os.environ (and environb, which shares its data) and
+    // posix.environ, written directly so nothing calls putenv.
+    private static final String PYTHON_SET_ENVIRONMENT = """
+            def _set(names, values):
+                import os, posix
+                for name, value in zip(names, values):
+                    posix.environ[os.fsencode(name)] = os.fsencode(value)
+                    os.environ._data[os.environ.encodekey(name)] = os.environ.encodevalue(value)
+            _set""";
 
     private final SandboxedContexts contexts;
     private final GuestLanguage python;
@@ -79,7 +96,7 @@ public final class ContextPool implements AutoCloseable {
     private final Deque<Prepared> ready = new ArrayDeque<>();
     private final Path idleDirectory;
     private final Thread refill;
-    private Shape wanted = new Shape(RunProfile.SANDBOX, SandboxPolicy.CLOSED);
+    private Shape wanted;
     private Shape preparing; // the shape of the context being prepared, or null
     private int running;
     private boolean closed;
@@ -88,9 +105,7 @@ public final class ContextPool implements AutoCloseable {
         this.contexts = contexts;
         this.python = python;
         this.settings = settings;
-        if (settings.whileIdle()) {
-            wanted = new Shape(RunProfile.TASK, SandboxPolicy.CLOSED);
-        }
+        wanted = new Shape(settings.profile(), SandboxPolicy.CLOSED);
         if (settings.pythonContexts() == 0) {
             idleDirectory = null;
             refill = null;
@@ -117,13 +132,19 @@ public final class ContextPool implements AutoCloseable {
         notifyAll();
     }
 
+    /** As below, for a script with the closed sandbox and no environment. */
+    public Context take(GuestLanguage runtime, Path workingDirectory, OutputStream out, OutputStream err)
+            throws InterruptedException {
+        return take(runtime, RunProfile.SANDBOX, SandboxPolicy.CLOSED, Map.of(), workingDirectory, out, err);
+    }
+
     /**
-     * A prepared context for one script, switched to its working directory, environment and console, or
-     * {@code null} when none of its profile and sandbox is ready or {@code runtime} is not pooled (the caller then
-     * builds one). The caller uses it for this one script and closes it on its own thread.
+     * A prepared context for one script in {@code profile} with {@code sandbox}, switched to its working directory,
+     * environment and console, or {@code null} when none of that profile and sandbox is ready or {@code runtime} is
+     * not pooled (the caller then builds one). The caller uses it for this one script and closes it on its own thread.
      */
-    public Context take(GuestLanguage runtime, RunProfile profile, SandboxPolicy sandbox, Path workingDirectory,
-                        Map<String, String> environment, OutputStream out, OutputStream err) throws InterruptedException {
+    public Context take(GuestLanguage runtime, RunProfile profile, SandboxPolicy sandbox, Map<String, String> environment,
+                        Path workingDirectory, OutputStream out, OutputStream err) throws InterruptedException {
         if (runtime != python || refill == null
                 || environment.keySet().stream().anyMatch(name -> name.startsWith("PYTHON"))) {
             return null;
@@ -149,13 +170,11 @@ public final class ContextPool implements AutoCloseable {
         p.err.switchTo(err);
         try {
             // GraalPy keeps its own current directory (set when the context started): move it to the script's.
-            List<String> pairs = new ArrayList<>();
-            environment.forEach((name, value) -> {
-                pairs.add(name);
-                pairs.add(value);
-            });
-            p.context.eval(PYTHON_ID, PYTHON_LATE_SET_UP).execute(workingDirectory.toString(),
-                    ProxyArray.fromList(new ArrayList<>(pairs)));
+            p.context.eval(PYTHON_ID, PYTHON_CHDIR).execute(workingDirectory.toString());
+            if (!environment.isEmpty()) {
+                p.context.eval(PYTHON_ID, PYTHON_SET_ENVIRONMENT).execute(environment.keySet().toArray(),
+                        environment.values().toArray());
+            }
         } catch (RuntimeException e) {
             p.context.close(true);
             return null;
@@ -193,6 +212,9 @@ public final class ContextPool implements AutoCloseable {
         try {
             context.initialize(PYTHON_ID);
             context.eval(PYTHON_ID, PYTHON_WARM_UP);
+            if (shape.profile() == RunProfile.TASK) {
+                context.eval(PYTHON_ID, PYTHON_TASK_WARM_UP);
+            }
             python.prepare(context, shape.profile(), shape.sandbox());
         } catch (RuntimeException e) {
             context.close(true);
