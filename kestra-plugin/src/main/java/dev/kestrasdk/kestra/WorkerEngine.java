@@ -32,6 +32,8 @@ final class WorkerEngine {
     }
 
     static ScriptResult run(ScriptRequest request) {
+        // A bad property fails each task with its one-line message, rather than the holder's class initialization.
+        preparedContexts(System.getProperty(PREPARED_CONTEXTS_PROPERTY));
         return Holder.RUNNER.run(request);
     }
 

@@ -37,7 +37,7 @@ class TaskContextPoolTest {
     private static final String GRAALPY_OWN = "('UNSAFE_PYO3_SKIP_VERSION_CHECK', '1')";
 
     private static ScriptResult runPooled(Path dir, Map<String, String> environment) throws Exception {
-        assertTrue(runner.get().contextPool().awaitFull(120_000), "the pool did not fill");
+        assertTrue(runner.get().contextPool().awaitFull(600_000), "the pool did not fill");
         ScriptResult result = runner.run(ScriptRequest.ofText(Languages.named("python"), SEES)
                 .withWorkingDirectory(dir).withEnvironment(environment).withProfile(RunProfile.TASK));
         assertEquals(ScriptStatus.SUCCESS, result.status(), () -> String.valueOf(result.failure()));
@@ -60,7 +60,7 @@ class TaskContextPoolTest {
 
     @Test
     void aSandboxRequestBuildsItsOwnContext(@TempDir Path dir) throws Exception {
-        assertTrue(runner.get().contextPool().awaitFull(120_000), "the pool did not fill");
+        assertTrue(runner.get().contextPool().awaitFull(600_000), "the pool did not fill");
         ScriptResult result = runner.run(ScriptRequest.ofText(Languages.named("python"), """
                 import os, subprocess
                 print(sorted(os.environ.items()))
