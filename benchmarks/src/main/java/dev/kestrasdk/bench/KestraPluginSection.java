@@ -20,10 +20,11 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Measures, per language and kind ({@code plugin}, {@code process}): {@code plugin.<lang>.<kind>.task}, each task
  * run's time from RUNNING to SUCCESS in Kestra's state history (ms, p10..p90), one task at a time; and
- * {@code plugin.<lang>.<kind>.rate.c<N>}, tasks per second of a whole execution with {@code N} tasks at a time.
+ * {@code plugin.<lang>.<kind>.rate.c<N>}, tasks per second of a whole execution with {@code N} tasks at a time;
+ * the same for {@code plugin.kestra.return}, Kestra's own {@code Return} task: the engine's share of every task.
  */
 final class KestraPluginSection {
-    private static final List<String> VARIANTS = List.of("python.plugin", "python.process", "js.plugin", "js.process");
+    private static final List<String> VARIANTS = List.of("kestra.return", "python.plugin", "python.process", "js.plugin", "js.process");
 
     private final Path root;
     private final boolean quick;
@@ -68,7 +69,8 @@ final class KestraPluginSection {
         notes.put("plugin", "Kestra 1.3.19's engine in memory; each task sends an output and a counter; " + warmup
                 + " untimed tasks per variant first; the process peer is a task on io.kestra:script's CommandsWrapper with"
                 + " the Process task runner (`python <file>`, `node <file>`), io.kestra.plugin.scripts.python.Script"
-                + " and ...node.Script not being on Maven Central");
+                + " and ...node.Script not being on Maven Central; `plugin.kestra.return.*` is Kestra's own Return task"
+                + " (no script): the engine's own cost per task, which both sides pay");
     }
 
     /** The section's rows of the figures table: tasks per second (≥ 10×) and per-task latency (≤ 0.1×). */

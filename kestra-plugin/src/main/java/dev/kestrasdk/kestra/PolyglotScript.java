@@ -25,6 +25,8 @@ import lombok.Getter;
 import lombok.NoArgsConstructor;
 import lombok.ToString;
 import lombok.experimental.SuperBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,8 @@ import java.util.Map;
 @NoArgsConstructor
 public abstract class PolyglotScript extends Task
         implements RunnableTask<ScriptOutput>, NamespaceFilesInterface, InputFilesInterface, OutputFilesInterface {
+    /** The worker's own log (not the task's): each task run's step times at DEBUG ({@link TaskSteps}). */
+    private static final Logger WORKER_LOG = LoggerFactory.getLogger(PolyglotScript.class);
 
     @Schema(title = "The script's text, inline.",
             description = "Kestra renders `{{ }}` in it before it runs. Set this or `scriptFile`.")
@@ -90,6 +94,15 @@ public abstract class PolyglotScript extends Task
 
     @Override
     public ScriptOutput run(RunContext runContext) throws Exception {
+        TaskSteps steps = new TaskSteps(getId());
+        try {
+            return run(runContext, steps);
+        } finally {
+            steps.log(WORKER_LOG);
+        }
+    }
+
+    private ScriptOutput run(RunContext runContext, TaskSteps steps) throws Exception {
         Path workingDirectory = runContext.workingDir().path(true);
         if (namespaceFiles != null && runContext.render(namespaceFiles.getEnabled()).as(Boolean.class).orElse(true)) {
             NamespaceFilesUtils.loadNamespaceFiles(runContext, namespaceFiles);
@@ -97,6 +110,7 @@ public abstract class PolyglotScript extends Task
         if (inputFiles != null) {
             FilesService.inputFiles(runContext, inputFiles);
         }
+        steps.done("input files");
         ScriptSource source = ScriptSource.of(getId(), runContext.render(script).as(String.class).orElse(null),
                 runContext.render(scriptFile).as(String.class).orElse(null), workingDirectory,
                 Languages.named(languageName()).defaultSourceName());
@@ -105,12 +119,15 @@ public abstract class PolyglotScript extends Task
             // An inline script is a file of the working directory too, as Kestra's script tasks write it: __file__.
             Files.writeString(scriptPath, source.text(), StandardCharsets.UTF_8);
         }
+        steps.done("script file");
         Map<String, String> environment = new LinkedHashMap<>(runContext.render(env).asMap(String.class, String.class));
         Path contextFile = TaskExecutionContext.write(workingDirectory, runContext.getVariables());
         environment.putIfAbsent(ExecutionContextFile.ENVIRONMENT_VARIABLE, contextFile.toString());
+        steps.done("execution context file");
         ScriptCall call = new ScriptCall(languageName(), source, workingDirectory, environment,
                 inputs(runContext), new TaskConsole(runContext.logger()),
                 runContext.render(sandbox).as(Boolean.class).orElse(false), dependencies(runContext));
+        steps.done("request");
 
         ScriptResult result;
         try {
@@ -118,6 +135,7 @@ public abstract class PolyglotScript extends Task
         } finally {
             Files.deleteIfExists(contextFile); // never an output file
         }
+        steps.done("script (context and run)");
 
         for (var metric : result.metrics()) {
             AbstractMetricEntry<?> entry = TaskMetrics.toKestra(metric);
@@ -131,8 +149,10 @@ public abstract class PolyglotScript extends Task
         for (Map<String, Object> assets : result.assets()) {
             TaskAssets.emit(runContext, assets);
         }
+        steps.done("metrics and assets");
         List<String> patterns = runContext.render(outputFiles).asList(String.class);
         Map<String, URI> files = patterns.isEmpty() ? Map.of() : FilesService.outputFiles(runContext, patterns);
+        steps.done("output files");
         ScriptOutput output = ScriptOutput.builder()
                 .vars(result.outputs())
                 .exitCode(result.exitCode())

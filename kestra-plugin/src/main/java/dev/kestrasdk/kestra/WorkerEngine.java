@@ -3,23 +3,54 @@ package dev.kestrasdk.kestra;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
 import dev.kestrasdk.runner.ScriptRequest;
+import dev.kestrasdk.runner.engine.ContextPool;
+import dev.kestrasdk.runner.engine.EngineSettings;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 
 /**
  * The one {@link ScriptRunner} of this worker JVM, shared by every task of this plugin: GraalPy's start-up (seconds)
  * is paid by the first Python task only, later tasks reuse the engine's caches and get a fresh context each.
  *
+ * <p>Python contexts in the task profile (the tasks' default) are prepared ahead on a background thread
+ * ({@link ContextPool}: built, initialized, the modules every task imports loaded), so a task takes one ready
+ * instead of paying GraalPy's per-context start-up; each is used by one task only. How many are kept ready is the
+ * system property {@value #PREPARED_CONTEXTS_PROPERTY} (default {@value #DEFAULT_PREPARED_CONTEXTS}; 0 turns it off).
+ *
  * <p>Kestra gives each plugin one class loader, so a static here is one engine per worker, whatever the number of
  * worker threads. It is never closed: it lives as long as the worker.
  */
 final class WorkerEngine {
+    static final String PREPARED_CONTEXTS_PROPERTY = "kestra.sdk.plugin.preparedPythonContexts";
+    static final int DEFAULT_PREPARED_CONTEXTS = 2;
+
     private WorkerEngine() {
     }
 
     private static final class Holder {
-        static final ScriptRunner RUNNER = new ScriptRunner();
+        static final ScriptRunner RUNNER = new ScriptRunner(EngineSettings.defaults(),
+                new ContextPool.Settings(preparedContexts(System.getProperty(PREPARED_CONTEXTS_PROPERTY)), RunProfile.TASK));
     }
 
     static ScriptResult run(ScriptRequest request) {
+        // A bad property fails each task with its one-line message, rather than the holder's class initialization.
+        preparedContexts(System.getProperty(PREPARED_CONTEXTS_PROPERTY));
         return Holder.RUNNER.run(request);
+    }
+
+    /** The number of prepared Python contexts {@code property} asks for: the default when unset. */
+    static int preparedContexts(String property) {
+        if (property == null || property.isBlank()) {
+            return DEFAULT_PREPARED_CONTEXTS;
+        }
+        try {
+            int n = Integer.parseInt(property.strip());
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("system property " + PREPARED_CONTEXTS_PROPERTY
+                + " must be a whole number >= 0, was '" + property + "'");
     }
 }

@@ -27,7 +27,9 @@ import static io.kestra.core.tenant.TenantService.MAIN_TENANT;
  * as Kestra's tests run it): each variant is one flow whose {@code ForEach} runs {@code N} times one task that sends
  * an output and a counter. Variants: {@code python.plugin} and {@code js.plugin} (this project's tasks, in this
  * JVM), {@code python.process} and {@code js.process} ({@link ProcessPython}, {@link ProcessNode}: a process per task
- * through Kestra's Process task runner, CPython with PyPI kestra, Node with @kestra-io/libs).
+ * through Kestra's Process task runner, CPython with PyPI kestra, Node with @kestra-io/libs); and
+ * {@code kestra.return}, Kestra's own {@code Return} task giving the value as its output: what Kestra's engine
+ * spends on a task that runs no script at all, the floor under both.
  *
  * <p>Arguments: {@code ROOT TASKS WARMUP CONCURRENCY[,CONCURRENCY...] VARIANT[,VARIANT...]}. Prints one line per
  * variant and concurrency: {@code variant=python.plugin concurrency=1 tasks=200 wall_ms=... task_ms=a,b,...}, the
@@ -100,7 +102,8 @@ public final class KestraEngineProbe {
         List<TaskRun> runs = execution.findTaskRunsByTaskId("task");
         List<Double> millis = new ArrayList<>();
         for (TaskRun run : runs) {
-            Map<?, ?> vars = (Map<?, ?>) run.getOutputs().get("vars");
+            Map<?, ?> vars = flowId.startsWith(flowId("kestra.return", "")) ? run.getOutputs()
+                    : (Map<?, ?>) run.getOutputs().get("vars");
             if (run.getState().getCurrent() != State.Type.SUCCESS || vars == null
                     || !String.valueOf(vars.get("value")).equals(run.getValue())) {
                 throw new IllegalStateException(flowId + ": task run " + run.getValue() + " ended "
@@ -120,6 +123,13 @@ public final class KestraEngineProbe {
     }
 
     private static String flow(Path root, String variant, String id, int tasks, int concurrency) {
+        if (variant.equals("kestra.return")) {
+            return "id: " + id + "\nnamespace: " + NAMESPACE + "\ntasks:\n"
+                    + "  - id: each\n    type: io.kestra.plugin.core.flow.ForEach\n    values: "
+                    + IntStream.rangeClosed(1, tasks).boxed().toList() + "\n    concurrencyLimit: " + concurrency
+                    + "\n    tasks:\n      - id: task\n        type: io.kestra.plugin.core.debug.Return\n"
+                    + "        format: \"{{ taskrun.value }}\"\n";
+        }
         boolean python = variant.startsWith("python");
         boolean plugin = variant.endsWith("plugin");
         String script = python ? """

@@ -176,6 +176,8 @@ public final class ContextPool implements AutoCloseable {
                         environment.values().toArray());
             }
         } catch (RuntimeException e) {
+            // Not silent: the script still runs, in a context built for it, but the pool is then only a cost.
+            System.err.println("kestra-sdk: warning: a prepared Python context could not be switched to the script: " + e);
             p.context.close(true);
             return null;
         }
