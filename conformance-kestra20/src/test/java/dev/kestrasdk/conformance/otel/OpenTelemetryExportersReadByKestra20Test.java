@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OpenTelemetryExportersReadByKestra20Test {
     private static final LineParser V20 = new LineParser(KestraVersion.V2_0);
-    private static final Path SDKS = ShippedAdapters.repository().resolve("sdks");
+    static final Path SDKS = ShippedAdapters.repository().resolve("sdks");
 
     /** What Kestra 2.0 logs: the levels of the severity numbers 9, 13, 17 and 5, the bodies. */
     private static final List<String> LOGS = List.of(
@@ -85,7 +85,7 @@ class OpenTelemetryExportersReadByKestra20Test {
         assertReadByKestra20(output(Launch.of("node", "examples/otel-program.mjs").in(SDKS.resolve("javascript"))));
     }
 
-    private static void assertReadByKestra20(List<String> lines) {
+    static void assertReadByKestra20(List<String> lines) {
         assertEquals(5, lines.size(), () -> "one line per log record, one for the metrics: " + lines);
         List<String> logs = new ArrayList<>();
         List<String> metrics = new ArrayList<>();
@@ -113,7 +113,7 @@ class OpenTelemetryExportersReadByKestra20Test {
     }
 
     /** The program's standard output, line by line; it must exit 0. */
-    private static List<String> output(Launch launch) throws IOException, InterruptedException {
+    static List<String> output(Launch launch) throws IOException, InterruptedException {
         Path out = Files.createTempFile("otel-program", ".out");
         Path err = Files.createTempFile("otel-program", ".err");
         try {

@@ -92,6 +92,16 @@ public final class KestraBridge {
         });
     }
 
+    /**
+     * One {@code ::{"otlp":...}::} line of the guests' OpenTelemetry exporters ({@code kestra.otel},
+     * {@code @kestra-io/libs/otel}), which the guest encodes with OpenTelemetry's own libraries: written with its
+     * newline into the script's stdout sink, as every SDK line is.
+     */
+    @HostAccess.Export
+    public BridgeError otlpLine(String line) {
+        return call(() -> emitters.stdout().sink().accept(OtlpLine.of(line)));
+    }
+
     @HostAccess.Export
     public Stopwatch stopwatch() {
         return new Stopwatch();

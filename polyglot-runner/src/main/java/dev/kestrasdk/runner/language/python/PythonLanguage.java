@@ -20,6 +20,7 @@ import org.graalvm.polyglot.Value;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,11 @@ public final class PythonLanguage implements GuestLanguage {
     private static final String SANDBOX_SOURCE = ResourceText.text(PythonLanguage.class, "sandbox.py");
     private static final String TASK_PROFILE_SOURCE = ResourceText.text(PythonLanguage.class, "task_profile.py");
     private static final String OPEN_FILES_SOURCE = ResourceText.text(PythonLanguage.class, "open_files.py");
+    private static final String SUBMODULES_SOURCE = ResourceText.text(PythonLanguage.class, "submodules.py");
+    /** kestra.otel: the native SDK's otel.py, copied into the jar by the build; kestra._emitter: the runner's writer. */
+    private static final Map<String, String> SUBMODULES = Map.of(
+            MODULE_NAME + ".otel", ResourceText.text(PythonLanguage.class, "otel.py"),
+            MODULE_NAME + "._emitter", ResourceText.text(PythonLanguage.class, "kestra_emitter.py"));
 
     private static final CallSyntax CALL_SYNTAX = new PythonCallSyntax();
 
@@ -194,6 +200,18 @@ public final class PythonLanguage implements GuestLanguage {
         Value code = builtins.getMember("compile").execute(MODULE_SOURCE, MODULE_NAME + ".py", "exec");
         builtins.getMember("exec").execute(code, module.getMember("__dict__"));
         importModule(context, "sys").getMember("modules").putHashEntry(MODULE_NAME, module);
+        installSubmodules(context, builtins, module);
+    }
+
+    /** submodules.py: {@code kestra} becomes a package whose {@link #SUBMODULES} load when first imported. */
+    private static void installSubmodules(Context context, Value builtins, Value module) {
+        Value namespace = context.eval("python", "{}");
+        namespace.putHashEntry("_kestra", module);
+        Value sources = context.eval("python", "{}");
+        SUBMODULES.forEach(sources::putHashEntry);
+        namespace.putHashEntry("_sources", sources);
+        Value code = builtins.getMember("compile").execute(SUBMODULES_SOURCE, "kestra-sdk-submodules.py", "exec");
+        builtins.getMember("exec").execute(code, namespace);
     }
 
     private static void installSetUp(Context context, Value builtins, RunProfile profile, boolean allowThreads) {

@@ -210,14 +210,21 @@
     }
   }
 
+  // A getter that only returns a member, `function () { return m.X; }` (or `get() { return m.X; }`): the re-export TypeScript and Babel write
+  // (`Object.defineProperty(exports, "X", { enumerable: true, get: ... })`, as in OpenTelemetry's packages), which
+  // Node's CommonJS export scan names too. Reading it at import runs nothing else.
+  const REEXPORT_GETTER = /^(?:function\s*(?:get\s*)?|get\s*)\(\)\s*\{\s*return\s+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*;?\s*\}$/;
+  const isNamedExport = (d) => 'value' in d || (typeof d.get === 'function'
+    && REEXPORT_GETTER.test(Function.prototype.toString.call(d.get)));
+
   // For `import x from 'pkg'` of a CommonJS package or a built-in: loads it and names its own enumerable data
-  // properties, the named exports. A getter is left to the default export: reading it at import would run it
-  // (`Kestra.context` reads a file that may not be there).
+  // properties and re-export getters, the named exports. Any other getter is left to the default export: reading it
+  // at import would run it (`Kestra.context` reads a file that may not be there).
   return function commonJsExports(specifierOrPath) {
     const exports = specifierOrPath.startsWith('/') ? requireFrom(specifierOrPath, null) : loadBuiltin(specifierOrPath);
     const names = (exports !== null && (typeof exports === 'object' || typeof exports === 'function'))
       ? Object.keys(exports).filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n)
-        && 'value' in Object.getOwnPropertyDescriptor(exports, n)) : [];
+        && isNamedExport(Object.getOwnPropertyDescriptor(exports, n))) : [];
     return JSON.stringify(names);
   };
 })

@@ -173,6 +173,33 @@ class NodeModulesTest {
                 .withProfile(RunProfile.TASK))));
     }
 
+    /**
+     * TypeScript's CommonJS re-exports (OpenTelemetry's packages are written so) are named exports, as Node's export
+     * scan names them; a getter that does more stays out of the names (reading it at import would run it).
+     */
+    @Test
+    void reExportGettersOfACommonJsModuleAreNamedExports() throws IOException {
+        Path work = dir.resolve("reexports");
+        Files.createDirectories(work.resolve("node_modules/tslike"));
+        Files.writeString(work.resolve("node_modules/tslike/inner.js"), "exports.Level = { INFO: 9 };\n");
+        Files.writeString(work.resolve("node_modules/tslike/index.js"), """
+                "use strict";
+                Object.defineProperty(exports, "__esModule", { value: true });
+                exports.Level = exports.twice = void 0;
+                var inner_1 = require("./inner");
+                Object.defineProperty(exports, "Level", { enumerable: true, get: function () { return inner_1.Level; } });
+                Object.defineProperty(exports, "short", { enumerable: true, get() { return inner_1.Level; } });
+                Object.defineProperty(exports, "loud", { enumerable: true, get() { console.log('read'); return 1; } });
+                exports.twice = (x) => 2 * x;
+                """);
+        ScriptResult esm = run(work, "main.mjs", """
+                import * as all from 'tslike';
+                import { Level, short, twice } from 'tslike';
+                console.log(Object.keys(all).sort().join(','), Level.INFO, short.INFO, twice(2));
+                """, null);
+        assertEquals(List.of("Level,default,short,twice 9 9 4"), lines(esm));
+    }
+
     @Test
     void aMissingModuleAndARequireOfAnEsModuleFailAsInNode() throws IOException {
         ScriptResult result = run(dir.resolve("missing"), "missing.js", """
