@@ -41,38 +41,6 @@ class JavaScriptBindingsTest {
     }
 
     @Test
-    void plainValuesCrossAsOneStringAndGiveTheBytesOfTheValueByValuePath() {
-        // Each call twice: with plain values (sent as one string, PlainValueText) and with a class instance, which
-        // makes the module hand the bridge the values themselves.
-        ScriptResult result = succeeded("""
-                const Kestra = require('@kestra-io/libs');
-                class Box { constructor(o) { Object.assign(this, o); } }
-                const value = {s: 'é😀x', safe: 2 ** 53 - 1, over: 2 ** 53, f: -0, e: 1e-300, big: 1e21,
-                               t: [1, [true, false, null, undefined], , 2], u: undefined, '': {'k:1': 'v;2'}};
-                Kestra.outputs(value);
-                Kestra.outputs(new Box(value));
-                const tags = {file: 'a😀', n: 1.5, ok: true, gone: undefined};
-                Kestra.counter('rows', 2.5, tags);
-                Kestra.counter('rows', 2.5, new Box(tags));
-                Kestra.timer('load', 0.25);
-                Kestra.timer('load', 0.25, new Box({}));
-                for (const v of [{s: 'a\\ud800'}, new Box({s: 'a\\ud800'})]) {
-                  try {
-                    Kestra.outputs(v);
-                  } catch (e) {
-                    console.log(e.message);
-                  }
-                }
-                """);
-        String outputs = "::{\"outputs\":{\"\":{\"k:1\":\"v;2\"},\"big\":1e+21,\"e\":1e-300,\"f\":-0.0,\"over\":9007199254740992.0,\""
-                + "s\":\"\\u00e9\\ud83d\\ude00x\",\"safe\":9007199254740991,\"t\":[1,[true,false,null,null],null,2]}}::";
-        String counter = "::{\"metrics\":[{\"name\":\"rows\",\"tags\":{\"file\":\"a\\ud83d\\ude00\",\"n\":1.5,\"ok\":true},\"type\":\"counter\",\"value\":2.5}]}::";
-        String timer = "::{\"metrics\":[{\"name\":\"load\",\"tags\":{},\"type\":\"timer\",\"value\":0.25}]}::";
-        String surrogate = "outputs.s: lone surrogate U+D800 at index 1 is not Unicode text (Kestra would read '?')";
-        assertEquals(List.of(outputs, outputs, counter, counter, timer, timer, surrogate, surrogate), result.stdout());
-    }
-
-    @Test
     void processStdoutWriteIsRawTextReadAsKestraReadsIt() {
         ScriptResult result = succeeded("""
                 let called = false;

@@ -54,36 +54,6 @@ class PythonBindingsTest {
     }
 
     @Test
-    void plainValuesCrossAsOneStringAndGiveTheBytesOfTheValueByValuePath() {
-        // Each call twice: with plain values (sent as one string, PlainValueText) and with a dict subclass or a
-        // non-plain tag holder that makes the module hand the bridge the values themselves.
-        ScriptResult result = succeeded("""
-                from kestra import Kestra
-                class D(dict):
-                    pass
-                value = {'s': 'é😀x', 'big': 2**70, 'neg': -2**63, 'f': -0.0, 'e': 1e-300, 't': (1, [True, False, None]),
-                         '': {'k:1': 'v;2'}, 'uni': 'ñ'}
-                Kestra.outputs(value)
-                Kestra.outputs(D(value))
-                Kestra.counter('rows', 2**63, {'file': 'a😀', 'n': 1.5, 'ok': True})
-                Kestra.counter('rows', 2**63, D({'file': 'a😀', 'n': 1.5, 'ok': True}))
-                Kestra.timer('load', 0.25)
-                Kestra.timer('load', 0.25, D())
-                for v in ({'s': 'a\\ud800'}, D({'s': 'a\\ud800'})):
-                    try:
-                        Kestra.outputs(v)
-                    except ValueError as e:
-                        print(e)
-                """);
-        String outputs = "::{\"outputs\":{\"\":{\"k:1\":\"v;2\"},\"big\":1180591620717411303424,\"e\":1e-300,\"f\":-0.0,\"neg\":-922"
-                + "3372036854775808,\"s\":\"\\u00e9\\ud83d\\ude00x\",\"t\":[1,[true,false,null]],\"uni\":\"\\u00f1\"}}::";
-        String counter = "::{\"metrics\":[{\"name\":\"rows\",\"tags\":{\"file\":\"a\\ud83d\\ude00\",\"n\":1.5,\"ok\":true},\"type\":\"counter\",\"value\":9223372036854775808}]}::";
-        String timer = "::{\"metrics\":[{\"name\":\"load\",\"tags\":{},\"type\":\"timer\",\"value\":0.25}]}::";
-        String surrogate = "outputs.s: lone surrogate U+D800 at index 1 is not Unicode text (Kestra would read '?')";
-        assertEquals(List.of(outputs, outputs, counter, counter, timer, timer, surrogate, surrogate), result.stdout());
-    }
-
-    @Test
     void decimalsKeepTheirDigits() {
         ScriptResult result = succeeded("""
                 from decimal import Decimal

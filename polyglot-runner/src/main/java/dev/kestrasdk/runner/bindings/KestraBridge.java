@@ -10,7 +10,6 @@ import org.graalvm.polyglot.Value;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one Java object a guest's {@code kestra} module talks to. Each method converts its guest arguments with
@@ -47,14 +46,6 @@ public final class KestraBridge {
         return call(() -> emitters.stdout().outputs(values.toMap(outputs, "outputs")));
     }
 
-    /** {@link #outputs} for a plain mapping the guest module wrote as one string ({@link PlainValueText}). */
-    @HostAccess.Export
-    public BridgeError outputsText(String outputs) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> map = (Map<String, Object>) PlainValueText.read(outputs);
-        return call(() -> emitters.stdout().outputs(map));
-    }
-
     @HostAccess.Export
     public BridgeError assets(Value assets) {
         return call(() -> emitters.stdout().assets(values.toMap(assets, "assets")));
@@ -66,19 +57,6 @@ public final class KestraBridge {
         MetricType metricType = MetricType.fromWireName(type);
         return call(() -> emitters.stdout().metric(metricType, values.toName(name), values.toMetricValue(value),
                 values.toTags(tags)));
-    }
-
-    /**
-     * {@link #metric} for a string name, a number and plain flat tags (or none) that the guest module wrote as one
-     * string ({@link PlainValueText}): the list of the three.
-     */
-    @HostAccess.Export
-    public BridgeError metricText(String type, String nameValueTags) {
-        MetricType metricType = MetricType.fromWireName(type);
-        List<?> args = (List<?>) PlainValueText.read(nameValueTags);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> tags = (Map<String, Object>) args.get(2);
-        return call(() -> emitters.stdout().metric(metricType, (String) args.get(0), args.get(1), tags));
     }
 
     /** Checks a timer's name and tags before a timed body runs, so a bad name fails before the work, as in Java. */

@@ -49,112 +49,9 @@ const logger = Object.freeze({
   error: logAt('ERROR'),
 });
 
-// Plain values cross into Java as one string (PlainValueText.java) instead of one interop call per member and
-// element: objects whose prototype is Object.prototype, arrays, strings, finite numbers, booleans and null, at
-// most PLAIN_DEPTH deep (undefined members are left out, as the bridge does). Anything else goes to the bridge as
-// it is, which converts it by its own rules and raises its own errors.
-const PLAIN_DEPTH = 64;
-const NOT_PLAIN = Symbol('not plain');
-
-function plainText(value) {
-  const parts = [];
-  return writePlain(value, parts, 0) ? parts.join('') : null;
-}
-
-function writePlain(v, parts, depth) {
-  switch (typeof v) {
-    case 'string':
-      parts.push('s', v.length, ':', v);
-      return true;
-    case 'number':
-      if (!Number.isFinite(v)) {
-        return false;
-      }
-      if (Object.is(v, -0)) {
-        parts.push('f-0.0;');
-      } else {
-        parts.push(Number.isSafeInteger(v) ? 'i' : 'f', String(v), ';');
-      }
-      return true;
-    case 'boolean':
-      parts.push(v ? 'T' : 'F');
-      return true;
-    case 'object':
-      break;
-    default:
-      return false;
-  }
-  if (v === null) {
-    parts.push('N');
-    return true;
-  }
-  if (depth >= PLAIN_DEPTH) {
-    return false;
-  }
-  if (Array.isArray(v)) {
-    if (Object.getPrototypeOf(v) !== Array.prototype) {
-      return false;
-    }
-    parts.push('l', v.length, ':');
-    for (let i = 0; i < v.length; i++) {
-      const item = v[i];
-      if (item === undefined) {
-        parts.push('N'); // a hole or undefined: null, as the bridge reads it
-      } else if (!writePlain(item, parts, depth + 1)) {
-        return false;
-      }
-    }
-    return true;
-  }
-  if (Object.getPrototypeOf(v) !== Object.prototype) {
-    return false;
-  }
-  const keys = Object.keys(v);
-  const count = parts.length;
-  parts.push(NOT_PLAIN); // the entry count, once the undefined members are left out
-  let entries = 0;
-  for (const key of keys) {
-    const item = v[key];
-    if (item === undefined) {
-      continue;
-    }
-    parts.push(key.length, ':', key);
-    if (!writePlain(item, parts, depth + 1)) {
-      return false;
-    }
-    entries++;
-  }
-  parts[count] = 'd' + entries + ':';
-  return true;
-}
-
-function plainMetricText(name, value, tags) {
-  if (typeof name !== 'string' || typeof value !== 'number') {
-    return null;
-  }
-  if (tags !== undefined && tags !== null) {
-    if (typeof tags !== 'object' || Object.getPrototypeOf(tags) !== Object.prototype) {
-      return null;
-    }
-    for (const key of Object.keys(tags)) {
-      const tag = tags[key];
-      if (tag !== null && typeof tag === 'object') { // nested: the bridge reports it in key order
-        return null;
-      }
-    }
-  }
-  return plainText([name, value, tags === undefined ? null : tags]);
-}
-
-function sendMetric(type, name, value, tags) {
-  const text = plainMetricText(name, value, tags);
-  raiseIfError(text === null ? bridge.metric(type, name, value, tags) : bridge.metricText(type, text));
-}
-
 const Kestra = {
   outputs(outputs) {
-    const text = outputs !== null && typeof outputs === 'object' && !Array.isArray(outputs) ? plainText(outputs) : null;
-    raiseIfError(text === null ? bridge.outputs(outputs) : bridge.outputsText(text));
+    raiseIfError(bridge.outputs(outputs));
   },
 
   assets(assets) {
@@ -162,11 +59,11 @@ const Kestra = {
   },
 
   counter(name, value, tags) {
-    sendMetric('counter', name, value, tags);
+    raiseIfError(bridge.metric('counter', name, value, tags));
   },
 
   gauge(name, value, tags) {
-    sendMetric('gauge', name, value, tags);
+    raiseIfError(bridge.metric('gauge', name, value, tags));
   },
 
   /**
@@ -177,7 +74,7 @@ const Kestra = {
    */
   timer(name, valueOrFn, tags) {
     if (typeof valueOrFn !== 'function') {
-      sendMetric('timer', name, valueOrFn, tags);
+      raiseIfError(bridge.metric('timer', name, valueOrFn, tags));
       return undefined;
     }
     raiseIfError(bridge.checkTimer(name, tags));

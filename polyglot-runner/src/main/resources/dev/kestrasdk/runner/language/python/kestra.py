@@ -274,92 +274,12 @@ def _new_logger():
     return logger
 
 
-# Plain values cross into Java as one string (PlainValueText.java) instead of one interop call per key and element,
-# each of which takes the GIL again: dicts with str keys, lists, tuples, str, int, finite float, bool and None, of
-# exactly those types, at most _PLAIN_DEPTH deep. Anything else goes to the bridge as it is, which converts it by
-# its own rules and raises its own errors.
-_PLAIN_DEPTH = 64
-
-
-def _plain_text(value):
-    """`value` in the bridge's plain-value text, or None when it is not plain."""
-    parts = []
-    try:
-        if _write_plain(value, parts, 0):
-            return "".join(parts)
-    except ValueError:  # an int too long for str(): the bridge reads it
-        pass
-    return None
-
-
-def _write_plain(v, parts, depth):
-    t = type(v)
-    if t is str:
-        _write_text(v, "s", parts)
-    elif t is int:
-        parts.append("i%d;" % v)
-    elif t is float:
-        if v - v != 0.0:  # inf or nan: the bridge's error
-            return False
-        parts.append("f%r;" % v)
-    elif v is None:
-        parts.append("N")
-    elif v is True:
-        parts.append("T")
-    elif v is False:
-        parts.append("F")
-    elif depth >= _PLAIN_DEPTH:
-        return False
-    elif t is dict:
-        parts.append("d%d:" % len(v))
-        for key, item in v.items():
-            if type(key) is not str:
-                return False
-            _write_text(key, "", parts)
-            if not _write_plain(item, parts, depth + 1):
-                return False
-    elif t is list or t is tuple:
-        parts.append("l%d:" % len(v))
-        for item in v:
-            if not _write_plain(item, parts, depth + 1):
-                return False
-    else:
-        return False
-    return True
-
-
-def _write_text(s, tag, parts):
-    # its length as Java counts it (UTF-16 units): a character beyond U+FFFF is two
-    parts.append("%s%d:" % (tag, len(s) if s.isascii() else len(s.encode("utf-16-le", "surrogatepass")) >> 1))
-    parts.append(s)
-
-
-def _plain_metric_text(key, value, tags):
-    """A metric's name, value and tags in the bridge's plain-value text, or None when they are not all plain."""
-    if type(key) is not str or (type(value) is not int and type(value) is not float):
-        return None
-    if tags is not None:
-        if type(tags) is not dict:
-            return None
-        for tag in tags.values():
-            t = type(tag)
-            if t is dict or t is list or t is tuple:  # nested: the bridge reports it in key order
-                return None
-    return _plain_text((key, value, tags))
-
-
-def _send_metric(type_, key, value, tags):
-    text = _plain_metric_text(key, value, tags)
-    _raise_if_error(_bridge.metric(type_, key, value, tags) if text is None else _bridge.metricText(type_, text))
-
-
 class Kestra:
     _logger = None
 
     @staticmethod
     def outputs(map_):
-        text = _plain_text(map_) if type(map_) is dict else None
-        _raise_if_error(_bridge.outputs(map_) if text is None else _bridge.outputsText(text))
+        _raise_if_error(_bridge.outputs(map_))
 
     @staticmethod
     def assets(map_):
@@ -367,11 +287,11 @@ class Kestra:
 
     @staticmethod
     def counter(key, count, tags=None):
-        _send_metric("counter", key, count, tags)
+        _raise_if_error(_bridge.metric("counter", key, count, tags))
 
     @staticmethod
     def gauge(key, value, tags=None):
-        _send_metric("gauge", key, value, tags)
+        _raise_if_error(_bridge.metric("gauge", key, value, tags))
 
     @staticmethod
     def timer(key, duration, tags=None):
@@ -380,7 +300,7 @@ class Kestra:
         The callable's result is returned and its exception propagates; the timer is recorded either way.
         """
         if not callable(duration):
-            _send_metric("timer", key, duration, tags)
+            _raise_if_error(_bridge.metric("timer", key, duration, tags))
             return None
         _raise_if_error(_bridge.checkTimer(key, tags))
         watch = _bridge.stopwatch()
