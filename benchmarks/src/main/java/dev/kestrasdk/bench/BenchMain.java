@@ -262,6 +262,7 @@ public final class BenchMain {
         }).count();
         notes.put("parser.lines", lines.size() + " lines, " + protocol + " protocol lines (" + (100 * protocol / lines.size())
                 + "%); accepted by the SDK parser: " + sdkAccepted + ", by Kestra's reader: " + kestraAccepted);
+        notes.put("parser.cpu", ParserCpuTime.note());
         progress("parser done");
     }
 

@@ -28,7 +28,7 @@ final class JsonTree {
     static final StreamReadConstraints KESTRA_LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(1000).maxNumberLength(1000).maxStringLength(20_000_000).maxNameLength(20_000_000).build();
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(KESTRA_LIMITS).build();
+    static final JsonFactory FACTORY = JsonFactory.builder().streamReadConstraints(KESTRA_LIMITS).build();
 
     /** A number as written: its text and whether it is an integer token. */
     record Num(String text, boolean integral) {

@@ -124,6 +124,19 @@ public final class LineParser {
             return rejected(line, Diagnostic.error("line-too-long", "line of " + line.length()
                     + " characters is longer than this parser's limit of " + maxLineChars + " (Kestra has none): not read"));
         }
+        Message clean = CleanLineReader.read(line, 2, end - 2);
+        if (clean != null) {
+            return new ParsedLine(line, Verdict.ACCEPTED, clean, List.of());
+        }
+        return readThroughTree(line, end);
+    }
+
+    /**
+     * The full reading of a protocol line Kestra's pattern matched (payload up to {@code end - 2}): a tree
+     * first, then Kestra's checks and coercions on it, with every diagnostic. Package-private for the test
+     * that compares it with {@link CleanLineReader}.
+     */
+    ParsedLine readThroughTree(String line, int end) {
         List<Diagnostic> warnings = new ArrayList<>();
         JsonTree.Read read;
         try {

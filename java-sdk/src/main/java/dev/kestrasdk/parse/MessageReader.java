@@ -226,6 +226,15 @@ final class MessageReader {
 
     /** @param path where the text is, spelled out only for a warning */
     private void checkText(String s, Object path) {
+        int i = loneSurrogateAt(s);
+        if (i >= 0) {
+            warnings.add(Diagnostic.warning("lone-surrogate", String.format(
+                    "%s: lone surrogate U+%04X is not Unicode text; Kestra stores '?'", path, (int) s.charAt(i))));
+        }
+    }
+
+    /** Where the first surrogate without its partner is, or -1 when the text is Unicode text. */
+    static int loneSurrogateAt(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isSurrogate(c)) {
@@ -233,11 +242,10 @@ final class MessageReader {
                     i++;
                     continue;
                 }
-                warnings.add(Diagnostic.warning("lone-surrogate", String.format(
-                        "%s: lone surrogate U+%04X is not Unicode text; Kestra stores '?'", path, (int) c)));
-                return;
+                return i;
             }
         }
+        return -1;
     }
 
     // ---- metrics ----------------------------------------------------------------------------------
@@ -393,7 +401,7 @@ final class MessageReader {
     }
 
     /** Whether a number's mantissa has a non-zero digit (BigDecimal cannot hold every exponent JSON can write). */
-    private static boolean hasNonZeroDigit(String number) {
+    static boolean hasNonZeroDigit(String number) {
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
             if (c == 'e' || c == 'E') {

@@ -97,6 +97,18 @@ class LineParserTest {
     }
 
     @Test
+    void aBarePayloadIsOneThatStartsWithAProtocolKeyBetweenBraces() {
+        for (String line : new String[]{"\t{\t\"logs\":[]}\t", "{\"assets\":{}} \r\n", "  {   \"outputs\"}", "{\"metrics\"}\u2028"}) {
+            notMatched(line, "missing-markers");
+        }
+        for (String line : new String[]{"{", "{ }", " {}", "{\"ts\":1,\"outputs\":{}}", "{\"outputs\":1", "{\"outputs\":1} x", "x {\"outputs\":1}", "{\"output\"}"}) {
+            ParsedLine p = parser.parse(line);
+            assertEquals(Verdict.LOG, p.verdict(), line);
+            assertEquals(List.of(), p.diagnostics(), line);
+        }
+    }
+
+    @Test
     void rawLineSeparatorsInsideThePayloadBreakTheMatch() {
         for (char c : new char[]{'\u2028', '\u2029', '\u0085', '\r'}) {
             ParsedLine p = parser.parse("::{\"outputs\":{\"a\":\"x" + c + "y\"}}::");

@@ -142,9 +142,11 @@ public final class ScriptRunner implements AutoCloseable {
         ConsoleRecorder console = new ConsoleRecorder(request.listener(), reading);
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         running.add(guard);
+        pool.scriptStarts();
         try {
             return run(request, inputs, workspace, sitePackages, console, guard, start);
         } finally {
+            pool.scriptEnds();
             running.remove(guard);
         }
     }
@@ -245,11 +247,15 @@ public final class ScriptRunner implements AutoCloseable {
         }
         GuestLanguage runtime = request.language();
         Map<String, String> environment = environment(request, workspace);
-        // Prepared contexts have the closed sandbox and no environment: a request that opens it, sets one or runs in
-        // the task profile gets its own.
-        boolean closedSandbox = request.profile() == RunProfile.SANDBOX && request.sandbox().isClosed();
-        Context context = closedSandbox && environment.isEmpty()
-                ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
+        // A prepared context of this profile and sandbox, if the pool has one: see ContextPool for what it sets late.
+        Context context;
+        try {
+            context = pool.take(runtime, request.profile(), request.sandbox(), environment, request.workingDirectory(),
+                    console.stdout(), console.stderr());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context = null;
+        }
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
                     runtime.virtualFiles(), console.stdout(), console.stderr(), request.profile(), request.sandbox(),
