@@ -4,6 +4,7 @@ import dev.kestrasdk.emit.Emitter;
 import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.runner.console.ConsoleRecorder;
+import dev.kestrasdk.runner.console.LineSplitter;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.engine.GuestScript;
@@ -22,12 +23,10 @@ import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
 import dev.kestrasdk.runner.workspace.ExecutionContextFile;
 import dev.kestrasdk.runner.workspace.PreparedWorkspace;
-import dev.kestrasdk.sink.StreamSink;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -460,8 +459,8 @@ public final class ScriptRunner implements AutoCloseable {
                 console.stdout(), console.stderr());
     }
 
-    private static Emitter emitterInto(ConsoleRecorder console, OutputStream stream) {
-        return new Emitter(new StreamSink(stream), warning -> {
+    private static Emitter emitterInto(ConsoleRecorder console, LineSplitter stream) {
+        return new Emitter(stream, warning -> {
             byte[] line = ("kestra-sdk: warning: " + warning + "\n").getBytes(StandardCharsets.UTF_8);
             console.stderr().write(line, 0, line.length);
         });

@@ -161,7 +161,15 @@ public final class GuestValues {
             }
             return number;
         }
-        Object own = dialect.ownValue(v, path.toString());
+        // Containers first: most values are dicts, lists or objects, and none of them is a date, a time or one of the
+        // dialect's own types, so they skip those queries (a callable container still gets the function error below).
+        if (v.hasHashEntries() && !v.canExecute()) {
+            return convertMap(v, path, enter(v, path, open));
+        }
+        if (v.hasArrayElements() && !v.canExecute() && dialect.isSequence(v)) {
+            return list(v, path, open);
+        }
+        Object own = dialect.ownValue(v, path::toString);
         if (own != null) {
             return own;
         }
@@ -175,15 +183,19 @@ public final class GuestValues {
             return convertMap(v, path, enter(v, path, open));
         }
         if (v.hasArrayElements() && dialect.isSequence(v)) {
-            Open inner = enter(v, path, open);
-            long size = v.getArraySize();
-            List<Object> list = new ArrayList<>((int) Math.min(size, 1 << 16));
-            for (int i = 0; i < size; i++) {
-                list.add(deferringErrors(v.getArrayElement(i), path.index(i), inner));
-            }
-            return list;
+            return list(v, path, open);
         }
         throw unsupported(v, path);
+    }
+
+    private List<Object> list(Value v, GuestPath path, Open open) {
+        Open inner = enter(v, path, open);
+        long size = v.getArraySize();
+        List<Object> list = new ArrayList<>((int) Math.min(size, 1 << 16));
+        for (int i = 0; i < size; i++) {
+            list.add(deferringErrors(v.getArrayElement(i), path.index(i), inner));
+        }
+        return list;
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.kestrasdk.runner.bindings;
 
 import org.graalvm.polyglot.Value;
 
+import java.util.function.Supplier;
+
 /**
  * What one guest language adds to {@link GuestValues}' common rules: its numbers, its own value types, what it
  * counts as a mapping and a sequence, and the names its error messages use. One per language, in its package.
@@ -20,9 +22,9 @@ public interface ValueDialect {
      * A value of the guest's own type that the common rules would not read right (a Python {@code Decimal} or
      * {@code time}), converted; {@code null} for every other value. Called before dates, times and containers.
      *
-     * @param path where the value is, for the error a value that cannot be written raises
+     * @param path where the value is, for the error a value that cannot be written raises (spelled out only then)
      */
-    Object ownValue(Value v, String path);
+    Object ownValue(Value v, Supplier<String> path);
 
     /**
      * A metric value of the guest's own type (a Python {@code timedelta} or {@code Decimal}), or {@code null}.

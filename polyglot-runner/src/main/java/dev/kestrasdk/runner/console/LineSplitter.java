@@ -1,6 +1,8 @@
 package dev.kestrasdk.runner.console;
 
 import dev.kestrasdk.parse.LineParser;
+import dev.kestrasdk.sink.EncodedLine;
+import dev.kestrasdk.sink.LineSink;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -19,9 +21,10 @@ import java.util.function.Consumer;
  * limit {@code kestra-sdk parse} applies too.
  *
  * <p>Methods are synchronized on this stream, the same lock {@link dev.kestrasdk.sink.StreamSink} takes, so a
- * protocol line written by the bridge never lands inside a line the guest is printing.
+ * protocol line written by the bridge never lands inside a line the guest is printing. As a {@link LineSink} it
+ * takes the SDK's encoded lines whole ({@link #accept}).
  */
-public final class LineSplitter extends OutputStream {
+public final class LineSplitter extends OutputStream implements LineSink {
     /** Receives each line: its text (cut at the limit) and its length before any cut. */
     @FunctionalInterface
     public interface Lines {
@@ -88,6 +91,24 @@ public final class LineSplitter extends OutputStream {
             }
         }
         keep(bytes, start, end);
+    }
+
+    /**
+     * One line the SDK encoded, then a line end. At the start of a line (nothing of another one written yet) it is
+     * handed over as its text, without scanning and decoding its bytes again: an encoded line is ASCII without line
+     * breaks, so the bytes would give the same line. Otherwise, or when it is over the limit, its bytes are written.
+     */
+    @Override
+    public synchronized void accept(EncodedLine line) {
+        if (pending.size() > 0 || lineChars > 0 || line.length() > maxChars) {
+            byte[] bytes = new byte[line.length() + 1];
+            line.copyLineTo(bytes, 0);
+            write(bytes, 0, bytes.length);
+            return;
+        }
+        afterCarriageReturn = false; // the line's first byte would have ended a \r\n split across writes
+        String text = line.toString();
+        lines.line(text, text.length());
     }
 
     /** Hands over an unterminated last line, if any. */

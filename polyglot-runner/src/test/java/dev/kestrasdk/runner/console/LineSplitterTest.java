@@ -71,6 +71,28 @@ class LineSplitterTest {
         assertEquals(List.of(67_108_866L), lengths);
     }
 
+    @Test
+    void anEncodedLineGivesTheLinesItsBytesWouldGive() {
+        List<String> lines = new ArrayList<>();
+        LineSplitter out = new LineSplitter((text, length) -> lines.add(text + "|" + length), 80);
+        dev.kestrasdk.emit.Emitter emitter = new dev.kestrasdk.emit.Emitter(out);
+        emitter.counter("rows", 1, null);                  // at the start of a line: handed over whole
+        write(out, "partial ");
+        emitter.counter("rows", 2, null);                  // continues the line being printed, as its bytes would
+        write(out, "x\r");
+        emitter.counter("rows", 3, null);                  // after a \r: a line of its own, and it ends no \r\n
+        write(out, "\n");                                  // so this \n is an empty line
+        emitter.outputs(java.util.Map.of("file", "orders.csv, a name long enough to pass the limit of 80")); // cut, as bytes are
+        out.finish();
+        assertEquals(List.of(
+                "::{\"metrics\":[{\"name\":\"rows\",\"tags\":{},\"type\":\"counter\",\"value\":1}]}::|70",
+                "partial ::{\"metrics\":[{\"name\":\"rows\",\"tags\":{},\"type\":\"counter\",\"value\":2}]}::|78",
+                "x|1",
+                "::{\"metrics\":[{\"name\":\"rows\",\"tags\":{},\"type\":\"counter\",\"value\":3}]}::|70",
+                "|0",
+                "::{\"outputs\":{\"file\":\"orders.csv, a name long enough to pass the limit of 80\"}}:|81"), lines);
+    }
+
     private static void write(LineSplitter out, String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         out.write(bytes, 0, bytes.length);

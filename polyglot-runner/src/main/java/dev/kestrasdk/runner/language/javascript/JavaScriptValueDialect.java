@@ -4,6 +4,7 @@ import dev.kestrasdk.runner.bindings.ValueDialect;
 import org.graalvm.polyglot.Value;
 
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * JavaScript's values: a number that is an integer within ±(2^53-1), and not -0, → {@link Long}, any other
@@ -40,7 +41,7 @@ final class JavaScriptValueDialect implements ValueDialect {
     }
 
     @Override
-    public Object ownValue(Value v, String path) {
+    public Object ownValue(Value v, Supplier<String> path) {
         return null;
     }
 
@@ -61,12 +62,12 @@ final class JavaScriptValueDialect implements ValueDialect {
      */
     @Override
     public boolean isMemberMapping(Value v) {
-        if (!v.hasMembers() || v.hasArrayElements() || v.canExecute() || v.isMetaObject() || isSymbol(v)) {
+        if (!v.hasMembers() || v.hasArrayElements() || v.canExecute() || v.isMetaObject()) {
             return false;
         }
-        Value meta = v.getMetaObject();
+        Value meta = v.getMetaObject(); // asked once: each ask is a call into the guest
         String type = meta == null ? "Object" : meta.getMetaSimpleName();
-        return !(NOT_PLAIN.contains(type) || type.endsWith("Error"));
+        return !("symbol".equals(type) || NOT_PLAIN.contains(type) || type.endsWith("Error"));
     }
 
     @Override
@@ -91,10 +92,5 @@ final class JavaScriptValueDialect implements ValueDialect {
     private static boolean isBigInt(Value v) {
         Value meta = v.getMetaObject();
         return meta != null && "bigint".equals(meta.getMetaSimpleName());
-    }
-
-    private static boolean isSymbol(Value v) {
-        Value meta = v.getMetaObject();
-        return meta != null && "symbol".equals(meta.getMetaSimpleName());
     }
 }

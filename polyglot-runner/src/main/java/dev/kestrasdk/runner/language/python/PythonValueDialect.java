@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 /**
  * Python's values: {@code int} of any size → {@link Long} or {@link java.math.BigInteger}, {@code float} →
@@ -51,22 +52,24 @@ final class PythonValueDialect implements ValueDialect {
     }
 
     @Override
-    public Object ownValue(Value v, String path) {
-        if (isTime(v)) {
+    public Object ownValue(Value v, Supplier<String> path) {
+        String type = typeName(v);
+        if (isTime(type, v)) {
             return time(v);
         }
-        if (isDecimal(v)) {
-            return decimal(v, path);
+        if (isDecimal(type, v)) {
+            return decimal(v, path.get());
         }
         return null;
     }
 
     @Override
     public Object ownMetricValue(Value v) {
-        if (isTimedelta(v)) {
+        String type = typeName(v);
+        if (isTimedelta(type, v)) {
             return timedelta(v);
         }
-        if (isDecimal(v)) {
+        if (isDecimal(type, v)) {
             return decimal(v, "value");
         }
         return null;
@@ -107,10 +110,14 @@ final class PythonValueDialect implements ValueDialect {
         return "None";
     }
 
-    private static boolean isTime(Value v) {
+    /** The simple name of a value's type, asked once per value (each ask is a call into the guest), or {@code null}. */
+    private static String typeName(Value v) {
         Value meta = v.getMetaObject();
-        return meta != null && "time".equals(meta.getMetaSimpleName()) && v.hasMember("utcoffset") && v.hasMember("microsecond")
-                && !v.hasMember("year");
+        return meta == null ? null : meta.getMetaSimpleName();
+    }
+
+    private static boolean isTime(String type, Value v) {
+        return "time".equals(type) && v.hasMember("utcoffset") && v.hasMember("microsecond") && !v.hasMember("year");
     }
 
     /**
@@ -124,9 +131,8 @@ final class PythonValueDialect implements ValueDialect {
         return offset.isNull() ? time : time.atOffset(ZoneOffset.ofTotalSeconds((int) timedelta(offset).getSeconds()));
     }
 
-    private static boolean isTimedelta(Value v) {
-        Value meta = v.getMetaObject();
-        return meta != null && "timedelta".equals(meta.getMetaSimpleName()) && v.hasMember("days") && v.hasMember("microseconds");
+    private static boolean isTimedelta(String type, Value v) {
+        return "timedelta".equals(type) && v.hasMember("days") && v.hasMember("microseconds");
     }
 
     /** A timedelta's exact length: days, seconds and microseconds are its normalized fields. */
@@ -136,10 +142,9 @@ final class PythonValueDialect implements ValueDialect {
                 .plusNanos(td.getMember("microseconds").asLong() * 1000);
     }
 
-    private static boolean isDecimal(Value v) {
-        Value meta = v.getMetaObject();
+    private static boolean isDecimal(String type, Value v) {
         // the meta object's qualified name does not carry the module here: check the type's own methods too
-        return meta != null && "Decimal".equals(meta.getMetaSimpleName()) && v.hasMember("as_tuple") && v.hasMember("is_nan");
+        return "Decimal".equals(type) && v.hasMember("as_tuple") && v.hasMember("is_nan");
     }
 
     /** A Python Decimal keeps its exact digits, as a Java BigDecimal does (wire-format.md 5.5). */
