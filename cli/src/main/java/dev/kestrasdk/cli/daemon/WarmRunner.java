@@ -29,6 +29,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -46,6 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WarmRunner {
     static final int DEFAULT_IDLE_SECONDS = 900;
+    /** A client sends its whole request as it connects: one that has not after this long is not coming. */
+    static final int REQUEST_SECONDS = 10;
 
     private final Path socket;
     private final String stamp;
@@ -61,6 +67,11 @@ public final class WarmRunner {
     private final PrintStream ownOut = System.out;
     private final PrintStream ownErr = System.err;
     private ServerSocketChannel server;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "kestra-warm-runner-request-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     WarmRunner(Path socket, String stamp, String umask, Path root, long idleMillis) throws IOException {
         this.socket = socket;
@@ -190,11 +201,22 @@ public final class WarmRunner {
             OutputStream raw = Channels.newOutputStream(client);
             Frames frames = new Frames(raw);
             RunRequest request;
+            // a client that connects and sends nothing would keep every later command from the warm runner
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                log.println(Instant.now() + " kestra-sdk warm runner: no whole request within " + REQUEST_SECONDS
+                        + " s: connection closed");
+                close(client);
+            }, REQUEST_SECONDS, TimeUnit.SECONDS);
             try {
                 request = RunRequest.read(in);
             } catch (IOException e) {
                 log.println("kestra-sdk warm runner: bad request: " + e.getMessage());
                 return;
+            } finally {
+                deadline.cancel(false);
+            }
+            if (!client.isOpen()) {
+                return; // the deadline came as the request ended
             }
             if (!request.stamp().equals(stamp)) { // rebuilt since this one started: make way for a new one
                 log.println("kestra-sdk warm runner: the build changed (" + request.stamp() + "): stopping");
@@ -256,6 +278,12 @@ public final class WarmRunner {
             shutDown();
             Runtime.getRuntime().halt(0);
         }
+        if (NativeSlot.taken()) { // no later script could load a C extension here, as it could directly
+            log.println(Instant.now() + " kestra-sdk warm runner: a run loaded a C extension (GraalPy's one native"
+                    + " slot a process has): stopping");
+            shutDown();
+            Runtime.getRuntime().halt(0);
+        }
     }
 
     /** The client's Ctrl-C ({@code I}) and SIGTERM ({@code T}); its going away stops the run as SIGTERM would. */
@@ -273,6 +301,14 @@ public final class WarmRunner {
             }
         } catch (IOException e) {
             host.deliver("TERM");
+        }
+    }
+
+    private static void close(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
         }
     }
 
