@@ -246,11 +246,10 @@ public final class ScriptRunner implements AutoCloseable {
         }
         GuestLanguage runtime = request.language();
         Map<String, String> environment = environment(request, workspace);
-        // Prepared contexts have the closed sandbox and no environment: a request that opens it, sets one or runs in
-        // the task profile gets its own.
-        boolean closedSandbox = request.profile() == RunProfile.SANDBOX && request.sandbox().isClosed();
-        Context context = closedSandbox && environment.isEmpty()
-                ? pool.take(runtime, request.workingDirectory(), console.stdout(), console.stderr()) : null;
+        // A prepared context has the pool's profile (the closed sandbox and no environment, or the task profile):
+        // another request gets its own.
+        Context context = pool.take(runtime, request.profile(), request.sandbox(), environment,
+                request.workingDirectory(), console.stdout(), console.stderr());
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
                     runtime.virtualFiles(), console.stdout(), console.stderr(), request.profile(), request.sandbox(),
