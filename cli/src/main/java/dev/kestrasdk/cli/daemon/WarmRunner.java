@@ -125,12 +125,18 @@ public final class WarmRunner {
                 answerDirect(client); // one run at a time: the others run directly, as without a warm runner
                 continue;
             }
-            Thread run = new Thread(() -> {
-                try {
-                    serve(client);
-                } finally {
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> { // once: after it another run may already hold the runner
+                if (released.compareAndSet(false, true)) {
                     lastUse.set(System.currentTimeMillis());
                     busy.set(false);
+                }
+            };
+            Thread run = new Thread(() -> {
+                try {
+                    serve(client, release);
+                } finally {
+                    release.run();
                 }
             }, "kestra-warm-run");
             run.start();
@@ -195,7 +201,7 @@ public final class WarmRunner {
                 r -> new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.NONE, r));
     }
 
-    private void serve(SocketChannel client) {
+    private void serve(SocketChannel client, Runnable release) {
         try (client) {
             InputStream in = new BufferedInputStream(Channels.newInputStream(client));
             OutputStream raw = Channels.newOutputStream(client);
@@ -230,7 +236,7 @@ public final class WarmRunner {
                 return;
             }
             frames.running();
-            run(request, in, frames);
+            run(request, in, frames, release);
         } catch (IOException e) {
             log.println("kestra-sdk warm runner: " + e);
         }
@@ -249,7 +255,7 @@ public final class WarmRunner {
         return variable == null ? null : variable + " differs";
     }
 
-    private void run(RunRequest request, InputStream in, Frames frames) {
+    private void run(RunRequest request, InputStream in, Frames frames, Runnable release) {
         PrintStream out = new PrintStream(frames.stream(Frames.STDOUT), true, ownOut.charset());
         PrintStream err = new PrintStream(frames.stream(Frames.STDERR), true, ownErr.charset());
         // as KestraSdkCli.main makes them over System.out and System.err
@@ -273,15 +279,20 @@ public final class WarmRunner {
             System.setErr(ownErr);
             HostEnvironment.clear();
         }
-        frames.exit(code[0]);
-        if (RunHost.mustExit()) { // a script abandoned at its timeout still runs: only a new process is clean
-            shutDown();
-            Runtime.getRuntime().halt(0);
-        }
-        if (NativeSlot.taken()) { // no later script could load a C extension here, as it could directly
+        // a script abandoned at its timeout still runs: only a new process is clean
+        boolean last = RunHost.mustExit();
+        if (!last && NativeSlot.taken()) { // no later script could load a C extension here, as it could directly
             log.println(Instant.now() + " kestra-sdk warm runner: a run loaded a C extension (GraalPy's one native"
                     + " slot a process has): stopping");
-            shutDown();
+            last = true;
+        }
+        if (last) {
+            shutDown(); // the socket goes first: the client's next command starts a new warm runner
+        } else {
+            release.run(); // before the client hears the exit code, or its next command finds the runner busy
+        }
+        frames.exit(code[0]);
+        if (last) {
             Runtime.getRuntime().halt(0);
         }
     }
