@@ -143,9 +143,11 @@ public final class ScriptRunner implements AutoCloseable {
         ConsoleRecorder console = new ConsoleRecorder(request.listener(), reading);
         Watchdog.Guard guard = watchdog.watch(request.timeout());
         running.add(guard);
+        pool.scriptStarts();
         try {
             return run(request, inputs, workspace, sitePackages, console, guard, start);
         } finally {
+            pool.scriptEnds();
             running.remove(guard);
         }
     }
@@ -246,10 +248,15 @@ public final class ScriptRunner implements AutoCloseable {
         }
         GuestLanguage runtime = request.language();
         Map<String, String> environment = environment(request, workspace);
-        // A prepared context has the pool's profile (the closed sandbox and no environment, or the task profile):
-        // another request gets its own.
-        Context context = pool.take(runtime, request.profile(), request.sandbox(), environment,
-                request.workingDirectory(), console.stdout(), console.stderr());
+        // A prepared context of this profile and sandbox, if the pool has one: see ContextPool for what it sets late.
+        Context context;
+        try {
+            context = pool.take(runtime, request.profile(), request.sandbox(), environment, request.workingDirectory(),
+                    console.stdout(), console.stderr());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            context = null;
+        }
         if (context == null) { // no prepared context: build one here
             Context.Builder builder = contexts.builder(runtime.graalId(), request.workingDirectory(),
                     runtime.virtualFiles(), console.stdout(), console.stderr(), request.profile(), request.sandbox(),

@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * launcher's client over a Unix domain socket, one at a time, so a short script does not pay for a JVM's start.
  * Started by the launcher on first use; ends after {@code KESTRA_SDK_DAEMON_IDLE} seconds without a run (default
  * {@value #DEFAULT_IDLE_SECONDS}), when the build it came from is replaced (the client's stamp differs), or after a
- * run left a script running. Each run gets a fresh context, as a direct run does (the runner never reuses one).
+ * run left a script running. Each run gets a fresh context, as a direct run does (the runner never reuses one):
+ * while idle, each runner prepares the next Python one ahead ({@link ContextPool.Settings#ONE_WHILE_IDLE}: one at
+ * most, in the profile and sandbox of the last Python run, {@code kestra} imported), so a run does not wait for it.
  * A run that exhausts the heap ends the process ({@code -XX:+ExitOnOutOfMemoryError}): its client reports that and
  * the next command starts a new one.
  *
@@ -198,7 +200,7 @@ public final class WarmRunner {
 
     private ScriptRunner runner(KestraVersion reading) {
         return runners.computeIfAbsent(reading,
-                r -> new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.NONE, r));
+                r -> new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.ONE_WHILE_IDLE, r));
     }
 
     private void serve(SocketChannel client, Runnable release) {

@@ -1,42 +1,49 @@
 package dev.kestrasdk.runner.engine;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
+import org.graalvm.polyglot.Context;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
-import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.io.FileSystem;
-import org.graalvm.polyglot.io.IOAccess;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Python contexts built ahead of time, so a script does not wait for GraalPy's per-context start-up (build,
- * {@code initialize}, first imports: about 100 ms interpreter-only). A background thread keeps up to
- * {@link Settings#pythonContexts()} of them ready; each is handed to exactly ONE script, which closes it on its own
- * thread when done (a context is never reused, so scripts never see each other's globals or modules). When none
- * is ready, or for JavaScript (a fresh GraalJS context costs about 2 ms), the context is built on the calling
- * thread as before.
+ * {@code initialize}, the {@code kestra} module and the runner's set-up: {@link GuestLanguage#prepare}). A background
+ * thread keeps up to {@link Settings#pythonContexts()} of them ready; each is handed to exactly ONE script, which
+ * closes it on its own thread when done (a context is never reused, so scripts never see each other's globals or
+ * modules). When none is ready, or for JavaScript (a fresh GraalJS context costs about 2 ms), the context is built
+ * on the calling thread as before.
  *
- * <p>A pooled context is built before its script is known: its console streams and its file system are
- * switched to the script's own (working directory included) when it is taken, before any script code runs. A pool
- * holds contexts of one {@link RunProfile}: the closed sandbox with no environment (the default), or the task
- * profile, whose environment variables are added when it is taken ({@code os.environ}, without {@code putenv}).
+ * <p>A pooled context is built before its script is known, for one profile and sandbox (its "shape"): what only the
+ * request tells is set when it is taken, before any script code runs: its console streams, its file system and
+ * working directory (GraalPy's {@code posix.chdir}), its environment variables (added to {@code os.environ} and
+ * {@code posix.environ} without {@code putenv}; the processes the script starts get them too) and, in {@link GuestLanguage#run}, the {@code kestra} module's bridge.
+ * A request of another shape, or whose environment has a {@code PYTHON*} variable (read by the interpreter as it
+ * starts), gets a context built for it.
  */
 public final class ContextPool implements AutoCloseable {
     /**
      * @param pythonContexts how many Python contexts to keep ready; 0 turns the pool off (the default: a one-shot
      *                       run such as {@code kestra-sdk run} would only pay for contexts it never uses)
-     * @param profile        the profile of the prepared contexts: only requests in it take one (in the sandbox
-     *                       profile, only those with the closed sandbox and no environment)
+     * @param profile        the profile of the prepared contexts (in the sandbox profile, with the closed sandbox):
+     *                       only requests in it take one
+     * @param whileIdle      the warm runner's way: prepare only while no script runs (not to slow one down), in the
+     *                       profile and sandbox of the last Python request ({@code profile} at first), and let a
+     *                       script whose context is being prepared wait for it rather than build another
      */
-    public record Settings(int pythonContexts, RunProfile profile) {
+    public record Settings(int pythonContexts, RunProfile profile, boolean whileIdle) {
         public static final Settings NONE = new Settings(0);
+        /** The warm runner's: one Python context, prepared while idle in the shape of the last request (task at first). */
+        public static final Settings ONE_WHILE_IDLE = new Settings(1, RunProfile.TASK, true);
 
         public Settings {
             if (pythonContexts < 0) {
@@ -49,14 +56,25 @@ public final class ContextPool implements AutoCloseable {
         public Settings(int pythonContexts) {
             this(pythonContexts, RunProfile.SANDBOX);
         }
+
+        /** Contexts of {@code profile} (with the closed sandbox in the sandbox profile), prepared at any time. */
+        public Settings(int pythonContexts, RunProfile profile) {
+            this(pythonContexts, profile, false);
+        }
     }
 
-    private record Prepared(Context context, SwitchableOutputStream out, SwitchableOutputStream err, SwitchableFileSystem fs) {
+    /** What a context is built for before its script is known. */
+    private record Shape(RunProfile profile, SandboxPolicy sandbox) {
+    }
+
+    private record Prepared(Shape shape, Context context, SwitchableOutputStream out, SwitchableOutputStream err,
+                            SwitchableFileSystem fs) {
     }
 
     private static final String PYTHON_ID = "python";
     // Modules every script's set-up imports (PythonLanguage): loaded ahead, as an expression so no global is left.
     private static final String PYTHON_WARM_UP = "(__import__('types'), __import__('sys'), __import__('builtins'))";
+
     // ... and in the task profile those of task_profile.py, plus json and os, which every Kestra script's output needs.
     private static final String PYTHON_TASK_WARM_UP = "(__import__('unicodedata'), __import__('_ssl'), __import__('json'), __import__('os'))";
 
@@ -78,12 +96,16 @@ public final class ContextPool implements AutoCloseable {
     private final Deque<Prepared> ready = new ArrayDeque<>();
     private final Path idleDirectory;
     private final Thread refill;
+    private Shape wanted;
+    private Shape preparing; // the shape of the context being prepared, or null
+    private int running;
     private boolean closed;
 
     public ContextPool(SandboxedContexts contexts, GuestLanguage python, Settings settings) {
         this.contexts = contexts;
         this.python = python;
         this.settings = settings;
+        wanted = new Shape(settings.profile(), SandboxPolicy.CLOSED);
         if (settings.pythonContexts() == 0) {
             idleDirectory = null;
             refill = null;
@@ -99,41 +121,57 @@ public final class ContextPool implements AutoCloseable {
         refill.start();
     }
 
-    /**
-     * A prepared context for one script, switched to its working directory and console, or {@code null} when none
-     * is ready or {@code runtime} is not pooled (the caller then builds one). The caller uses it for this one
-     * script and closes it on its own thread. Prepared contexts have the default sandbox (read-only working
-     * directory, no environment, no threads): only take one for a script that asks for no more.
-     */
-    public Context take(GuestLanguage runtime, Path workingDirectory, OutputStream out, OutputStream err) {
+    /** A script starts: while one runs, a pool {@link Settings#whileIdle() whileIdle} prepares nothing. */
+    public synchronized void scriptStarts() {
+        running++;
+    }
+
+    /** The script {@link #scriptStarts() started} has ended. */
+    public synchronized void scriptEnds() {
+        running--;
+        notifyAll();
+    }
+
+    /** As below, for a script with the closed sandbox and no environment. */
+    public Context take(GuestLanguage runtime, Path workingDirectory, OutputStream out, OutputStream err)
+            throws InterruptedException {
         return take(runtime, RunProfile.SANDBOX, SandboxPolicy.CLOSED, Map.of(), workingDirectory, out, err);
     }
 
     /**
-     * As above, for a request in {@code profile} with {@code sandbox} and {@code environment}: {@code null} unless
-     * the pool's contexts have that profile (and, in the sandbox profile, the closed sandbox and no environment).
+     * A prepared context for one script in {@code profile} with {@code sandbox}, switched to its working directory,
+     * environment and console, or {@code null} when none of that profile and sandbox is ready or {@code runtime} is
+     * not pooled (the caller then builds one). The caller uses it for this one script and closes it on its own thread.
      */
     public Context take(GuestLanguage runtime, RunProfile profile, SandboxPolicy sandbox, Map<String, String> environment,
-                        Path workingDirectory, OutputStream out, OutputStream err) {
-        if (runtime != python || refill == null || profile != settings.profile()
-                || (profile == RunProfile.SANDBOX && (!sandbox.isClosed() || !environment.isEmpty()))) {
+                        Path workingDirectory, OutputStream out, OutputStream err) throws InterruptedException {
+        if (runtime != python || refill == null
+                || environment.keySet().stream().anyMatch(name -> name.startsWith("PYTHON"))) {
             return null;
         }
+        Shape shape = new Shape(profile, sandbox);
         Prepared p;
         synchronized (this) {
-            p = ready.pollFirst();
+            if (settings.whileIdle()) {
+                wanted = shape; // the next one is prepared like this one; others are closed by the refill thread
+                while (shape.equals(preparing) && ready.isEmpty() && !closed) {
+                    wait(); // being prepared, further along than a context built now would be
+                }
+            }
+            p = ready.stream().filter(r -> r.shape.equals(shape)).findFirst().orElse(null);
+            ready.remove(p);
             notifyAll(); // one more to build
         }
         if (p == null) {
             return null;
         }
-        p.fs.switchTo(fileSystem(workingDirectory));
+        p.fs.switchTo(SandboxedContexts.fileSystem(profile, sandbox, workingDirectory, runtime.virtualFiles()));
         p.out.switchTo(out);
         p.err.switchTo(err);
         try {
             // GraalPy keeps its own current directory (set when the context started): move it to the script's.
             p.context.eval(PYTHON_ID, PYTHON_CHDIR).execute(workingDirectory.toString());
-            if (settings.profile() == RunProfile.TASK) {
+            if (!environment.isEmpty()) {
                 p.context.eval(PYTHON_ID, PYTHON_SET_ENVIRONMENT).execute(environment.keySet().toArray(),
                         environment.values().toArray());
             }
@@ -149,10 +187,10 @@ public final class ContextPool implements AutoCloseable {
         return ready.size();
     }
 
-    /** Waits until the pool is full (or closed, or the time is up); for benchmarks and tests. */
+    /** Waits until the pool is full of contexts of the shape it prepares now (or closed, or the time is up); for benchmarks and tests. */
     public synchronized boolean awaitFull(long millis) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
-        while (!closed && ready.size() < settings.pythonContexts()) {
+        while (!closed && ready.stream().filter(r -> r.shape.equals(wanted)).count() < settings.pythonContexts()) {
             long left = end - System.currentTimeMillis();
             if (left <= 0) {
                 return false;
@@ -162,62 +200,74 @@ public final class ContextPool implements AutoCloseable {
         return !closed;
     }
 
-    private Prepared prepare() {
+    private Prepared prepare(Shape shape) {
         SwitchableOutputStream out = new SwitchableOutputStream();
         SwitchableOutputStream err = new SwitchableOutputStream();
-        SwitchableFileSystem fs = new SwitchableFileSystem(fileSystem(idleDirectory));
-        Context.Builder builder = contexts.builder(PYTHON_ID, idleDirectory, python.virtualFiles(), out, err,
-                settings.profile(), SandboxPolicy.CLOSED, Map.of());
-        python.configure(builder, idleDirectory, settings.profile());
-        builder.allowIO(IOAccess.newBuilder().fileSystem(fs)
-                .allowHostSocketAccess(settings.profile() == RunProfile.TASK).build());
+        SwitchableFileSystem fs = new SwitchableFileSystem(
+                SandboxedContexts.fileSystem(shape.profile(), shape.sandbox(), idleDirectory, python.virtualFiles()));
+        Context.Builder builder = contexts.builder(PYTHON_ID, idleDirectory, out, err, shape.profile(), shape.sandbox(),
+                Map.of(), fs);
+        python.configure(builder, idleDirectory, shape.profile());
         Context context = builder.build();
         try {
             context.initialize(PYTHON_ID);
             context.eval(PYTHON_ID, PYTHON_WARM_UP);
-            if (settings.profile() == RunProfile.TASK) {
+            if (shape.profile() == RunProfile.TASK) {
                 context.eval(PYTHON_ID, PYTHON_TASK_WARM_UP);
             }
+            python.prepare(context, shape.profile(), shape.sandbox());
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
         }
-        return new Prepared(context, out, err, fs);
-    }
-
-    /** The file system a script of the pool's profile has in {@code workingDirectory} (as SandboxedContexts gives it). */
-    private FileSystem fileSystem(Path workingDirectory) {
-        return settings.profile() == RunProfile.TASK
-                ? ScriptFileSystem.forTask(workingDirectory, python.virtualFiles())
-                : ScriptFileSystem.forLanguages(workingDirectory, python.virtualFiles());
+        return new Prepared(shape, context, out, err, fs);
     }
 
     private void refillLoop() {
         try {
             while (true) {
+                Shape shape;
+                List<Prepared> stale = new ArrayList<>();
                 synchronized (this) {
-                    while (!closed && ready.size() >= settings.pythonContexts()) {
+                    while (!closed && (ready.size() >= settings.pythonContexts() && ready.stream().allMatch(r -> r.shape.equals(wanted))
+                            || settings.whileIdle() && running > 0)) {
                         wait();
                     }
                     if (closed) {
                         return;
                     }
+                    for (Prepared r : ready) {
+                        if (!r.shape.equals(wanted)) {
+                            stale.add(r);
+                        }
+                    }
+                    ready.removeAll(stale);
+                    shape = ready.size() < settings.pythonContexts() ? wanted : null;
+                    preparing = shape;
+                }
+                stale.forEach(r -> r.context.close(true));
+                if (shape == null) {
+                    continue;
                 }
                 Prepared p;
                 try {
-                    p = prepare();
+                    p = prepare(shape);
                 } catch (RuntimeException e) {
+                    synchronized (this) {
+                        preparing = null;
+                        notifyAll();
+                    }
                     System.err.println("kestra-sdk: warning: could not prepare a Python context ahead: " + e);
                     Thread.sleep(1000); // scripts still run, building their own contexts
                     continue;
                 }
                 synchronized (this) {
-                    if (closed) {
-                        p.context.close(true);
-                        return;
-                    }
+                    preparing = null;
                     ready.addLast(p);
                     notifyAll();
+                    if (closed) {
+                        return; // closed with the others below
+                    }
                 }
             }
         } catch (InterruptedException e) {

@@ -7,6 +7,7 @@ import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.io.FileSystem;
 import org.graalvm.polyglot.io.IOAccess;
 
 import java.io.InputStream;
@@ -63,13 +64,24 @@ public final class SandboxedContexts {
     public Context.Builder builder(String languageId, Path workingDirectory, VirtualFiles virtualFiles,
                                    OutputStream out, OutputStream err, RunProfile profile, SandboxPolicy sandbox,
                                    Map<String, String> environment) {
+        return builder(languageId, workingDirectory, out, err, profile, sandbox, environment,
+                fileSystem(profile, sandbox, workingDirectory, virtualFiles));
+    }
+
+    /**
+     * As above, seeing files through {@code fileSystem}: {@link #fileSystem} of the same profile and sandbox, or one
+     * that forwards to it (a {@link ContextPool} builds a context before it knows the script's working directory).
+     */
+    Context.Builder builder(String languageId, Path workingDirectory, OutputStream out, OutputStream err,
+                            RunProfile profile, SandboxPolicy sandbox, Map<String, String> environment,
+                            FileSystem fileSystem) {
         if (profile == RunProfile.TASK) {
             return common(languageId, workingDirectory, out, err, environment)
                     .allowCreateProcess(true)
                     .allowCreateThread(true)
                     .allowNativeAccess(true)
                     .allowIO(IOAccess.newBuilder()
-                            .fileSystem(ScriptFileSystem.forTask(workingDirectory, virtualFiles))
+                            .fileSystem(fileSystem)
                             .allowHostSocketAccess(true)
                             .build());
         }
@@ -77,9 +89,13 @@ public final class SandboxedContexts {
                 .allowCreateProcess(false)
                 .allowCreateThread(sandbox.threads())
                 .allowNativeAccess(false)
-                .allowIO(IOAccess.newBuilder()
-                        .fileSystem(ScriptFileSystem.forLanguages(workingDirectory, virtualFiles, sandbox.write()))
-                        .build());
+                .allowIO(IOAccess.newBuilder().fileSystem(fileSystem).build());
+    }
+
+    /** The files a script of {@code profile} sees from {@code workingDirectory}: the whole file system in a task, else the sandbox's. */
+    static FileSystem fileSystem(RunProfile profile, SandboxPolicy sandbox, Path workingDirectory, VirtualFiles virtualFiles) {
+        return profile == RunProfile.TASK ? ScriptFileSystem.forTask(workingDirectory, virtualFiles)
+                : ScriptFileSystem.forLanguages(workingDirectory, virtualFiles, sandbox.write());
     }
 
     /** What every profile closes: host classes and class loading, other languages, the host's environment. */

@@ -6,6 +6,7 @@ import dev.kestrasdk.runner.bindings.ScriptEmitters;
 import dev.kestrasdk.runner.engine.GuestScript;
 import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.sandbox.RunProfile;
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 
@@ -49,6 +50,14 @@ public interface GuestLanguage {
     /** As above, for a context of {@code profile}: a language whose options depend on the profile overrides this. */
     default void configure(Context.Builder builder, Path workingDirectory, RunProfile profile) {
         configure(builder, workingDirectory);
+    }
+
+    /**
+     * Does ahead, in a context built for {@code profile} and {@code sandbox} before its script and request are known
+     * ({@link dev.kestrasdk.runner.engine.ContextPool}), the set-up {@link #run} would do that depends on neither;
+     * {@link #run} then does only the rest. The default prepares nothing.
+     */
+    default void prepare(Context context, RunProfile profile, SandboxPolicy sandbox) {
     }
 
     /**

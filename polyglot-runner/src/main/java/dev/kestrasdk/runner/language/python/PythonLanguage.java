@@ -11,6 +11,7 @@ import dev.kestrasdk.runner.engine.VirtualFiles;
 import dev.kestrasdk.runner.language.CallSyntax;
 import dev.kestrasdk.runner.language.GuestLanguage;
 import dev.kestrasdk.runner.sandbox.RunProfile;
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
@@ -92,14 +93,28 @@ public final class PythonLanguage implements GuestLanguage {
         }
     }
 
+    /**
+     * The {@code kestra} module (its bridge still {@code None}: kestra.py reads {@code _bridge} only when called), the
+     * refusals and the task profile's changes: what {@link #run} installs first, none of it reading the request.
+     */
+    @Override
+    public void prepare(Context context, RunProfile profile, SandboxPolicy sandbox) {
+        Value builtins = importModule(context, "builtins");
+        installKestraModule(context, builtins, null);
+        installSetUp(context, builtins, profile, sandbox.threads());
+    }
+
     @Override
     public void run(Context context, GuestScript script, ScriptEmitters emitters) {
         Value builtins = importModule(context, "builtins");
         GuestValues guestValues = new GuestValues(new PythonValueDialect(builtins.getMember("list"), builtins.getMember("tuple")));
-        installKestraModule(context, builtins, new KestraBridge(emitters, guestValues));
-        installRefusals(context, builtins, script.profile(), script.sandbox().threads());
-        if (script.profile() == RunProfile.TASK) {
-            evalPrivately(context, builtins, TASK_PROFILE_SOURCE, "kestra-sdk-task-profile.py");
+        KestraBridge bridge = new KestraBridge(emitters, guestValues);
+        Value prepared = importModule(context, "sys").getMember("modules").getHashValue(MODULE_NAME);
+        if (prepared != null && !prepared.isNull()) { // only prepare() puts it there before the script runs
+            prepared.putMember("_bridge", bridge);
+        } else {
+            installKestraModule(context, builtins, bridge);
+            installSetUp(context, builtins, script.profile(), script.sandbox().threads());
         }
         // As `python script.py a b` in the working directory would: its modules are importable, its arguments in argv.
         Value sys = importModule(context, "sys");
@@ -179,6 +194,13 @@ public final class PythonLanguage implements GuestLanguage {
         Value code = builtins.getMember("compile").execute(MODULE_SOURCE, MODULE_NAME + ".py", "exec");
         builtins.getMember("exec").execute(code, module.getMember("__dict__"));
         importModule(context, "sys").getMember("modules").putHashEntry(MODULE_NAME, module);
+    }
+
+    private static void installSetUp(Context context, Value builtins, RunProfile profile, boolean allowThreads) {
+        installRefusals(context, builtins, profile, allowThreads);
+        if (profile == RunProfile.TASK) {
+            evalPrivately(context, builtins, TASK_PROFILE_SOURCE, "kestra-sdk-task-profile.py");
+        }
     }
 
     /**

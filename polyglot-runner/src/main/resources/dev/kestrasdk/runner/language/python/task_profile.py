@@ -27,16 +27,19 @@ def _install():
     # stringprep asserts this version; the data behind it is GraalPy's current one (see above).
     unicodedata.ucd_3_2_0 = types.SimpleNamespace(unidata_version="3.2.0", **java_backed)
 
-    import _ssl
     import sys
+    if "ssl" in sys.modules:  # already made: give the module the name too
+        _add_partial_chain_flag()
+        sys.modules["ssl"].VERIFY_X509_PARTIAL_CHAIN = 0x80000
+        _settable_common_name_check(sys.modules["ssl"])
+    else:  # `_ssl` only when `ssl` is imported: loading it costs a script that never uses TLS a good part of its start
+        sys.meta_path.insert(0, _PatchSslOnImport)
+
+
+def _add_partial_chain_flag():
+    import _ssl
     if not hasattr(_ssl, "VERIFY_X509_PARTIAL_CHAIN"):
         _ssl.VERIFY_X509_PARTIAL_CHAIN = 0x80000  # X509_V_FLAG_PARTIAL_CHAIN; `ssl` makes VerifyFlags from _ssl's
-        if "ssl" in sys.modules:  # already made: give the module its name too
-            sys.modules["ssl"].VERIFY_X509_PARTIAL_CHAIN = 0x80000
-    if "ssl" in sys.modules:
-        _settable_common_name_check(sys.modules["ssl"])
-    else:
-        sys.meta_path.insert(0, _PatchSslOnImport)
 
 
 def _settable_common_name_check(ssl):
@@ -60,7 +63,8 @@ def _settable_common_name_check(ssl):
 
 
 class _PatchSslOnImport:
-    """Loads `ssl` as usual, then makes its SSLContext take hostname_checks_common_name = False (see above)."""
+    """Loads `ssl` as usual, after giving `_ssl` VERIFY_X509_PARTIAL_CHAIN, then makes its SSLContext take
+    hostname_checks_common_name = False (see above)."""
 
     @staticmethod
     def find_spec(name, path=None, target=None):
@@ -75,6 +79,7 @@ class _PatchSslOnImport:
         load = spec.loader.exec_module
 
         def exec_module(module):
+            _add_partial_chain_flag()  # before `ssl` reads _ssl's names
             load(module)
             _settable_common_name_check(module)
 
