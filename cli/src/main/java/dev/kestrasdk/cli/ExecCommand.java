@@ -49,7 +49,7 @@ final class ExecCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
-            description = "kill the program and every process it started after this long: 500ms, 30s, 5m, 1h or PT30S"
+            description = "kill the program and every process below it after this long: 500ms, 30s, 5m, 1h or PT30S"
                     + " (default: no limit)")
     Duration timeout;
 

@@ -21,8 +21,18 @@ record RunRequest(String stamp, String umask, Path directory, List<String> argum
     /** No field is longer: a request is read whole before anything runs, so it is bounded. */
     private static final int MAX_FIELD = 1 << 20;
     private static final int MAX_COUNT = 1 << 16;
+    /**
+     * Nor the whole request (the counts alone would allow 128 GiB, enough to end the warm runner out of memory): the
+     * kernel bounds a real client's arguments and environment together to 6 MiB at most (a quarter of the stack
+     * limit, capped at three quarters of 8 MiB), and its working directory to a few KiB.
+     */
+    static final int MAX_REQUEST = 16 << 20;
 
     static RunRequest read(InputStream in) throws IOException {
+        return read(new BoundedInput(in));
+    }
+
+    private static RunRequest read(BoundedInput in) throws IOException {
         if (!field(in).equals(MAGIC)) {
             throw new IOException("not a kestra-sdk client (expected " + MAGIC + ")");
         }
@@ -49,7 +59,7 @@ record RunRequest(String stamp, String umask, Path directory, List<String> argum
         return new RunRequest(stamp, umask, directory, List.copyOf(arguments), environment);
     }
 
-    private static int count(InputStream in) throws IOException {
+    private static int count(BoundedInput in) throws IOException {
         String text = field(in);
         try {
             int n = Integer.parseInt(text);
@@ -62,7 +72,7 @@ record RunRequest(String stamp, String umask, Path directory, List<String> argum
         }
     }
 
-    private static String field(InputStream in) throws IOException {
+    private static String field(BoundedInput in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (int b = in.read(); b != 0; b = in.read()) {
             if (b < 0) {
@@ -76,5 +86,22 @@ record RunRequest(String stamp, String umask, Path directory, List<String> argum
         // as the JVM decodes its own command line and environment (sun.jnu.encoding: UTF-8 under a UTF-8 locale)
         return bytes.toString(System.getProperty("sun.jnu.encoding") == null ? StandardCharsets.UTF_8
                 : java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding")));
+    }
+
+    /** The request's bytes, refused past {@link #MAX_REQUEST}. */
+    private static final class BoundedInput {
+        private final InputStream in;
+        private long count;
+
+        BoundedInput(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (++count > MAX_REQUEST) {
+                throw new IOException("request longer than " + MAX_REQUEST + " bytes");
+            }
+            return in.read();
+        }
     }
 }

@@ -29,6 +29,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +52,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class WarmRunner {
     static final int DEFAULT_IDLE_SECONDS = 900;
+    /** A client sends its whole request as it connects: one that has not after this long is not coming. */
+    static final int REQUEST_SECONDS = 10;
 
     private final Path socket;
     private final String stamp;
@@ -63,6 +69,11 @@ public final class WarmRunner {
     private final PrintStream ownOut = System.out;
     private final PrintStream ownErr = System.err;
     private ServerSocketChannel server;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread t = new Thread(task, "kestra-warm-runner-request-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     WarmRunner(Path socket, String stamp, String umask, Path root, long idleMillis) throws IOException {
         this.socket = socket;
@@ -116,12 +127,18 @@ public final class WarmRunner {
                 answerDirect(client); // one run at a time: the others run directly, as without a warm runner
                 continue;
             }
-            Thread run = new Thread(() -> {
-                try {
-                    serve(client);
-                } finally {
+            AtomicBoolean released = new AtomicBoolean();
+            Runnable release = () -> { // once: after it another run may already hold the runner
+                if (released.compareAndSet(false, true)) {
                     lastUse.set(System.currentTimeMillis());
                     busy.set(false);
+                }
+            };
+            Thread run = new Thread(() -> {
+                try {
+                    serve(client, release);
+                } finally {
+                    release.run();
                 }
             }, "kestra-warm-run");
             run.start();
@@ -186,17 +203,28 @@ public final class WarmRunner {
                 r -> new ScriptRunner(EngineSettings.defaults(), ContextPool.Settings.ONE_WHILE_IDLE, r));
     }
 
-    private void serve(SocketChannel client) {
+    private void serve(SocketChannel client, Runnable release) {
         try (client) {
             InputStream in = new BufferedInputStream(Channels.newInputStream(client));
             OutputStream raw = Channels.newOutputStream(client);
             Frames frames = new Frames(raw);
             RunRequest request;
+            // a client that connects and sends nothing would keep every later command from the warm runner
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                log.println(Instant.now() + " kestra-sdk warm runner: no whole request within " + REQUEST_SECONDS
+                        + " s: connection closed");
+                close(client);
+            }, REQUEST_SECONDS, TimeUnit.SECONDS);
             try {
                 request = RunRequest.read(in);
             } catch (IOException e) {
                 log.println("kestra-sdk warm runner: bad request: " + e.getMessage());
                 return;
+            } finally {
+                deadline.cancel(false);
+            }
+            if (!client.isOpen()) {
+                return; // the deadline came as the request ended
             }
             if (!request.stamp().equals(stamp)) { // rebuilt since this one started: make way for a new one
                 log.println("kestra-sdk warm runner: the build changed (" + request.stamp() + "): stopping");
@@ -210,7 +238,7 @@ public final class WarmRunner {
                 return;
             }
             frames.running();
-            run(request, in, frames);
+            run(request, in, frames, release);
         } catch (IOException e) {
             log.println("kestra-sdk warm runner: " + e);
         }
@@ -229,7 +257,7 @@ public final class WarmRunner {
         return variable == null ? null : variable + " differs";
     }
 
-    private void run(RunRequest request, InputStream in, Frames frames) {
+    private void run(RunRequest request, InputStream in, Frames frames, Runnable release) {
         PrintStream out = new PrintStream(frames.stream(Frames.STDOUT), true, ownOut.charset());
         PrintStream err = new PrintStream(frames.stream(Frames.STDERR), true, ownErr.charset());
         // as KestraSdkCli.main makes them over System.out and System.err
@@ -253,9 +281,20 @@ public final class WarmRunner {
             System.setErr(ownErr);
             HostEnvironment.clear();
         }
+        // a script abandoned at its timeout still runs: only a new process is clean
+        boolean last = RunHost.mustExit();
+        if (!last && NativeSlot.taken()) { // no later script could load a C extension here, as it could directly
+            log.println(Instant.now() + " kestra-sdk warm runner: a run loaded a C extension (GraalPy's one native"
+                    + " slot a process has): stopping");
+            last = true;
+        }
+        if (last) {
+            shutDown(); // the socket goes first: the client's next command starts a new warm runner
+        } else {
+            release.run(); // before the client hears the exit code, or its next command finds the runner busy
+        }
         frames.exit(code[0]);
-        if (RunHost.mustExit()) { // a script abandoned at its timeout still runs: only a new process is clean
-            shutDown();
+        if (last) {
             Runtime.getRuntime().halt(0);
         }
     }
@@ -275,6 +314,14 @@ public final class WarmRunner {
             }
         } catch (IOException e) {
             host.deliver("TERM");
+        }
+    }
+
+    private static void close(SocketChannel client) {
+        try {
+            client.close();
+        } catch (IOException ignored) {
+            // closing is all that was wanted
         }
     }
 

@@ -126,4 +126,26 @@ class KestraSdkClientTest {
         assertEquals(true, Files.exists(socket));
         assertEquals(new Ran(0, "direct KESTRA_SDK_DIRECT=start run t.py\n", ""), client(Map.of(), "run", "t.py"));
     }
+
+    /** A socket's path holds at most 107 bytes: under a deeper runtime folder every run is direct, without a word. */
+    @Test
+    void aRuntimeFolderTooDeepForASocketRunsDirectly() throws Exception {
+        Path deep = Files.createDirectories(tmp.resolve("d".repeat(100)));
+        assertEquals(new Ran(0, "direct KESTRA_SDK_DIRECT=1 run t.py\n", ""),
+                client(Map.of("XDG_RUNTIME_DIR", deep.toString()), "run", "t.py"));
+        assertEquals(false, Files.exists(deep.resolve("kestra-sdk")));
+    }
+
+    /** A relative XDG_RUNTIME_DIR would name a folder in whatever directory the command runs from: /tmp's is used. */
+    @Test
+    void aRelativeRuntimeFolderIsNotUsed() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(ClientBuild.client().toString(), "--where", root.toString());
+        pb.environment().put("XDG_RUNTIME_DIR", "runtime");
+        pb.directory(tmp.toFile());
+        Process where = pb.start();
+        String text = new String(where.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, where.waitFor());
+        assertEquals("/tmp/kestra-sdk-" + SocketDirectory.uid(), Path.of(text.lines().findFirst().orElseThrow()).getParent().toString());
+        assertEquals(false, Files.exists(tmp.resolve("runtime/kestra-sdk")));
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -38,5 +39,14 @@ class RunRequestTest {
         assertEquals("count 65537 out of range 0..65536", error("KSD1\0s\0" + "0022\0/\0" + "65537\0"));
         assertEquals("count -1 out of range 0..65536", error("KSD1\0s\0" + "0022\0/\0" + "0\0-1\0"));
         assertEquals("field longer than 1048576 bytes", error("KSD1\0" + "s".repeat(1 << 20) + "s\0"));
+    }
+
+    /** Every field and count within its bound, but 17 fields of 1 MiB: 65,536 of them would fill any heap. */
+    @Test
+    void refusesARequestLargerThan16MiB() {
+        String mib = "x".repeat((1 << 20) - 1) + "\0";
+        assertEquals("request longer than 16777216 bytes", error("KSD1\0s\0" + "0022\0/\0" + "17\0" + mib.repeat(17)));
+        assertEquals(15, assertDoesNotThrow(() -> read("KSD1\0s\0" + "0022\0/\0" + "15\0" + mib.repeat(15) + "0\0"))
+                .arguments().size());
     }
 }
