@@ -2,6 +2,7 @@ package dev.kestrasdk.runner.engine;
 
 import dev.kestrasdk.runner.language.GuestLanguage;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.sandbox.SandboxPolicy;
 
@@ -79,16 +80,12 @@ public final class ContextPool implements AutoCloseable {
     private static final String PYTHON_TASK_WARM_UP = "(__import__('unicodedata'), __import__('_ssl'), __import__('json'), __import__('os'))";
 
     private static final String PYTHON_CHDIR = "lambda directory: __import__('posix').chdir(directory)";
-    // The task's variables, as the context's own environment would have given them: added to what GraalPy's start-up
-    // put there itself (the context was built with none), in os.environ (and environb, which shares its data) and
-    // posix.environ, written directly so nothing calls putenv.
-    private static final String PYTHON_SET_ENVIRONMENT = """
-            def _set(names, values):
-                import os, posix
-                for name, value in zip(names, values):
-                    posix.environ[os.fsencode(name)] = os.fsencode(value)
-                    os.environ._data[os.environ.encodekey(name)] = os.environ.encodevalue(value)
-            _set""";
+    // One of the task's variables, as the context's own environment would have given it, added to what GraalPy's
+    // start-up put there itself (the context was built with none). Through os.environ, whose putenv is GraalPy's
+    // Java-backed one (python.PosixModuleBackend=java): the context's own variables, which its child processes get,
+    // never the JVM's. One call per variable with two strings (a Java array is not iterable under every profile's
+    // host access); an expression, so eval returns the function.
+    private static final String PYTHON_SET_VARIABLE = "lambda name, value: __import__('os').environ.__setitem__(name, value)";
 
     private final SandboxedContexts contexts;
     private final GuestLanguage python;
@@ -172,8 +169,8 @@ public final class ContextPool implements AutoCloseable {
             // GraalPy keeps its own current directory (set when the context started): move it to the script's.
             p.context.eval(PYTHON_ID, PYTHON_CHDIR).execute(workingDirectory.toString());
             if (!environment.isEmpty()) {
-                p.context.eval(PYTHON_ID, PYTHON_SET_ENVIRONMENT).execute(environment.keySet().toArray(),
-                        environment.values().toArray());
+                Value setVariable = p.context.eval(PYTHON_ID, PYTHON_SET_VARIABLE);
+                environment.forEach(setVariable::executeVoid);
             }
         } catch (RuntimeException e) {
             // Not silent: the script still runs, in a context built for it, but the pool is then only a cost.
