@@ -26,8 +26,9 @@ import java.util.Map;
  *
  * <p>A pooled context is built before its script is known, for one profile and sandbox (its "shape"): what only the
  * request tells is set when it is taken, before any script code runs: its console streams, its file system and
- * working directory (GraalPy's {@code posix.chdir}), its environment variables (added to {@code os.environ} and
- * {@code posix.environ} without {@code putenv}; the processes the script starts get them too) and, in {@link GuestLanguage#run}, the {@code kestra} module's bridge.
+ * working directory (GraalPy's {@code posix.chdir}), its environment variables (added to {@code os.environ}, whose
+ * {@code putenv} is GraalPy's Java-backed one: the context's own, which the processes the script starts get, never
+ * the JVM's) and, in {@link GuestLanguage#run}, the {@code kestra} module's bridge.
  * A request of another shape, or whose environment has a {@code PYTHON*} variable (read by the interpreter as it
  * starts), gets a context built for it.
  */
