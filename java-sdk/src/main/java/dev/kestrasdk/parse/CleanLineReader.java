@@ -1,12 +1,12 @@
 package dev.kestrasdk.parse;
 
+import com.fasterxml.jackson.core.io.NumberInput;
+import dev.kestrasdk.internal.FrozenMap;
 import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.Message;
 import dev.kestrasdk.protocol.Metric;
 import dev.kestrasdk.protocol.MetricType;
-
-import com.fasterxml.jackson.core.io.NumberInput;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -15,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One pass over a protocol line's payload, reading the characters of the line itself and building the final
- * Java values as it goes (no tokenizer, no tree, no copy of the line), for the lines real scripts print:
- * {@code outputs}, {@code metrics} and {@code logs} in plain JSON with nothing Kestra would warn about or
- * reject. At the first thing that needs a closer look (another key, a repeated key, a value Kestra converts or
- * refuses, a lone surrogate, text after the object, anything but strict JSON, a value near one of Kestra's
- * size limits) it gives up and returns {@code null}: {@link JsonTree} and {@link MessageReader} then read the
- * line again and say why. So a line read here has no diagnostics, and its values are the ones
- * {@link MessageReader} gives (CleanLineReaderTest compares both readings, also on random edits of lines).
+ * One pass over a protocol line's payload, scanning its characters and building the final Java values as it
+ * goes (no tokenizer objects, no tree), for the lines real scripts print: {@code outputs}, {@code metrics} and
+ * {@code logs} in plain JSON with nothing Kestra would warn about or reject. At the first thing that needs a
+ * closer look (another key, a repeated key, a value Kestra converts or refuses, a lone surrogate, text after the
+ * object, anything strict JSON does not allow, a size near one of Kestra's limits) it gives up and returns
+ * {@code null}: {@link JsonTree} and {@link MessageReader} then read the line again and say why. So a line read
+ * here has no diagnostics, and its values are the ones {@link MessageReader} gives (CleanLineReaderTest compares
+ * both readings, also on random edits of lines).
  */
 final class CleanLineReader {
     /** Thrown to give up; made once, without a stack trace, since giving up is ordinary. */
@@ -40,16 +40,21 @@ final class CleanLineReader {
     private static final int MAX_NUMBER_CHARS = 100;
     private static final int MAX_STRING_CHARS = 10_000_000;
 
-    // The payload is copied into one buffer per thread (scanning a char[] is faster than String.charAt); payloads
+    // The payload is copied into one buffer per thread (a char[] scans faster than String.charAt); payloads
     // longer than this are rare and get a buffer of their own.
     private static final int REUSED_CHARS = 16 * 1024;
     private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[REUSED_CHARS]);
+
+    // The keys of the fixed-schema objects, matched in place (no String made for them).
+    private static final String[] ROOT_KEYS = {"outputs", "metrics", "logs"};
+    private static final String[] METRIC_KEYS = {"name", "type", "value", "tags"};
+    private static final String[] LOG_KEYS = {"level", "message"};
 
     private final char[] s;
     private final int end;
     private int i;
     private int depth;
-    /** Where the last number read starts and ends, and whether it was an integer token. */
+    /** Where the last number read starts, and whether it was an integer token. */
     private int numberStart;
     private boolean integral;
 
@@ -83,21 +88,20 @@ final class CleanLineReader {
         List<LogEntry> logs = null;
         if (firstMember('}')) {
             do {
-                String key = key();
-                switch (key) {
-                    case "outputs" -> {
+                switch (knownKey(ROOT_KEYS)) {
+                    case 0 -> {
                         if (outputs != null || peek() != '{') {
                             throw NOT_CLEAN;
                         }
-                        outputs = object();
+                        outputs = outputs();
                     }
-                    case "metrics" -> {
+                    case 1 -> {
                         if (metrics != null || peek() != '[') {
                             throw NOT_CLEAN;
                         }
                         metrics = metrics();
                     }
-                    case "logs" -> {
+                    case 2 -> {
                         if (logs != null || peek() != '[') {
                             throw NOT_CLEAN;
                         }
@@ -115,7 +119,7 @@ final class CleanLineReader {
         return new Message(outputs, metrics, logs, null);
     }
 
-    // ---- the JSON grammar, strictly: whatever Jackson's defaults would refuse or Kestra would remark on gives up
+    // ---- the JSON grammar, strictly: whatever Jackson's defaults refuse gives up ----------------------
 
     private char peek() throws NotClean {
         if (i >= end) {
@@ -171,46 +175,49 @@ final class CleanLineReader {
         throw NOT_CLEAN;
     }
 
-    /** A member's key and its ':', leaving {@code i} at the value. */
-    private String key() throws NotClean {
-        String key = string();
+    /** After a key's closing quote: its ':', leaving {@code i} at the value. */
+    private void colon() throws NotClean {
         skipSpace();
         expect(':');
         skipSpace();
-        return key;
     }
 
-    /** A string (at its opening quote) that is Unicode text, within the length limit. */
-    private String string() throws NotClean {
+    /**
+     * At a string's opening quote: moves past a plain string (no escape, control character or surrogate) and
+     * returns where its text ends; or returns -1, {@code i} just after the quote, for {@link #unusualString}.
+     */
+    private int plainStringEnd() throws NotClean {
         expect('"');
         char[] c = s;
         int start = i;
-        int k = start;
         int n = end;
-        while (k < n) {
+        for (int k = start; k < n; k++) {
             char ch = c[k];
             if (ch == '"') {
                 if (k - start > MAX_STRING_CHARS) {
                     throw NOT_CLEAN;
                 }
                 i = k + 1;
-                return new String(c, start, k - start);
+                return k;
             }
             if (ch < 0x20 || ch == '\\' || Character.isSurrogate(ch)) {
-                i = k;
-                return unusualString(start);
+                return -1;
             }
-            k++;
         }
         throw NOT_CLEAN;
     }
 
-    /**
-     * The rest of a string from its first backslash, control character or surrogate ({@code i}); the text so far
-     * starts at {@code start}.
-     */
+    /** A string (at its opening quote) that is Unicode text, within the length limit. */
+    private String string() throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        return e < 0 ? unusualString(start) : new String(s, start, e - start);
+    }
+
+    /** The string from {@code start} to its closing quote, reading escapes; it must be Unicode text. */
     private String unusualString(int start) throws NotClean {
-        StringBuilder sb = new StringBuilder(i - start + 16).append(s, start, i - start);
+        StringBuilder sb = new StringBuilder();
+        i = start;
         while (i < end) {
             char c = s[i++];
             if (c == '"') {
@@ -219,12 +226,12 @@ final class CleanLineReader {
                 }
                 String text = sb.toString();
                 if (MessageReader.loneSurrogateAt(text) >= 0) {
-                    throw NOT_CLEAN;
+                    throw NOT_CLEAN; // Kestra stores '?' for it: the full reading warns
                 }
                 return text;
             }
             if (c < 0x20) {
-                throw NOT_CLEAN;
+                throw NOT_CLEAN; // a raw control character: Jackson refuses it
             }
             if (c != '\\') {
                 sb.append(c);
@@ -265,16 +272,54 @@ final class CleanLineReader {
         return (char) v;
     }
 
-    /** The literal {@code word} at {@code i}. */
+    /** A member's key in an object of fixed keys, and its ':': the key's index in {@code names}, or -1. */
+    private int knownKey(String[] names) throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        if (e < 0) {
+            String key = unusualString(start);
+            colon();
+            return List.of(names).indexOf(key);
+        }
+        colon();
+        int length = e - start;
+        for (int n = 0; n < names.length; n++) {
+            if (names[n].length() == length && sameChars(names[n], start)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    private boolean sameChars(String name, int at) {
+        for (int k = 0; k < name.length(); k++) {
+            if (s[at + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A member's key in an output object, and its ':'. */
+    private String mapKey() throws NotClean {
+        String key = string();
+        colon();
+        return key;
+    }
+
+    /** The literal {@code word} ({@code true}, {@code false} or {@code null}) at {@code i}. */
     private void literal(String word) throws NotClean {
-        if (i + word.length() > end) {
+        char[] c = s;
+        int n = word.length();
+        if (i + n > end) {
             throw NOT_CLEAN;
         }
-        for (int k = 0; k < word.length(); k++) {
-            if (s[i++] != word.charAt(k)) {
+        for (int k = 0; k < n; k++) {
+            if (c[i + k] != word.charAt(k)) {
                 throw NOT_CLEAN;
             }
         }
+        i += n;
     }
 
     /**
@@ -284,30 +329,27 @@ final class CleanLineReader {
     private Object number() throws NotClean {
         int start = i;
         numberStart = start;
-        if (s[i] == '-') {
-            i++;
-        }
-        int digitsStart = i;
         char[] c = s;
-        int k = digitsStart;
+        int k = c[start] == '-' ? start + 1 : start;
+        int digitsStart = k;
         long v = 0;
         while (k < end && c[k] >= '0' && c[k] <= '9') {
             v = v * 10 + (c[k++] - '0');
         }
         i = k;
         int digits = k - digitsStart;
-        if (digits == 0 || (digits > 1 && s[digitsStart] == '0')) {
+        if (digits == 0 || (digits > 1 && c[digitsStart] == '0')) {
             throw NOT_CLEAN; // no digit, or a leading zero: Jackson refuses both
         }
-        boolean fraction = i < end && s[i] == '.';
+        boolean fraction = i < end && c[i] == '.';
         if (fraction) {
             i++;
-            digits(); // at least one
+            digits();
         }
-        boolean exponent = i < end && (s[i] == 'e' || s[i] == 'E');
+        boolean exponent = i < end && (c[i] == 'e' || c[i] == 'E');
         if (exponent) {
             i++;
-            if (i < end && (s[i] == '+' || s[i] == '-')) {
+            if (i < end && (c[i] == '+' || c[i] == '-')) {
                 i++;
             }
             digits();
@@ -317,21 +359,22 @@ final class CleanLineReader {
         }
         integral = !fraction && !exponent;
         if (integral) {
-            if (digits <= 18) { // fits a long, and the sum above did not overflow
+            if (digits <= 18) { // fits a long, so the sum above did not overflow
                 long signed = digitsStart > start ? -v : v;
                 return signed == (int) signed ? (Object) (int) signed : (Object) signed;
             }
-            BigInteger big = new BigInteger(new String(s, start, i - start));
+            BigInteger big = new BigInteger(new String(c, start, i - start));
             return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
         // Jackson's own double parser (FastDoubleParser): the same double as Double.parseDouble, faster.
-        double d = NumberInput.parseDouble(s, start, i - start, true);
+        double d = NumberInput.parseDouble(c, start, i - start, true);
         if (Double.isInfinite(d) || (d == 0 && nonZeroDigitBeforeExponent(start))) {
             throw NOT_CLEAN; // beyond a double, or a non-zero number rounded to zero: the full reading warns
         }
         return d;
     }
 
+    /** At least one digit. */
     private void digits() throws NotClean {
         int start = i;
         while (i < end && s[i] >= '0' && s[i] <= '9') {
@@ -358,11 +401,26 @@ final class CleanLineReader {
 
     // ---- outputs: Kestra's untyped values ----------------------------------------------------------
 
+    /** The outputs object: read-only as built, so the Message keeps it without a copy. */
+    private Map<String, Object> outputs() throws NotClean {
+        FrozenMap.Builder<String, Object> map = new FrozenMap.Builder<>();
+        if (firstMember('}')) {
+            do {
+                String key = mapKey();
+                if (!map.putNew(key, value())) {
+                    throw NOT_CLEAN; // a repeated key
+                }
+            } while (nextMember('}'));
+        }
+        return map.build();
+    }
+
+    /** An object inside the outputs: a LinkedHashMap, as Kestra's untyped reading gives. */
     private Map<String, Object> object() throws NotClean {
         Map<String, Object> map = new LinkedHashMap<>();
         if (firstMember('}')) {
             do {
-                String key = key();
+                String key = mapKey();
                 Object value = value();
                 int size = map.size();
                 map.put(key, value);
@@ -419,7 +477,7 @@ final class CleanLineReader {
                 metrics.add(metric());
             } while (nextMember(']'));
         }
-        return metrics;
+        return metrics.size() == 1 ? List.of(metrics.get(0)) : metrics; // List.of: the Message keeps it without a copy
     }
 
     /** An entry with a string name, a known type, a number value and optional string tags; nothing else. */
@@ -432,20 +490,19 @@ final class CleanLineReader {
         Map<String, String> tags = null;
         if (firstMember('}')) {
             do {
-                String key = key();
-                switch (key) {
-                    case "name" -> {
+                switch (knownKey(METRIC_KEYS)) {
+                    case 0 -> {
                         if (name != null || peek() != '"') {
                             throw NOT_CLEAN;
                         }
                         name = string();
                     }
-                    case "type" -> {
+                    case 1 -> {
                         if (type != null || peek() != '"' || (type = Kestra13.metricType(string())) == null) {
                             throw NOT_CLEAN;
                         }
                     }
-                    case "value" -> {
+                    case 2 -> {
                         char c = peek();
                         if (valueText != null || (c != '-' && (c < '0' || c > '9'))) {
                             throw NOT_CLEAN;
@@ -455,7 +512,7 @@ final class CleanLineReader {
                         value = ((Number) n).doubleValue(); // an integer as Jackson's long or BigInteger to double
                         valueText = new String(s, numberStart, i - numberStart);
                     }
-                    case "tags" -> {
+                    case 3 -> {
                         if (tags != null || peek() != '{') {
                             throw NOT_CLEAN;
                         }
@@ -474,22 +531,18 @@ final class CleanLineReader {
         return new Metric(type, name, value, tags);
     }
 
+    /** Read-only as built, so the Metric keeps them without a copy. */
     private Map<String, String> tags() throws NotClean {
-        Map<String, String> tags = new LinkedHashMap<>();
+        FrozenMap.Builder<String, String> tags = new FrozenMap.Builder<>();
         if (firstMember('}')) {
             do {
-                String key = key();
-                if (peek() != '"') {
-                    throw NOT_CLEAN;
-                }
-                int size = tags.size();
-                tags.put(key, string());
-                if (tags.size() == size) {
+                String key = mapKey();
+                if (peek() != '"' || !tags.putNew(key, string())) {
                     throw NOT_CLEAN;
                 }
             } while (nextMember('}'));
         }
-        return tags;
+        return tags.build();
     }
 
     /**
@@ -523,7 +576,7 @@ final class CleanLineReader {
                 logs.add(log());
             } while (nextMember(']'));
         }
-        return logs;
+        return logs.size() == 1 ? List.of(logs.get(0)) : logs;
     }
 
     /** An entry with a level written as its name and a string message (or none); nothing else. */
@@ -533,14 +586,13 @@ final class CleanLineReader {
         boolean messageSeen = false;
         if (firstMember('}')) {
             do {
-                String key = key();
-                switch (key) {
-                    case "level" -> {
+                switch (knownKey(LOG_KEYS)) {
+                    case 0 -> {
                         if (level != null || peek() != '"' || (level = JacksonScalars.levelOfString(string())) == null) {
                             throw NOT_CLEAN;
                         }
                     }
-                    case "message" -> {
+                    case 1 -> {
                         if (messageSeen) {
                             throw NOT_CLEAN;
                         }
