@@ -42,6 +42,9 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
          * @return false when the key was already there (its value is then replaced)
          */
         public boolean putNew(K key, V value) {
+            if (map == null) {
+                throw new IllegalStateException("FrozenMap.Builder: already built, cannot add to it");
+            }
             int size = map.size();
             map.put(key, value);
             return map.size() != size;
@@ -53,6 +56,9 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
          * @return the map, with the entries in the order they were first put
          */
         public FrozenMap<K, V> build() {
+            if (map == null) {
+                throw new IllegalStateException("FrozenMap.Builder: already built, cannot build again");
+            }
             FrozenMap<K, V> built = new FrozenMap<>(map);
             map = null;
             return built;

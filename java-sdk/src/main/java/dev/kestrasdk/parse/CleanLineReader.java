@@ -49,6 +49,9 @@ final class CleanLineReader {
     private static final String[] ROOT_KEYS = {"outputs", "metrics", "logs"};
     private static final String[] METRIC_KEYS = {"name", "type", "value", "tags"};
     private static final String[] LOG_KEYS = {"level", "message"};
+    // The values Kestra takes as written, matched in place too.
+    private static final String[] METRIC_TYPE_NAMES = Kestra13.metricTypeNames().toArray(String[]::new);
+    private static final String[] LOG_LEVEL_NAMES = Kestra13.logLevelNames().toArray(String[]::new);
 
     private final char[] s;
     private final int end;
@@ -57,6 +60,8 @@ final class CleanLineReader {
     /** Where the last number read starts, and whether it was an integer token. */
     private int numberStart;
     private boolean integral;
+    /** The text of the last string {@link #knownString} did not find among its names. */
+    private String unknownText;
 
     private CleanLineReader(char[] payload, int length) {
         this.s = payload;
@@ -291,6 +296,24 @@ final class CleanLineReader {
         return -1;
     }
 
+    /** A string value (at its opening quote): its index in {@code names}, or -1 with the text in {@link #unknownText}. */
+    private int knownString(String[] names) throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        if (e < 0) {
+            unknownText = unusualString(start);
+            return List.of(names).indexOf(unknownText);
+        }
+        int length = e - start;
+        for (int n = 0; n < names.length; n++) {
+            if (names[n].length() == length && sameChars(names[n], start)) {
+                return n;
+            }
+        }
+        unknownText = new String(s, start, length);
+        return -1;
+    }
+
     private boolean sameChars(String name, int at) {
         for (int k = 0; k < name.length(); k++) {
             if (s[at + k] != name.charAt(k)) {
@@ -486,7 +509,8 @@ final class CleanLineReader {
         MetricType type = null;
         double value = 0;
         boolean valueIntegral = false;
-        String valueText = null;
+        int valueStart = -1;
+        int valueEnd = -1;
         Map<String, String> tags = null;
         if (firstMember('}')) {
             do {
@@ -498,19 +522,22 @@ final class CleanLineReader {
                         name = string();
                     }
                     case 1 -> {
-                        if (type != null || peek() != '"' || (type = Kestra13.metricType(string())) == null) {
+                        int known;
+                        if (type != null || peek() != '"' || (known = knownString(METRIC_TYPE_NAMES)) < 0) {
                             throw NOT_CLEAN;
                         }
+                        type = Kestra13.metricType(METRIC_TYPE_NAMES[known]);
                     }
                     case 2 -> {
                         char c = peek();
-                        if (valueText != null || (c != '-' && (c < '0' || c > '9'))) {
+                        if (valueStart >= 0 || (c != '-' && (c < '0' || c > '9'))) {
                             throw NOT_CLEAN;
                         }
                         Object n = number();
                         valueIntegral = integral;
                         value = ((Number) n).doubleValue(); // an integer as Jackson's long or BigInteger to double
-                        valueText = new String(s, numberStart, i - numberStart);
+                        valueStart = numberStart;
+                        valueEnd = i;
                     }
                     case 3 -> {
                         if (tags != null || peek() != '{') {
@@ -522,11 +549,11 @@ final class CleanLineReader {
                 }
             } while (nextMember('}'));
         }
-        if (name == null || type == null || valueText == null) {
+        if (name == null || type == null || valueStart < 0) {
             throw NOT_CLEAN;
         }
         if (type == MetricType.TIMER) {
-            value = timerSeconds(valueText, valueIntegral);
+            value = timerSeconds(new String(s, valueStart, valueEnd - valueStart), valueIntegral);
         }
         return new Metric(type, name, value, tags);
     }
@@ -588,7 +615,13 @@ final class CleanLineReader {
             do {
                 switch (knownKey(LOG_KEYS)) {
                     case 0 -> {
-                        if (level != null || peek() != '"' || (level = JacksonScalars.levelOfString(string())) == null) {
+                        if (level != null || peek() != '"') {
+                            throw NOT_CLEAN;
+                        }
+                        int known = knownString(LOG_LEVEL_NAMES);
+                        // a name as written, else Kestra's other spellings (padded, an index)
+                        level = JacksonScalars.levelOfString(known >= 0 ? LOG_LEVEL_NAMES[known] : unknownText);
+                        if (level == null) {
                             throw NOT_CLEAN;
                         }
                     }
