@@ -158,7 +158,7 @@ class CleanLineReaderTest {
         assertTrue(readInOnePass > 500, "only " + readInOnePass + " of " + tries + " edited lines were clean");
     }
 
-    /** A line with other characters than ASCII and a '?' goes to Jackson's char parser, through a reused buffer. */
+    /** A payload longer than the reused buffer (16 Ki chars) gets one of its own; both read the same, non-ASCII and '?' included. */
     @Test
     void charParserLinesLongerAndShorterThanTheReusedBuffer() {
         String[] parts = new String[3000];
@@ -171,7 +171,7 @@ class CleanLineReaderTest {
         assertEquals(Map.of("é?", 1), CleanLineReader.read(shorter, 2, shorter.length() - 2).outputs());
     }
 
-    /** UTF-8 turns a lone surrogate into '?': a line with one and without a '?' of its own still goes to the full reading. */
+    /** A raw lone surrogate, in a value or a key, goes to the full reading (it warns); a raw pair is text. */
     @Test
     void aRawLoneSurrogateIsNotHiddenByUtf8() {
         String line = "::{\"outputs\":{\"k\":\"é\ud800\"}}::";
