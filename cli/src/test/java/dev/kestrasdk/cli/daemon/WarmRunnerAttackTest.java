@@ -150,9 +150,35 @@ class WarmRunnerAttackTest {
         }
     }
 
-    /** Holds: a thread a sandboxed script started (allowed threads) ends with its run, not printing into the next. */
+    /**
+     * Before: GraalPy's time.tzset() set the JVM's default zone from the run's TZ, and every later run started in it
+     * (time.tzname ('GMT', 'GMT') on a UTC machine after a run without TZ). Now tzset changes nothing.
+     */
     @Test
     @Order(3)
+    void aRunsTzsetLeavesTheNextRunsTimeZone() throws Exception {
+        Files.writeString(work.resolve("zone.py"), """
+                import importlib, locale, time
+                print(time.tzname, time.timezone, time.localtime(0).tm_hour)
+                """);
+        Files.writeString(work.resolve("tzset.py"), """
+                import importlib, locale, time
+                before = (time.tzname, time.timezone, time.localtime(0).tm_hour)
+                locale.setlocale(locale.LC_ALL, '')
+                time.tzset()
+                importlib.reload(time).tzset()
+                print(before == (time.tzname, time.timezone, time.localtime(0).tm_hour))
+                """);
+        String zone = firstLine(served(0, "zone.py"));
+        assertEquals("True", firstLine(served(0, "--sandbox", "--env", "TZ=Asia/Tokyo", "tzset.py")));
+        assertEquals("True", firstLine(served(0, "--env", "TZ=Asia/Tokyo", "tzset.py")));
+        assertEquals(zone, firstLine(served(0, "zone.py")));
+        assertEquals(zone, firstLine(served(0, "--sandbox", "zone.py")));
+    }
+
+    /** Holds: a thread a sandboxed script started (allowed threads) ends with its run, not printing into the next. */
+    @Test
+    @Order(4)
     void aThreadLeftRunningEndsWithItsRun() throws Exception {
         Files.writeString(work.resolve("ghost.py"), """
                 import threading, time
@@ -176,7 +202,7 @@ class WarmRunnerAttackTest {
      * runner's last: the next command starts a new one.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void aRunThatLoadsACExtensionIsTheWarmRunnersLast() throws Exception {
         Files.writeString(work.resolve("native.py"), "import sqlite3\nprint(sqlite3.connect(':memory:').execute('select 41 + 1').fetchone())\n");
         assertEquals("(42,)", firstLine(served(0, "native.py")));
