@@ -9,7 +9,7 @@
 #   kestra_jvm_flags JAVA   sets the array KESTRA_JVM_FLAGS: the flags every JVM of the project starts with
 #   kestra_jit_flags DIR    sets the array KESTRA_JIT_FLAGS: GraalVM's optimizing compiler from the jars in DIR
 #   kestra_one_shot_flags   sets the array KESTRA_ONE_SHOT_FLAGS: what the launcher adds for a JVM that runs one
-#                           command and exits (not the warm runner, not with KESTRA_SDK_JIT)
+#                           command and exits (not the warm runner, `conformance` or KESTRA_SDK_JIT)
 
 java_feature() {
   # The JDK's `release` file says it without starting a JVM (each start costs 50-100 ms of the launcher's time,

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The JVM flags the launcher {@code ./kestra-sdk} chooses for the cold start (bin/jvm.sh): on JDK 25+ an AOT cache
- * made once by a training run that keeps C2, then C1 only for a JVM that runs one command, never for the warm runner
- * or with {@code KESTRA_SDK_JIT}. The installation is a copy of the launcher and bin/jvm.sh with a built CLI in place
+ * made once by a training run that keeps C2, then C1 only for a JVM that runs one command, never for the warm runner,
+ * the conformance suite or with {@code KESTRA_SDK_JIT}. The installation is a copy of the launcher and bin/jvm.sh with a built CLI in place
  * and, in JAVA_HOME, a stand-in JDK 99 (newer than any real one, so the launcher picks it) whose {@code java} writes
  * its arguments to java.log and, for {@code -XX:AOTCacheOutput=FILE}, makes FILE.
  */
@@ -108,6 +108,12 @@ class LauncherJvmFlagsTest {
         launch(Map.of(), "--help");
         assertEquals(List.of(COMMON + CACHE + " -XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 " + CLI + " --help"),
                 launch(Map.of("KESTRA_SDK_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "--help"));
+    }
+
+    @Test
+    void theConformanceSuiteKeepsC2() throws Exception {
+        launch(Map.of(), "--help");
+        assertEquals(List.of(COMMON + CACHE + " " + CLI + " conformance"), launch(Map.of(), "conformance"));
     }
 
     @Test
