@@ -60,10 +60,10 @@ kestra_jit_flags() {
 }
 
 kestra_one_shot_flags() {
-  # C1 only: on 2 cores, C2 compiling GraalPy's interpreter competes with a short script for the CPU (cold start
-  # about 1 s less) and its profiling tier runs slower meanwhile; a CPU-bound loop of more than a few seconds runs
-  # up to 2x slower without C2 (docs/performance.md, `coldloop`), which KESTRA_SDK_JIT=1 or
-  # KESTRA_SDK_JAVA_OPTS=-XX:TieredStopAtLevel=4 give back.
+  # C1 only: on 2 cores, C2 compiling GraalPy's interpreter competes with a short script for the CPU (a tiny
+  # script's start about 1.2 s of CPU less); a 20-million-iteration loop took 1.9x as long without C2
+  # (docs/performance.md, `coldloop`), which KESTRA_SDK_JIT=1 or KESTRA_SDK_JAVA_OPTS=-XX:TieredStopAtLevel=4
+  # give back.
   KESTRA_ONE_SHOT_FLAGS=(-XX:TieredStopAtLevel=1)
 }
 
@@ -73,8 +73,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
   case "${1:-}" in
     flags) kestra_jvm_flags_for "$2"; printf '%s\n' "${KESTRA_JVM_FLAGS[@]}" ;;
     jit) kestra_jit_flags "$2"; printf '%s\n' "${KESTRA_JIT_FLAGS[@]}" ;;
-    one-shot) kestra_one_shot_flags; printf '%s\n' "${KESTRA_ONE_SHOT_FLAGS[@]}" ;;
     find) find_java "$2" ;;
-    *) echo "usage: bash bin/jvm.sh flags FEATURE | jit DIR | one-shot | find MIN (or source it)" >&2; exit 2 ;;
+    *) echo "usage: bash bin/jvm.sh flags FEATURE | jit DIR | find MIN (or source it)" >&2; exit 2 ;;
   esac
 fi
