@@ -198,6 +198,12 @@ public final class BenchMain {
 
     private Collection<RunResult> jmh(Class<?> benchmark, Map<String, String[]> params, boolean jit, int warmups,
                                       int iterations, int seconds) throws Exception {
+        return jmh(benchmark, params, jit, warmups, iterations, seconds, List.of());
+    }
+
+    /** As above, leaving out the benchmark methods named in {@code leftOut}. */
+    private Collection<RunResult> jmh(Class<?> benchmark, Map<String, String[]> params, boolean jit, int warmups,
+                                      int iterations, int seconds, List<String> leftOut) throws Exception {
         ChainedOptionsBuilder o = new OptionsBuilder()
                 .include("\\." + benchmark.getSimpleName() + "\\.")
                 .forks(1)
@@ -207,6 +213,7 @@ public final class BenchMain {
                 .measurementTime(TimeValue.seconds(seconds))
                 .jvmArgs(jvmArgs(jit).toArray(String[]::new))
                 .shouldFailOnError(true);
+        leftOut.forEach(m -> o.exclude("\\." + benchmark.getSimpleName() + "\\." + m + "$"));
         params.forEach(o::param);
         return new Runner(o.build()).run();
     }
@@ -248,9 +255,17 @@ public final class BenchMain {
     }
 
     private void parser() throws Exception {
-        Collection<RunResult> r = jmh(ParserBenchmark.class, Map.of(), false, 3, 5, 1);
+        // Kestra 2.0's reader (benchmarks/kestra20's jars) needs Java 25; on an older JDK only 1.3 is measured.
+        boolean with20 = Runtime.version().feature() >= 25;
+        System.setProperty(Kestra20Reader.LIB_PROPERTY, root.resolve("benchmarks/kestra20/target/lib").toString());
+        Collection<RunResult> r = jmh(ParserBenchmark.class, Map.of(), false, 3, 5, 1, with20 ? List.of() : List.of("kestra20Matcher"));
         m.put("parser.sdk", iterations(pick(r, method("sdkLineParser"))));
         m.put("parser.kestra", iterations(pick(r, method("kestraMatcher"))));
+        if (with20) {
+            m.put("parser.kestra20", iterations(pick(r, method("kestra20Matcher"))));
+        } else {
+            notes.put("parser.kestra20", "not measured: Kestra 2.0's reader needs Java 25, this run has " + Runtime.version().feature());
+        }
         // What each reader makes of the log, so the comparison is of equal work.
         List<String> lines = RealisticLog.lines(ParserBenchmark.LINES, 42);
         dev.kestrasdk.parse.LineParser p = new dev.kestrasdk.parse.LineParser();
@@ -260,9 +275,13 @@ public final class BenchMain {
             Object o = KestraReader.INSTANCE.read(l);
             return o != null && !(o instanceof Exception);
         }).count();
+        String accepted20 = !with20 ? "" : ", by Kestra 2.0's: " + lines.stream().filter(l -> {
+            Object o = Kestra20Reader.read(l);
+            return o != null && !(o instanceof Throwable);
+        }).count();
         notes.put("parser.lines", lines.size() + " lines, " + protocol + " protocol lines (" + (100 * protocol / lines.size())
-                + "%); accepted by the SDK parser: " + sdkAccepted + ", by Kestra's reader: " + kestraAccepted);
-        notes.put("parser.cpu", ParserCpuTime.note());
+                + "%); accepted by the SDK parser: " + sdkAccepted + ", by Kestra's reader: " + kestraAccepted + accepted20);
+        notes.put("parser.cpu", ParserCpuTime.note(with20));
         progress("parser done");
     }
 
@@ -507,7 +526,7 @@ public final class BenchMain {
         sb.append("# Performance\n\n");
         sb.append("Every figure is a ratio against a peer measured **in the same run on the same machine**: the upstream\n"
                 + "libraries scripts would otherwise use (PyPI `kestra` 2.0.0 on CPython, npm `@kestra-io/libs` 2.0.0 on Node)\n"
-                + "and Kestra 1.3.19's own line reader. This file is written by the benchmark command; the sections after\n"
+                + "and Kestra 1.3.19's and 2.0.0's own line readers. This file is written by the benchmark command; the sections after\n"
                 + "\"Levers\" are maintained by hand.\n\n");
         sb.append("```bash\n./benchmarks/run            # about 15 minutes; writes docs/performance.md\n```\n\n");
         sb.append("## Machine and run\n\n");
@@ -522,7 +541,7 @@ public final class BenchMain {
         sb.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append(" |\n");
         sb.append("| GraalVM polyglot | 25.0.3 (community), Truffle runtime: ").append(notes.getOrDefault("cpu.python.jit", "?").split(";")[0]).append(" with the JIT flags |\n");
         sb.append("| peers | CPython ").append(version(venvPython().toString(), "--version")).append(" + PyPI kestra 2.0.0; Node ")
-                .append(version("node", "--version")).append(" + @kestra-io/libs 2.0.0; io.kestra:core 1.3.19 |\n");
+                .append(version("node", "--version")).append(" + @kestra-io/libs 2.0.0; io.kestra:core 1.3.19 and 2.0.0 |\n");
         sb.append("| load average | before ").append(loadBefore).append("; after ").append(loadAfter).append(" |\n");
         sb.append("| duration | ").append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min").append(quick ? " (--quick)" : "").append(" |\n\n");
         }
@@ -546,6 +565,9 @@ public final class BenchMain {
         r = med("parser.sdk") / med("parser.kestra");
         sb.append("| parser vs Kestra 1.3 TaskLogLineMatcher + ObjectMapper | ").append(cell("parser.sdk", "lines/s")).append(" | ")
                 .append(cell("parser.kestra", "lines/s")).append(" | ").append(ratio(r)).append(" | ≥ 3× | ").append(verdict(r, 3, true)).append(" |\n");
+        r = med("parser.sdk") / med("parser.kestra20");
+        sb.append("| parser vs Kestra 2.0 TaskLogLineMatcher + ObjectMapper | ").append(cell("parser.sdk", "lines/s")).append(" | ")
+                .append(cell("parser.kestra20", "lines/s")).append(" | ").append(ratio(r)).append(" | ≥ 3× | ").append(verdict(r, 3, true)).append(" |\n");
         String[][] latencyRows = {
                 {"latency.python.pool0.nojit", "Python, interpreter only (the launcher default), no pool", "python", "0.25"},
                 {"latency.python.pool2.nojit", "Python, interpreter only, pool of 2", "python", "0.25"},
