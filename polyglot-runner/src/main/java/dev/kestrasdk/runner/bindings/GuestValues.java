@@ -47,32 +47,6 @@ public final class GuestValues {
     }
 
     /**
-     * A top-level mapping the guest module handed over as JSON text of plain values ({@link PlainJson}), or, when
-     * there is no text or it cannot be read, {@code v} converted as {@link #toMap(Value, String)} does.
-     */
-    @SuppressWarnings("unchecked")
-    public Map<String, Object> toMap(String plain, Value v, String name) {
-        if (plain != null && PlainJson.decode(plain, dialect) instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        return toMap(v, name);
-    }
-
-    /** A metric call's name, value and tags from the guest module's JSON text {@code [name, value, tags]}. */
-    public record PlainMetric(String name, Number value, Map<String, Object> tags) {
-    }
-
-    /** The metric call the text holds, its tags as {@link #toTags} leaves them; {@code null} when it cannot be read. */
-    @SuppressWarnings("unchecked")
-    public PlainMetric toPlainMetric(String plain) {
-        if (PlainJson.decode(plain, dialect) instanceof List<?> args && args.size() == 3 && args.get(0) instanceof String name
-                && args.get(1) instanceof Number value && (args.get(2) == null || args.get(2) instanceof Map)) {
-            return new PlainMetric(name, value, args.get(2) == null ? null : deferNestedTags((Map<String, Object>) args.get(2)));
-        }
-        return null;
-    }
-
-    /**
      * Metric tags: a flat mapping, or nothing ({@code null}, written as {@code {}}). A nested value is left as a
      * {@link DeferredError}, so the encoder reports the first bad tag in key order, as for the Java SDK.
      */
@@ -80,10 +54,7 @@ public final class GuestValues {
         if (v == null || v.isNull()) {
             return null;
         }
-        return deferNestedTags(toMap(v, "tags"));
-    }
-
-    private Map<String, Object> deferNestedTags(Map<String, Object> tags) {
+        Map<String, Object> tags = toMap(v, "tags");
         for (Map.Entry<String, Object> tag : tags.entrySet()) {
             Object value = tag.getValue();
             if (value instanceof Map || value instanceof List) {

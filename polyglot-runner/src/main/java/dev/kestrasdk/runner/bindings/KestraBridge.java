@@ -46,15 +46,6 @@ public final class KestraBridge {
         return call(() -> emitters.stdout().outputs(values.toMap(outputs, "outputs")));
     }
 
-    /**
-     * {@link #outputs}, the values handed over as one JSON text when they are all plain (the guest module's
-     * check; {@code null} otherwise, and then {@code outputs} is converted value by value).
-     */
-    @HostAccess.Export
-    public BridgeError outputsJson(String plain, Value outputs) {
-        return call(() -> emitters.stdout().outputs(values.toMap(plain, outputs, "outputs")));
-    }
-
     @HostAccess.Export
     public BridgeError assets(Value assets) {
         return call(() -> emitters.stdout().assets(values.toMap(assets, "assets")));
@@ -66,21 +57,6 @@ public final class KestraBridge {
         MetricType metricType = MetricType.fromWireName(type);
         return call(() -> emitters.stdout().metric(metricType, values.toName(name), values.toMetricValue(value),
                 values.toTags(tags)));
-    }
-
-    /**
-     * {@link #metric}, with {@code [name, value, tags]} handed over as one JSON text when the name is a string, the
-     * value a finite number and the tags plain (the guest module's check; {@code null} otherwise, and then the
-     * arguments are converted one by one).
-     */
-    @HostAccess.Export
-    public BridgeError metricJson(String type, String plain, Value name, Value value, Value tags) {
-        GuestValues.PlainMetric m = plain == null ? null : values.toPlainMetric(plain);
-        if (m == null) {
-            return metric(type, name, value, tags);
-        }
-        MetricType metricType = MetricType.fromWireName(type);
-        return call(() -> emitters.stdout().metric(metricType, m.name(), m.value(), m.tags()));
     }
 
     /** Checks a timer's name and tags before a timed body runs, so a bad name fails before the work, as in Java. */

@@ -1,9 +1,7 @@
 package dev.kestrasdk.runner.bindings;
 
-import com.fasterxml.jackson.core.JsonParser;
 import org.graalvm.polyglot.Value;
 
-import java.io.IOException;
 import java.util.function.Supplier;
 
 /**
@@ -19,12 +17,6 @@ public interface ValueDialect {
 
     /** A guest number as the SDK writes it, or {@code null} when it cannot be written. */
     Object number(Value v);
-
-    /**
-     * A number of the JSON text the guest module wrote for plain values ({@link PlainJson}), the parser on it: as
-     * {@link #number} gives the guest number that text was written from.
-     */
-    Object jsonNumber(JsonParser p) throws IOException;
 
     /**
      * A value of the guest's own type that the common rules would not read right (a Python {@code Decimal} or

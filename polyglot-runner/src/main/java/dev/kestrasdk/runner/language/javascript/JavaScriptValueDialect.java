@@ -1,10 +1,8 @@
 package dev.kestrasdk.runner.language.javascript;
 
-import com.fasterxml.jackson.core.JsonParser;
 import dev.kestrasdk.runner.bindings.ValueDialect;
 import org.graalvm.polyglot.Value;
 
-import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -34,16 +32,7 @@ final class JavaScriptValueDialect implements ValueDialect {
         if (isBigInt(v)) {
             return v.asBigInteger();
         }
-        return ofDouble(v.asDouble());
-    }
-
-    /** JSON.stringify writes a number's shortest round-trip digits (never -0, which index.cjs does not hand over as text). */
-    @Override
-    public Object jsonNumber(JsonParser p) throws IOException {
-        return ofDouble(p.getDoubleValue());
-    }
-
-    private static Object ofDouble(double d) {
+        double d = v.asDouble();
         boolean negativeZero = d == 0 && Double.doubleToRawLongBits(d) != 0;
         if (d == Math.rint(d) && Math.abs(d) <= MAX_SAFE_INTEGER && !negativeZero) {
             return (long) d;

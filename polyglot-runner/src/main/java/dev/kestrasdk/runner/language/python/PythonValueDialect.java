@@ -1,13 +1,10 @@
 package dev.kestrasdk.runner.language.python;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.kestrasdk.runner.bindings.ValueDialect;
 import dev.kestrasdk.wire.WireFormatException;
 import dev.kestrasdk.wire.WireFormatException.Kind;
 import org.graalvm.polyglot.Value;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -52,15 +49,6 @@ final class PythonValueDialect implements ValueDialect {
             return v.asBigInteger();
         }
         return null;
-    }
-
-    /** json writes an int as its digits and a float as its repr (the shortest digits that round-trip, with '.' or 'e'). */
-    @Override
-    public Object jsonNumber(JsonParser p) throws IOException {
-        if (p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDoubleValue();
-        }
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : (Object) p.getLongValue();
     }
 
     @Override

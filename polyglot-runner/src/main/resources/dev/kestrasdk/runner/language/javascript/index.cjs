@@ -49,69 +49,9 @@ const logger = Object.freeze({
   error: logAt('ERROR'),
 });
 
-// Plain values cross into Java as one JSON text, written by JSON.stringify: one crossing per call instead of one
-// interop call per key and element. Plain is: strings, booleans, null, finite numbers other than -0, arrays (of
-// Array.prototype) and objects whose prototype is Object.prototype or null, without toJSON, with plain members (undefined
-// members are left out, as both JSON.stringify and the Java side leave them out). Anything else (a Date, a Map, a
-// class instance, a BigInt, NaN...) is converted value by value in Java, with its own rules and errors.
-const PLAIN_DEPTH = 100; // deeper values, and an object holding itself, go value by value
-
-function isPlain(value, depth) {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return true;
-    case 'number':
-      return Number.isFinite(value) && !Object.is(value, -0);
-    case 'object': {
-      if (value === null) {
-        return true;
-      }
-      if (depth === PLAIN_DEPTH) {
-        return false;
-      }
-      if (Array.isArray(value)) {
-        if (Object.getPrototypeOf(value) !== Array.prototype) {
-          return false;
-        }
-        for (let i = 0; i < value.length; i++) {
-          const item = value[i];
-          if (item === undefined || !isPlain(item, depth + 1)) {
-            return false;
-          }
-        }
-        return true;
-      }
-      const proto = Object.getPrototypeOf(value);
-      if ((proto !== Object.prototype && proto !== null) || typeof value.toJSON === 'function') {
-        return false;
-      }
-      for (const key of Object.keys(value)) {
-        const item = value[key];
-        if (item !== undefined && !isPlain(item, depth + 1)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    default:
-      return false;
-  }
-}
-
-function plainJson(value) {
-  return isPlain(value, 0) ? JSON.stringify(value) : null;
-}
-
-function metric(type, name, value, tags) {
-  const plain = typeof name === 'string' && typeof value === 'number' && (tags == null || typeof tags === 'object')
-    ? plainJson([name, value, tags === undefined ? null : tags]) : null;
-  raiseIfError(bridge.metricJson(type, plain, name, value, tags));
-}
-
 const Kestra = {
   outputs(outputs) {
-    raiseIfError(bridge.outputsJson(plainJson(outputs), outputs));
+    raiseIfError(bridge.outputs(outputs));
   },
 
   assets(assets) {
@@ -119,11 +59,11 @@ const Kestra = {
   },
 
   counter(name, value, tags) {
-    metric('counter', name, value, tags);
+    raiseIfError(bridge.metric('counter', name, value, tags));
   },
 
   gauge(name, value, tags) {
-    metric('gauge', name, value, tags);
+    raiseIfError(bridge.metric('gauge', name, value, tags));
   },
 
   /**
@@ -134,7 +74,7 @@ const Kestra = {
    */
   timer(name, valueOrFn, tags) {
     if (typeof valueOrFn !== 'function') {
-      metric('timer', name, valueOrFn, tags);
+      raiseIfError(bridge.metric('timer', name, valueOrFn, tags));
       return undefined;
     }
     raiseIfError(bridge.checkTimer(name, tags));

@@ -274,72 +274,12 @@ def _new_logger():
     return logger
 
 
-# Plain values cross into Java as one JSON text, written by json's own encoder (the builtin _json, without importing
-# json): one crossing per call instead of one interop call per key and element. Plain is exactly these types:
-# dict with str keys, list, tuple, str, int, float, bool and None (subclasses have rules of their own). Anything
-# else, and what json refuses (NaN, an int too long for str()), is converted value by value in Java, with its errors.
-_PLAIN_SCALARS = frozenset((str, int, float, bool, type(None)))
-_PLAIN_DEPTH = 100  # deeper values, and a container holding itself, go value by value
-_plain_encoder = None
-
-
-def _plain(value, depth):
-    kind = type(value)
-    if kind is dict:
-        if depth == _PLAIN_DEPTH:
-            return False
-        for key, item in value.items():
-            if type(key) is not str or (type(item) not in _PLAIN_SCALARS and not _plain(item, depth + 1)):
-                return False
-        return True
-    if kind is list or kind is tuple:
-        if depth == _PLAIN_DEPTH:
-            return False
-        for item in value:
-            if type(item) not in _PLAIN_SCALARS and not _plain(item, depth + 1):
-                return False
-        return True
-    return kind in _PLAIN_SCALARS
-
-
-def _not_plain(value):
-    raise TypeError("not a plain value")
-
-
-def _new_plain_encoder():
-    import _json
-
-    # markers (no cycle check: _plain stops at a depth), default, string encoder, indent, key and item separators,
-    # sort_keys, skipkeys, allow_nan
-    return _json.make_encoder(None, _not_plain, _json.encode_basestring_ascii, None, ":", ",", False, False, False)
-
-
-def _plain_json(value):
-    """`value` as JSON text when it is plain, else None."""
-    global _plain_encoder
-    if not _plain(value, 0):
-        return None
-    if _plain_encoder is None:
-        _plain_encoder = _new_plain_encoder()
-    try:
-        return "".join(_plain_encoder(value, 0))
-    except Exception:  # NaN or an infinity, an int too long for str()
-        return None
-
-
-def _metric(kind, key, value, tags):
-    plain = None
-    if type(key) is str and (type(value) is int or type(value) is float) and (tags is None or type(tags) is dict):
-        plain = _plain_json([key, value, tags])
-    _raise_if_error(_bridge.metricJson(kind, plain, key, value, tags))
-
-
 class Kestra:
     _logger = None
 
     @staticmethod
     def outputs(map_):
-        _raise_if_error(_bridge.outputsJson(_plain_json(map_), map_))
+        _raise_if_error(_bridge.outputs(map_))
 
     @staticmethod
     def assets(map_):
@@ -347,11 +287,11 @@ class Kestra:
 
     @staticmethod
     def counter(key, count, tags=None):
-        _metric("counter", key, count, tags)
+        _raise_if_error(_bridge.metric("counter", key, count, tags))
 
     @staticmethod
     def gauge(key, value, tags=None):
-        _metric("gauge", key, value, tags)
+        _raise_if_error(_bridge.metric("gauge", key, value, tags))
 
     @staticmethod
     def timer(key, duration, tags=None):
@@ -360,7 +300,7 @@ class Kestra:
         The callable's result is returned and its exception propagates; the timer is recorded either way.
         """
         if not callable(duration):
-            _metric("timer", key, duration, tags)
+            _raise_if_error(_bridge.metric("timer", key, duration, tags))
             return None
         _raise_if_error(_bridge.checkTimer(key, tags))
         watch = _bridge.stopwatch()
