@@ -58,9 +58,9 @@ final class BindingCpuSection implements ReportSection {
         } finally {
             sink.delete();
         }
-        int runs = quick ? 12 : 25;
+        int runs = quick ? 12 : 20;
         int kept = 5;
-        int rounds = quick ? 5_000 : 20_000;
+        int rounds = quick ? 5_000 : 10_000;
         for (String lang : List.of("python", "js")) {
             List<String> cmd = new ArrayList<>();
             cmd.add(ChildJvm.java().toString());
