@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** {@code ./kestra-sdk}: the command-line entry point. */
 @Command(name = "kestra-sdk", mixinStandardHelpOptions = true, versionProvider = KestraSdkCli.Version.class,
         description = "Run Kestra scripts in-process, check what Kestra would read from any program's output.",
-        subcommands = {RunCommand.class, ExecCommand.class, ParseCommand.class, ConformanceCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ExecCommand.class, ParseCommand.class, ConformanceCommand.class, PrepareCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         // built from ExitCodes, the codes the commands return, so the list cannot drift from them
         exitCodeList = {

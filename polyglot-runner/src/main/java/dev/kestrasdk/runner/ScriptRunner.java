@@ -18,6 +18,7 @@ import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.language.python.InlineScriptMetadata;
 import dev.kestrasdk.runner.language.python.PythonDependencies;
 import dev.kestrasdk.runner.language.python.PythonEnvironments;
+import dev.kestrasdk.runner.language.python.StandardLibraryBytecode;
 import dev.kestrasdk.runner.sandbox.RunProfile;
 import dev.kestrasdk.runner.template.ScriptTemplate;
 import dev.kestrasdk.runner.template.TemplateException;
@@ -405,6 +406,14 @@ public final class ScriptRunner implements AutoCloseable {
      */
     public boolean leftScriptsRunning() {
         return !abandoned.isEmpty();
+    }
+
+    /**
+     * Compiles GraalPy's standard library to bytecode in the resource cache, once per cache
+     * ({@link StandardLibraryBytecode}); returns what happened, in one line. Safe beside running scripts.
+     */
+    public String compilePythonStandardLibrary() {
+        return StandardLibraryBytecode.ensure(engine);
     }
 
     /** The Python context pool (empty unless enabled), for benchmarks and tests that wait for it to fill. */

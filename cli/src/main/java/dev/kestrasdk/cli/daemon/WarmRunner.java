@@ -110,6 +110,7 @@ public final class WarmRunner {
         idleWatch.start();
         warmUp();
         log.println(Instant.now() + " kestra-sdk warm runner: ready");
+        compileStandardLibraryInTheBackground();
         busy.set(false);
         lastUse.set(System.currentTimeMillis());
         while (true) {
@@ -196,6 +197,18 @@ public final class WarmRunner {
                 log.println("kestra-sdk warm runner: warm-up of " + script[0] + " failed: " + e);
             }
         }
+    }
+
+    /**
+     * Once per resource cache (a no-op after): GraalPy's standard library compiled to bytecode, so later contexts,
+     * served or direct, read it instead of parsing its sources. On a thread of low priority beside served runs.
+     */
+    private void compileStandardLibraryInTheBackground() {
+        Thread compile = new Thread(() -> log.println(Instant.now() + " kestra-sdk warm runner: "
+                + runner(KestraVersion.of("2.0")).compilePythonStandardLibrary()), "kestra-warm-runner-bytecode");
+        compile.setDaemon(true);
+        compile.setPriority(Thread.MIN_PRIORITY);
+        compile.start();
     }
 
     private ScriptRunner runner(KestraVersion reading) {

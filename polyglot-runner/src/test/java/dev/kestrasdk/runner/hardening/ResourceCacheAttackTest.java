@@ -72,6 +72,10 @@ class ResourceCacheAttackTest {
                 new Change("create a file in the cache root", "open(CACHE + '/evil.txt', 'x').write('1')",
                         "PermissionError", denied),
                 new Change("rename the cache's python folder", "os.rename(CACHE + '/python', CACHE + '/gone')",
+                        "PermissionError", denied),
+                new Change("plant bytecode for json (read instead of its source by later scripts)",
+                        "import importlib.util\nB = importlib.util.cache_from_source(F)\n"
+                                + "os.makedirs(os.path.dirname(B), exist_ok=True)\nopen(B, 'wb').write(b'x')",
                         "PermissionError", denied));
     }
 
