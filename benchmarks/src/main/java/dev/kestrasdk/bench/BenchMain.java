@@ -46,7 +46,8 @@ public final class BenchMain {
     }
 
     /** The sections in classes of their own, after the ones below, in this order. */
-    private static final List<ReportSection> SECTIONS = List.of(new SdkEmissionSection(), new WarmStartBenchmark());
+    private static final List<ReportSection> SECTIONS = List.of(new SdkEmissionSection(), new WarmStartBenchmark(),
+            new NativeModulesSection());
 
     private final Path root;
     private final boolean quick;
