@@ -8,6 +8,8 @@
 #                           /opt/java, /opt/jdk*, /usr/local/lib/jvm; returns 1 when there is none
 #   kestra_jvm_flags JAVA   sets the array KESTRA_JVM_FLAGS: the flags every JVM of the project starts with
 #   kestra_jit_flags DIR    sets the array KESTRA_JIT_FLAGS: GraalVM's optimizing compiler from the jars in DIR
+#   kestra_one_shot_flags   sets the array KESTRA_ONE_SHOT_FLAGS: what the launcher adds for a JVM that runs one
+#                           command and exits (not the warm runner, `conformance` or KESTRA_SDK_JIT)
 
 java_feature() {
   # The JDK's `release` file says it without starting a JVM (each start costs 50-100 ms of the launcher's time,
@@ -55,6 +57,14 @@ kestra_jvm_flags() {
 
 kestra_jit_flags() {
   KESTRA_JIT_FLAGS=(-XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI "--upgrade-module-path=$1")
+}
+
+kestra_one_shot_flags() {
+  # C1 only: on 2 cores, C2 compiling GraalPy's interpreter competes with a short script for the CPU (a tiny
+  # script's start about 1.2 s of CPU less); a 20-million-iteration loop took 1.9x as long without C2
+  # (docs/performance.md, `coldloop`), which KESTRA_SDK_JIT=1 or KESTRA_SDK_JAVA_OPTS=-XX:TieredStopAtLevel=4
+  # give back.
+  KESTRA_ONE_SHOT_FLAGS=(-XX:TieredStopAtLevel=1)
 }
 
 # Run directly: `bash bin/jvm.sh flags FEATURE` prints the flag list, one per line; `bash bin/jvm.sh find MIN` the java.

@@ -9,7 +9,8 @@
  * <ul>
  *   <li>polyglot-runner: {@code DeferredError} and {@code WireEncoder.MAX_NESTING} to convert guest values
  *       with the Java SDK's error order, {@code WireEncoder.metricLine} to check a timed call's name before
- *       its body runs, {@code WireEncoder.outputsLine} to encode script inputs;</li>
+ *       its body runs, {@code WireEncoder.outputsLine} to encode script inputs, {@code RecordingSink} for the
+ *       console that takes each SDK line with what Kestra reads from it ({@code ReadBack});</li>
  *   <li>cli: {@code WireEncoder.json}, {@code WireEncoder.jsonDocument} (the {@code run --json} result) and
  *       {@code CanonicalNumbers} for the JSON and text summaries of
  *       {@code run} and {@code parse};</li>

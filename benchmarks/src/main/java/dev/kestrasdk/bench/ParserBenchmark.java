@@ -14,8 +14,8 @@ import org.openjdk.jmh.infra.Blackhole;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The parser on {@link RealisticLog} (10,000 lines, fixed seed) against Kestra 1.3's own reader on the same
- * lines. Score: lines per second.
+ * The parser on {@link RealisticLog} (10,000 lines, fixed seed) against Kestra 1.3's and 2.0's own readers on
+ * the same lines. Score: lines per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +43,14 @@ public class ParserBenchmark {
     public void kestraMatcher(Blackhole bh) {
         for (String line : lines) {
             bh.consume(KestraReader.INSTANCE.read(line));
+        }
+    }
+
+    /** Needs Java 25 and benchmarks/kestra20's jars (see {@link Kestra20Reader}). */
+    @Benchmark
+    public void kestra20Matcher(Blackhole bh) {
+        for (String line : lines) {
+            bh.consume(Kestra20Reader.read(line));
         }
     }
 }

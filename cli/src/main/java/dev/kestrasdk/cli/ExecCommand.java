@@ -49,8 +49,8 @@ final class ExecCommand implements Callable<Integer> {
     List<String> command = new ArrayList<>();
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationOption.class,
-            description = "kill the program and every process below it after this long: 500ms, 30s, 5m, 1h or PT30S"
-                    + " (default: no limit)")
+            description = "kill the program and every process it started (those that left its tree too: they carry"
+                    + " $KESTRA_SDK_RUN_TOKEN) after this long: 500ms, 30s, 5m, 1h or PT30S (default: no limit)")
     Duration timeout;
 
     @Option(names = "--json", description = "print the result as one JSON document instead of the live output and summary")

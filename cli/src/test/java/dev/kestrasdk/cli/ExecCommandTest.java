@@ -205,6 +205,27 @@ class ExecCommandTest {
     }
 
     @Test
+    void aTimeoutKillsADoubleForkedProcessToo() throws Exception {
+        Path job = program("orphan.sh", """
+                (sleep 377 & echo $! > orphan.pid)
+                sleep 60
+                """);
+        CliRun r = CliRun.of("exec", "--json", "--timeout", "1s", "--workdir", dir.toString(), job.toString());
+        long orphan = Long.parseLong(Files.readString(dir.resolve("orphan.pid")).strip());
+        try {
+            assertEquals(ExitCodes.TIMED_OUT, r.exit(), r.err());
+            assertEquals("TIMED_OUT", json(r).get("status"));
+            long giveUp = System.nanoTime() + 10_000_000_000L;
+            while (ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < giveUp) {
+                Thread.sleep(50);
+            }
+            assertFalse(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false), "the orphaned sleep 377 was not killed");
+        } finally {
+            ProcessHandle.of(orphan).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    @Test
     void strictAndTheKestraVersionAsRun() throws Exception {
         // Kestra 2.0 rejects this line (otlp.resourceMetrics must be a list); 1.3 ignores the key it does not know
         Path job = program("otlp.sh", "echo '::{\"otlp\":{\"resourceMetrics\":\"oops\"}}::'\n");

@@ -2,13 +2,9 @@ package dev.kestrasdk.cli;
 
 import dev.kestrasdk.cli.process.ChildProcessRun;
 import dev.kestrasdk.runner.json.ToolJson;
-import dev.kestrasdk.runner.process.ChildJvm;
-import dev.kestrasdk.runner.process.Launch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +12,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,8 +39,9 @@ class ExecSignalsProcessTest {
                 echo started; : > started
                 while :; do sleep 0.1; done
                 """);
-        List<String> lines = execAndSignal("TERM", job);
-        assertEquals(ExitCodes.KILLED_BY_SIGTERM, exit, String.join("\n", lines));
+        SignalledRun run = execAndSignal("TERM", job);
+        List<String> lines = run.lines();
+        assertEquals(ExitCodes.KILLED_BY_SIGTERM, run.exit(), String.join("\n", lines));
         assertTrue(lines.contains("::{\"outputs\":{\"cleanedUp\":true}}::"), lines.toString());
         assertTrue(lines.contains("  cleanedUp = true"), lines.toString());
         assertTrue(lines.contains("Failure: Killed: the script was stopped by SIGTERM"), lines.toString());
@@ -59,8 +55,9 @@ class ExecSignalsProcessTest {
                 echo started; : > started
                 while :; do sleep 0.1; done
                 """);
-        List<String> lines = execAndSignal("INT", job, "--json");
-        assertEquals(ExitCodes.KILLED_BY_SIGINT, exit, String.join("\n", lines));
+        SignalledRun run = execAndSignal("INT", job, "--json");
+        List<String> lines = run.lines();
+        assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit(), String.join("\n", lines));
         Map<?, ?> doc = (Map<?, ?>) ToolJson.read(lines.get(lines.size() - 1));
         assertEquals("KILLED", doc.get("status"));
         assertEquals(130, ((Number) doc.get("exitCode")).intValue());
@@ -70,46 +67,14 @@ class ExecSignalsProcessTest {
                 doc.get("failure"));
     }
 
-    private int exit;
-
     /**
      * Runs {@code kestra-sdk exec OPTIONS... PROGRAM} in a child JVM, sends it SIG{@code signal} once the program
-     * wrote the file {@code started} (--json echoes nothing), and returns what the JVM printed.
+     * echoed "started" or wrote the file {@code started} (--json echoes nothing), and returns what the JVM printed.
      */
-    private List<String> execAndSignal(String signal, Path program, String... options) throws Exception {
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM")); // see RunSignalsProcessTest
-        command.addAll(ChildJvm.command(System.getProperty("java.class.path")));
-        command.addAll(List.of(KestraSdkCli.class.getName(), "exec", "--workdir", dir.toString()));
-        command.addAll(List.of(options));
-        command.add(program.toString());
-        Path marker = dir.resolve("started");
-        Process process = Launch.of(command).builder().redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the child ended
-            }
-        });
-        reader.start();
-        try {
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(marker)) {
-                assertTrue(System.nanoTime() < giveUp && process.isAlive(), "the program did not start: " + lines);
-                Thread.sleep(50);
-            }
-            assertEquals(0, Launch.of("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor());
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process did not end: " + lines);
-        } finally {
-            process.destroyForcibly();
-        }
-        reader.join();
-        exit = process.exitValue();
-        return lines;
+    private SignalledRun execAndSignal(String signal, Path program, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("exec", "--workdir", dir.toString()));
+        args.addAll(List.of(options));
+        args.add(program.toString());
+        return SignalledRun.of(signal, dir.resolve("started"), args);
     }
 }

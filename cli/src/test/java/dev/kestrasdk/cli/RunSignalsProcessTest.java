@@ -1,21 +1,15 @@
 package dev.kestrasdk.cli;
 
 import dev.kestrasdk.runner.json.ToolJson;
-import dev.kestrasdk.runner.process.ChildJvm;
-import dev.kestrasdk.runner.process.Launch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,8 +36,8 @@ class RunSignalsProcessTest {
                 time.sleep(600)
                 """, StandardCharsets.UTF_8);
         // --workdir: in the script's folder, where the test looks for the file it writes
-        Ended run = runAndSignal("INT", script, "--json", "--workdir", script.getParent().toString());
-        assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit, run.text());
+        SignalledRun run = runAndSignal("INT", script, "--json", "--workdir", script.getParent().toString());
+        assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit(), run.text());
         @SuppressWarnings("unchecked")
         Map<String, Object> doc = (Map<String, Object>) ToolJson.read(run.lastLine());
         assertEquals("KILLED", doc.get("status"));
@@ -65,12 +59,12 @@ class RunSignalsProcessTest {
                 console.log('started');
                 for (;;) {}
                 """, StandardCharsets.UTF_8);
-        Ended run = runAndSignal("TERM", script);
-        assertEquals(ExitCodes.KILLED_BY_SIGTERM, run.exit, run.text());
-        assertTrue(run.lines.contains("Status: KILLED, exit code 143, " + run.lines.stream()
+        SignalledRun run = runAndSignal("TERM", script);
+        assertEquals(ExitCodes.KILLED_BY_SIGTERM, run.exit(), run.text());
+        assertTrue(run.lines().contains("Status: KILLED, exit code 143, " + run.lines().stream()
                 .filter(l -> l.startsWith("Status: ")).findFirst().orElse("?").replaceFirst(".*, ", "")), run.text());
-        assertTrue(run.lines.contains("  counter rows = 5.0"), run.text());
-        assertTrue(run.lines.contains("Failure: Killed: the script was stopped by SIGTERM"), run.text());
+        assertTrue(run.lines().contains("  counter rows = 5.0"), run.text());
+        assertTrue(run.lines().contains("Failure: Killed: the script was stopped by SIGTERM"), run.text());
     }
 
     @Test
@@ -86,22 +80,11 @@ class RunSignalsProcessTest {
                     }
                 }
                 """, StandardCharsets.UTF_8);
-        Ended run = runAndSignal("INT", script, "--json");
-        assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit, run.text());
+        SignalledRun run = runAndSignal("INT", script, "--json");
+        assertEquals(ExitCodes.KILLED_BY_SIGINT, run.exit(), run.text());
         Map<?, ?> doc = (Map<?, ?>) ToolJson.read(run.lastLine());
         assertEquals("KILLED", doc.get("status"));
         assertEquals(Map.of("a", 1), doc.get("outputs"));
-    }
-
-    /** What the child printed (both streams) and its exit code. */
-    private record Ended(int exit, List<String> lines) {
-        String text() {
-            return String.join("\n", lines);
-        }
-
-        String lastLine() {
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        }
     }
 
     /**
@@ -109,43 +92,9 @@ class RunSignalsProcessTest {
      * echoed "started" or, with --json, which echoes nothing, wrote the file {@code started} beside itself, and
      * waits for it to end.
      */
-    private Ended runAndSignal(String signal, Path script, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of(KestraSdkCli.class.getName(),
-                "run", script.toString()));
+    private static SignalledRun runAndSignal(String signal, Path script, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("run", script.toString()));
         args.addAll(List.of(options));
-        // `env --default-signal`: a child started from a background job inherits SIGINT ignored, which the JVM keeps
-        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
-        command.addAll(ChildJvm.command(System.getProperty("java.class.path")));
-        Process process = Launch.of(command).plus(args).builder().redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        CountDownLatch started = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    synchronized (lines) {
-                        lines.add(line);
-                    }
-                    if (line.equals("started")) {
-                        started.countDown();
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the child ended
-            }
-        });
-        reader.start();
-        try {
-            Path marker = script.resolveSibling("started");
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!started.await(50, TimeUnit.MILLISECONDS) && !Files.exists(marker)) {
-                assertTrue(System.nanoTime() < giveUp && process.isAlive(), "the script did not start: " + lines);
-            }
-            assertEquals(0, Launch.of("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor());
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the process did not end: " + lines);
-        } finally {
-            process.destroyForcibly();
-        }
-        reader.join();
-        return new Ended(process.exitValue(), lines);
+        return SignalledRun.of(signal, script.resolveSibling("started"), args);
     }
 }

@@ -1,9 +1,12 @@
 package dev.kestrasdk.emit;
 
 import dev.kestrasdk.protocol.LogLevel;
+import dev.kestrasdk.protocol.Message;
 import dev.kestrasdk.protocol.MetricType;
 import dev.kestrasdk.sink.LineSink;
 import dev.kestrasdk.internal.wire.AsciiBuffer;
+import dev.kestrasdk.internal.wire.ReadBack;
+import dev.kestrasdk.internal.wire.RecordingSink;
 import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.wire.WireFormatException;
 
@@ -28,6 +31,7 @@ public final class Emitter {
     private static final ThreadLocal<AsciiBuffer> BUFFER = ThreadLocal.withInitial(AsciiBuffer::new);
 
     private final LineSink sink;
+    private final RecordingSink recording; // the sink when it records what it takes: then lines come with their reading
     private final Consumer<String> warnings;
     private final AtomicBoolean warnedLarge = new AtomicBoolean();
     private final KestraLogger logger = new KestraLogger(this);
@@ -57,6 +61,7 @@ public final class Emitter {
      */
     public Emitter(LineSink sink, Consumer<String> warnings) {
         this.sink = Objects.requireNonNull(sink, "sink");
+        this.recording = sink instanceof RecordingSink r ? r : null;
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
@@ -87,7 +92,7 @@ public final class Emitter {
         AsciiBuffer b = take();
         try {
             WireEncoder.local().outputs(outputs, b);
-            send(b);
+            send(b, recording == null ? null : ReadBack.outputs(outputs));
         } finally {
             give(b);
         }
@@ -107,7 +112,7 @@ public final class Emitter {
         AsciiBuffer b = take();
         try {
             WireEncoder.local().assets(assets, b);
-            send(b);
+            send(b, null);
         } finally {
             give(b);
         }
@@ -130,7 +135,7 @@ public final class Emitter {
         AsciiBuffer b = take();
         try {
             WireEncoder.local().metric(type, name, value, tags, b);
-            send(b);
+            send(b, recording == null ? null : ReadBack.metric(type, name, value, tags));
         } finally {
             give(b);
         }
@@ -339,7 +344,7 @@ public final class Emitter {
         AsciiBuffer b = take();
         try {
             WireEncoder.local().logs(level, messages, b);
-            send(b);
+            send(b, recording == null ? null : ReadBack.logs(level, messages));
         } finally {
             give(b);
         }
@@ -364,13 +369,18 @@ public final class Emitter {
         WireEncoder.local().metric(MetricType.TIMER, name, 0, tags, scratch);
     }
 
-    private void send(AsciiBuffer line) {
+    /** @param readBack what Kestra reads from the line, for a recording sink; {@code null} when it is to be parsed */
+    private void send(AsciiBuffer line, Message readBack) {
         if (line.length() > LARGE_LINE_BYTES && warnedLarge.compareAndSet(false, true)) {
             warnings.accept("a protocol line of " + line.length() + " bytes was written; Docker's log driver splits lines"
                     + " longer than 16 KiB and a split line is lost to Kestra (see docs/wire-format.md, 'Line length'):"
                     + " prefer output files for large data");
         }
-        sink.accept(line);
+        if (readBack != null) {
+            recording.accept(line, readBack);
+        } else {
+            sink.accept(line);
+        }
     }
 
     // One buffer per thread, lent out while a line is built; a nested call (a sink that itself emits) gets a fresh one.

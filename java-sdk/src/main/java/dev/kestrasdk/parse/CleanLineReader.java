@@ -1,28 +1,28 @@
 package dev.kestrasdk.parse;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.NumberInput;
+import dev.kestrasdk.internal.FrozenMap;
 import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.Message;
 import dev.kestrasdk.protocol.Metric;
 import dev.kestrasdk.protocol.MetricType;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One streaming pass over a protocol line's payload, building the final Java values as Jackson's tokens
- * arrive (no tree), for the lines real scripts print: {@code outputs}, {@code metrics} and {@code logs} with
- * nothing Kestra would warn about or reject. At the first thing that needs a closer look (another key, a
- * repeated key, a value Kestra converts or refuses, text after the object, invalid JSON) it gives up and
- * returns {@code null}: {@link JsonTree} and {@link MessageReader} then read the line again and say why.
- * So a line read here has no diagnostics, and its values are the ones {@link MessageReader} gives
- * (ParserFastPathTest compares both readings on random lines).
+ * One pass over a protocol line's payload, scanning its characters and building the final Java values as it
+ * goes (no tokenizer objects, no tree), for the lines real scripts print: {@code outputs}, {@code metrics} and
+ * {@code logs} in plain JSON with nothing Kestra would warn about or reject. At the first thing that needs a
+ * closer look (another key, a repeated key, a value Kestra converts or refuses, a lone surrogate, text after the
+ * object, anything strict JSON does not allow, a size near one of Kestra's limits) it gives up and returns
+ * {@code null}: {@link JsonTree} and {@link MessageReader} then read the line again and say why. So a line read
+ * here has no diagnostics, and its values are the ones {@link MessageReader} gives (CleanLineReaderTest compares
+ * both readings, also on random edits of lines).
  */
 final class CleanLineReader {
     /** Thrown to give up; made once, without a stack trace, since giving up is ordinary. */
@@ -34,19 +34,38 @@ final class CleanLineReader {
 
     private static final NotClean NOT_CLEAN = new NotClean();
 
-    // A payload with other characters is copied into one buffer per thread (Jackson reads a char[] in place);
-    // payloads longer than this are rare and get a buffer of their own.
+    // Well inside Kestra's limits (nesting 1000, numbers 1000 characters, strings and keys 20,000,000): beyond
+    // these the full reading decides, so the exact edges of Kestra's limits never matter here.
+    private static final int MAX_DEPTH = 200;
+    private static final int MAX_NUMBER_CHARS = 100;
+    private static final int MAX_STRING_CHARS = 10_000_000;
+
+    // The payload is copied into one buffer per thread (a char[] scans faster than String.charAt); payloads
+    // longer than this are rare and get a buffer of their own.
     private static final int REUSED_CHARS = 16 * 1024;
     private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[REUSED_CHARS]);
 
-    /** Whether a text may hold a lone surrogate through a backslash-u escape: then it is checked. */
-    private final boolean checkSurrogates;
-    /** True when a '?' in a text can only be UTF-8's replacement of a lone surrogate: then it is checked too. */
-    private final boolean questionMarkIsSurrogate;
+    // The keys of the fixed-schema objects, matched in place (no String made for them).
+    private static final String[] ROOT_KEYS = {"outputs", "metrics", "logs"};
+    private static final String[] METRIC_KEYS = {"name", "type", "value", "tags"};
+    private static final String[] LOG_KEYS = {"level", "message"};
+    // The values Kestra takes as written, matched in place too.
+    private static final String[] METRIC_TYPE_NAMES = Kestra13.metricTypeNames().toArray(String[]::new);
+    private static final String[] LOG_LEVEL_NAMES = Kestra13.logLevelNames().toArray(String[]::new);
 
-    private CleanLineReader(boolean checkSurrogates, boolean questionMarkIsSurrogate) {
-        this.checkSurrogates = checkSurrogates;
-        this.questionMarkIsSurrogate = questionMarkIsSurrogate;
+    private final char[] s;
+    private final int end;
+    private int i;
+    private int depth;
+    /** Where the last number read starts, and whether it was an integer token. */
+    private int numberStart;
+    private boolean integral;
+    /** The text of the last string {@link #knownString} did not find among its names. */
+    private String unknownText;
+
+    private CleanLineReader(char[] payload, int length) {
+        this.s = payload;
+        this.end = length;
     }
 
     /**
@@ -55,233 +74,502 @@ final class CleanLineReader {
      * @return what Kestra takes from it, or {@code null} when the line needs the full reading
      */
     static Message read(String line, int from, int to) {
-        // Jackson's byte parser is the faster one, so the line goes to it as UTF-8 unless UTF-8 could hide a
-        // lone surrogate (it writes '?' for one). Without a '?' of its own, a '?' in the line's text is such
-        // a surrogate; with one, only an ASCII line is sure to have none; other lines go to the char parser.
-        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-        boolean escapes = line.indexOf("\\u", from) >= 0;
-        boolean noQuestionMark = line.indexOf('?', from) < 0;
-        boolean ascii = !noQuestionMark && bytes.length == line.length() && new String(bytes, StandardCharsets.ISO_8859_1).equals(line);
-        boolean asBytes = noQuestionMark || ascii;
-        try (JsonParser p = asBytes ? JsonTree.FACTORY.createParser(bytes, from, bytes.length - utf8Length(line, to) - from)
-                : charParser(line, from, to)) {
-            return new CleanLineReader(escapes || !asBytes, noQuestionMark).root(p);
-        } catch (NotClean | IOException e) {
-            return null; // invalid JSON and limits too: the full reading reports them
-        }
-    }
-
-    /** The UTF-8 length of the line's end from {@code from}: the closing "::" and at most one terminator. */
-    private static int utf8Length(String line, int from) {
-        int n = 0;
-        for (int i = from; i < line.length(); i++) {
-            char c = line.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        }
-        return n;
-    }
-
-    private static JsonParser charParser(String line, int from, int to) throws IOException {
         int n = to - from;
         char[] chars = n <= REUSED_CHARS ? BUFFER.get() : new char[n];
         line.getChars(from, to, chars, 0);
-        return JsonTree.FACTORY.createParser(chars, 0, n);
+        try {
+            return new CleanLineReader(chars, n).root();
+        } catch (NotClean e) {
+            return null;
+        }
     }
 
-    private Message root(JsonParser p) throws IOException, NotClean {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+    private Message root() throws NotClean {
+        if (peek() != '{') {
             throw NOT_CLEAN;
         }
         Map<String, Object> outputs = null;
         List<Metric> metrics = null;
         List<LogEntry> logs = null;
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            JsonToken t = p.nextToken();
-            switch (key) {
-                case "outputs" -> {
-                    if (outputs != null || t != JsonToken.START_OBJECT) {
-                        throw NOT_CLEAN;
+        if (firstMember('}')) {
+            do {
+                switch (knownKey(ROOT_KEYS)) {
+                    case 0 -> {
+                        if (outputs != null || peek() != '{') {
+                            throw NOT_CLEAN;
+                        }
+                        outputs = outputs();
                     }
-                    outputs = object(p);
-                }
-                case "metrics" -> {
-                    if (metrics != null || t != JsonToken.START_ARRAY) {
-                        throw NOT_CLEAN;
+                    case 1 -> {
+                        if (metrics != null || peek() != '[') {
+                            throw NOT_CLEAN;
+                        }
+                        metrics = metrics();
                     }
-                    metrics = metrics(p);
-                }
-                case "logs" -> {
-                    if (logs != null || t != JsonToken.START_ARRAY) {
-                        throw NOT_CLEAN;
+                    case 2 -> {
+                        if (logs != null || peek() != '[') {
+                            throw NOT_CLEAN;
+                        }
+                        logs = logs();
                     }
-                    logs = logs(p);
+                    default -> throw NOT_CLEAN;
                 }
-                default -> throw NOT_CLEAN;
-            }
+            } while (nextMember('}'));
         }
         // Only JSON whitespace may follow (anything else is trailing content, reported by the full reading).
-        if (p.nextToken() != null) {
+        skipSpace();
+        if (i != end) {
             throw NOT_CLEAN;
         }
         return new Message(outputs, metrics, logs, null);
     }
 
-    // ---- outputs: Kestra's untyped values ----------------------------------------------------------
+    // ---- the JSON grammar, strictly: whatever Jackson's defaults refuse gives up ----------------------
 
-    private Map<String, Object> object(JsonParser p) throws IOException, NotClean {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            if (notUnicodeText(key)) {
-                throw NOT_CLEAN;
-            }
-            Object value = value(p, p.nextToken());
-            int size = map.size();
-            map.put(key, value);
-            if (map.size() == size) {
-                throw NOT_CLEAN; // a repeated key
-            }
+    private char peek() throws NotClean {
+        if (i >= end) {
+            throw NOT_CLEAN;
         }
-        return map;
+        return s[i];
     }
 
-    private Object value(JsonParser p, JsonToken t) throws IOException, NotClean {
-        switch (t) {
-            case START_OBJECT:
-                return object(p);
-            case START_ARRAY: {
-                List<Object> list = new ArrayList<>();
-                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
-                    list.add(value(p, e));
+    private void expect(char c) throws NotClean {
+        if (peek() != c) {
+            throw NOT_CLEAN;
+        }
+        i++;
+    }
+
+    private void skipSpace() {
+        char[] c = s;
+        int k = i;
+        while (k < end && (c[k] == ' ' || c[k] == '\t' || c[k] == '\n' || c[k] == '\r')) {
+            k++;
+        }
+        i = k;
+    }
+
+    /** After an opening '{' or '[' (at {@code i}, consumed here): true when a member follows, false when {@code close} does. */
+    private boolean firstMember(char close) throws NotClean {
+        if (++depth > MAX_DEPTH) {
+            throw NOT_CLEAN;
+        }
+        i++;
+        skipSpace();
+        if (peek() == close) {
+            i++;
+            depth--;
+            return false;
+        }
+        return true;
+    }
+
+    /** After a member: true when a ',' and another member follow, false when {@code close} ends the container. */
+    private boolean nextMember(char close) throws NotClean {
+        skipSpace();
+        char c = peek();
+        i++;
+        if (c == ',') {
+            skipSpace();
+            return true;
+        }
+        if (c == close) {
+            depth--;
+            return false;
+        }
+        throw NOT_CLEAN;
+    }
+
+    /** After a key's closing quote: its ':', leaving {@code i} at the value. */
+    private void colon() throws NotClean {
+        skipSpace();
+        expect(':');
+        skipSpace();
+    }
+
+    /**
+     * At a string's opening quote: moves past a plain string (no escape, control character or surrogate) and
+     * returns where its text ends; or returns -1, {@code i} just after the quote, for {@link #unusualString}.
+     */
+    private int plainStringEnd() throws NotClean {
+        expect('"');
+        char[] c = s;
+        int start = i;
+        int n = end;
+        for (int k = start; k < n; k++) {
+            char ch = c[k];
+            if (ch == '"') {
+                if (k - start > MAX_STRING_CHARS) {
+                    throw NOT_CLEAN;
                 }
-                return list;
+                i = k + 1;
+                return k;
             }
-            case VALUE_STRING:
-                return text(p);
-            case VALUE_NUMBER_INT:
-                return switch (p.getNumberType()) {
-                    case INT -> p.getIntValue();
-                    case LONG -> p.getLongValue();
-                    default -> p.getBigIntegerValue();
-                };
-            case VALUE_NUMBER_FLOAT:
-                return finiteDouble(p);
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
+            if (ch < 0x20 || ch == '\\' || Character.isSurrogate(ch)) {
+                return -1;
+            }
+        }
+        throw NOT_CLEAN;
+    }
+
+    /** A string (at its opening quote) that is Unicode text, within the length limit. */
+    private String string() throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        return e < 0 ? unusualString(start) : new String(s, start, e - start);
+    }
+
+    /** The string from {@code start} to its closing quote, reading escapes; it must be Unicode text. */
+    private String unusualString(int start) throws NotClean {
+        StringBuilder sb = new StringBuilder();
+        i = start;
+        while (i < end) {
+            char c = s[i++];
+            if (c == '"') {
+                if (sb.length() > MAX_STRING_CHARS) {
+                    throw NOT_CLEAN;
+                }
+                String text = sb.toString();
+                if (MessageReader.loneSurrogateAt(text) >= 0) {
+                    throw NOT_CLEAN; // Kestra stores '?' for it: the full reading warns
+                }
+                return text;
+            }
+            if (c < 0x20) {
+                throw NOT_CLEAN; // a raw control character: Jackson refuses it
+            }
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            if (i >= end) {
                 throw NOT_CLEAN;
+            }
+            switch (s[i++]) {
+                case '"' -> sb.append('"');
+                case '\\' -> sb.append('\\');
+                case '/' -> sb.append('/');
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> sb.append(hex4());
+                default -> throw NOT_CLEAN;
+            }
         }
+        throw NOT_CLEAN;
     }
 
-    private boolean notUnicodeText(String s) {
-        return (checkSurrogates && MessageReader.loneSurrogateAt(s) >= 0) || (questionMarkIsSurrogate && s.indexOf('?') >= 0);
-    }
-
-    /** A string value that is Unicode text (a lone surrogate gets a warning). */
-    private String text(JsonParser p) throws IOException, NotClean {
-        String s = p.getText();
-        if (notUnicodeText(s)) {
+    private char hex4() throws NotClean {
+        if (i + 4 > end) {
             throw NOT_CLEAN;
         }
-        return s;
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            char c = s[i++];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) {
+                throw NOT_CLEAN; // only ASCII hex digits
+            }
+            v = v << 4 | d;
+        }
+        return (char) v;
     }
 
-    /** A float token whose double is what was written: not beyond a double, not rounded to zero. */
-    private static double finiteDouble(JsonParser p) throws IOException, NotClean {
-        double d = p.getDoubleValue();
-        if (Double.isInfinite(d) || (d == 0 && MessageReader.hasNonZeroDigit(p.getText()))) {
+    /** A member's key in an object of fixed keys, and its ':': the key's index in {@code names}, or -1. */
+    private int knownKey(String[] names) throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        if (e < 0) {
+            String key = unusualString(start);
+            colon();
+            return List.of(names).indexOf(key);
+        }
+        colon();
+        int length = e - start;
+        for (int n = 0; n < names.length; n++) {
+            if (names[n].length() == length && sameChars(names[n], start)) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
+    /** A string value (at its opening quote): its index in {@code names}, or -1 with the text in {@link #unknownText}. */
+    private int knownString(String[] names) throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        if (e < 0) {
+            unknownText = unusualString(start);
+            return List.of(names).indexOf(unknownText);
+        }
+        int length = e - start;
+        for (int n = 0; n < names.length; n++) {
+            if (names[n].length() == length && sameChars(names[n], start)) {
+                return n;
+            }
+        }
+        unknownText = new String(s, start, length);
+        return -1;
+    }
+
+    private boolean sameChars(String name, int at) {
+        for (int k = 0; k < name.length(); k++) {
+            if (s[at + k] != name.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A member's key in an output object, and its ':'. */
+    private String mapKey() throws NotClean {
+        String key = string();
+        colon();
+        return key;
+    }
+
+    /** The literal {@code word} ({@code true}, {@code false} or {@code null}) at {@code i}. */
+    private void literal(String word) throws NotClean {
+        char[] c = s;
+        int n = word.length();
+        if (i + n > end) {
             throw NOT_CLEAN;
+        }
+        for (int k = 0; k < n; k++) {
+            if (c[i + k] != word.charAt(k)) {
+                throw NOT_CLEAN;
+            }
+        }
+        i += n;
+    }
+
+    /**
+     * A number as Jackson reads it: an integer token as the smallest of Integer, Long and BigInteger that holds
+     * it, any other as a double. Sets {@link #numberStart} and {@link #integral} for the caller that needs the text.
+     */
+    private Object number() throws NotClean {
+        int start = i;
+        numberStart = start;
+        char[] c = s;
+        int k = c[start] == '-' ? start + 1 : start;
+        int digitsStart = k;
+        long v = 0;
+        while (k < end && c[k] >= '0' && c[k] <= '9') {
+            v = v * 10 + (c[k++] - '0');
+        }
+        i = k;
+        int digits = k - digitsStart;
+        if (digits == 0 || (digits > 1 && c[digitsStart] == '0')) {
+            throw NOT_CLEAN; // no digit, or a leading zero: Jackson refuses both
+        }
+        boolean fraction = i < end && c[i] == '.';
+        if (fraction) {
+            i++;
+            digits();
+        }
+        boolean exponent = i < end && (c[i] == 'e' || c[i] == 'E');
+        if (exponent) {
+            i++;
+            if (i < end && (c[i] == '+' || c[i] == '-')) {
+                i++;
+            }
+            digits();
+        }
+        if (i - start > MAX_NUMBER_CHARS) {
+            throw NOT_CLEAN;
+        }
+        integral = !fraction && !exponent;
+        if (integral) {
+            if (digits <= 18) { // fits a long, so the sum above did not overflow
+                long signed = digitsStart > start ? -v : v;
+                return signed == (int) signed ? (Object) (int) signed : (Object) signed;
+            }
+            BigInteger big = new BigInteger(new String(c, start, i - start));
+            return big.bitLength() < 64 ? (Object) big.longValue() : big;
+        }
+        // Jackson's own double parser (FastDoubleParser): the same double as Double.parseDouble, faster.
+        double d = NumberInput.parseDouble(c, start, i - start, true);
+        if (Double.isInfinite(d) || (d == 0 && nonZeroDigitBeforeExponent(start))) {
+            throw NOT_CLEAN; // beyond a double, or a non-zero number rounded to zero: the full reading warns
         }
         return d;
     }
 
+    /** At least one digit. */
+    private void digits() throws NotClean {
+        int start = i;
+        while (i < end && s[i] >= '0' && s[i] <= '9') {
+            i++;
+        }
+        if (i == start) {
+            throw NOT_CLEAN;
+        }
+    }
+
+    /** Whether the number from {@code start} to {@code i} has a digit 1-9 before its exponent. */
+    private boolean nonZeroDigitBeforeExponent(int start) {
+        for (int k = start; k < i; k++) {
+            char c = s[k];
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- outputs: Kestra's untyped values ----------------------------------------------------------
+
+    /** The outputs object: read-only as built, so the Message keeps it without a copy. */
+    private Map<String, Object> outputs() throws NotClean {
+        FrozenMap.Builder<String, Object> map = new FrozenMap.Builder<>();
+        if (firstMember('}')) {
+            do {
+                String key = mapKey();
+                if (!map.putNew(key, value())) {
+                    throw NOT_CLEAN; // a repeated key
+                }
+            } while (nextMember('}'));
+        }
+        return map.build();
+    }
+
+    /** An object inside the outputs: a LinkedHashMap, as Kestra's untyped reading gives. */
+    private Map<String, Object> object() throws NotClean {
+        Map<String, Object> map = new LinkedHashMap<>();
+        if (firstMember('}')) {
+            do {
+                String key = mapKey();
+                Object value = value();
+                int size = map.size();
+                map.put(key, value);
+                if (map.size() == size) {
+                    throw NOT_CLEAN; // a repeated key
+                }
+            } while (nextMember('}'));
+        }
+        return map;
+    }
+
+    private Object value() throws NotClean {
+        char c = peek();
+        switch (c) {
+            case '{':
+                return object();
+            case '[': {
+                List<Object> list = new ArrayList<>();
+                if (firstMember(']')) {
+                    do {
+                        list.add(value());
+                    } while (nextMember(']'));
+                }
+                return list;
+            }
+            case '"':
+                return string();
+            case 't':
+                literal("true");
+                return Boolean.TRUE;
+            case 'f':
+                literal("false");
+                return Boolean.FALSE;
+            case 'n':
+                literal("null");
+                return null;
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                throw NOT_CLEAN;
+        }
+    }
+
     // ---- metrics ----------------------------------------------------------------------------------
 
-    private List<Metric> metrics(JsonParser p) throws IOException, NotClean {
+    private List<Metric> metrics() throws NotClean {
         List<Metric> metrics = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.START_OBJECT) {
-                throw NOT_CLEAN;
-            }
-            metrics.add(metric(p));
+        if (firstMember(']')) {
+            do {
+                if (peek() != '{') {
+                    throw NOT_CLEAN;
+                }
+                metrics.add(metric());
+            } while (nextMember(']'));
         }
-        return metrics;
+        return metrics.size() == 1 ? List.of(metrics.get(0)) : metrics; // List.of: the Message keeps it without a copy
     }
 
     /** An entry with a string name, a known type, a number value and optional string tags; nothing else. */
-    private Metric metric(JsonParser p) throws IOException, NotClean {
+    private Metric metric() throws NotClean {
         String name = null;
         MetricType type = null;
         double value = 0;
         boolean valueIntegral = false;
-        String valueText = null;
+        int valueStart = -1;
+        int valueEnd = -1;
         Map<String, String> tags = null;
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            JsonToken t = p.nextToken();
-            switch (key) {
-                case "name" -> {
-                    if (name != null || t != JsonToken.VALUE_STRING) {
-                        throw NOT_CLEAN;
-                    }
-                    name = text(p);
-                }
-                case "type" -> {
-                    if (type != null || t != JsonToken.VALUE_STRING || (type = Kestra13.metricType(p.getText())) == null) {
-                        throw NOT_CLEAN;
-                    }
-                }
-                case "value" -> {
-                    if (valueText != null) {
-                        throw NOT_CLEAN;
-                    }
-                    if (t == JsonToken.VALUE_NUMBER_INT) {
-                        valueIntegral = true;
-                        value = p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue().doubleValue()
-                                : (double) p.getLongValue();
-                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-                        value = p.getDoubleValue();
-                        if (Double.isInfinite(value)) {
+        if (firstMember('}')) {
+            do {
+                switch (knownKey(METRIC_KEYS)) {
+                    case 0 -> {
+                        if (name != null || peek() != '"') {
                             throw NOT_CLEAN;
                         }
-                    } else {
-                        throw NOT_CLEAN;
+                        name = string();
                     }
-                    valueText = p.getText();
-                }
-                case "tags" -> {
-                    if (tags != null || t != JsonToken.START_OBJECT) {
-                        throw NOT_CLEAN;
+                    case 1 -> {
+                        int known;
+                        if (type != null || peek() != '"' || (known = knownString(METRIC_TYPE_NAMES)) < 0) {
+                            throw NOT_CLEAN;
+                        }
+                        type = Kestra13.metricType(METRIC_TYPE_NAMES[known]);
                     }
-                    tags = tags(p);
+                    case 2 -> {
+                        char c = peek();
+                        if (valueStart >= 0 || (c != '-' && (c < '0' || c > '9'))) {
+                            throw NOT_CLEAN;
+                        }
+                        Object n = number();
+                        valueIntegral = integral;
+                        value = ((Number) n).doubleValue(); // an integer as Jackson's long or BigInteger to double
+                        valueStart = numberStart;
+                        valueEnd = i;
+                    }
+                    case 3 -> {
+                        if (tags != null || peek() != '{') {
+                            throw NOT_CLEAN;
+                        }
+                        tags = tags();
+                    }
+                    default -> throw NOT_CLEAN;
                 }
-                default -> throw NOT_CLEAN;
-            }
+            } while (nextMember('}'));
         }
-        if (name == null || type == null || valueText == null) {
+        if (name == null || type == null || valueStart < 0) {
             throw NOT_CLEAN;
         }
         if (type == MetricType.TIMER) {
-            value = timerSeconds(valueText, valueIntegral);
+            value = timerSeconds(new String(s, valueStart, valueEnd - valueStart), valueIntegral);
         }
         return new Metric(type, name, value, tags);
     }
 
-    private static Map<String, String> tags(JsonParser p) throws IOException, NotClean {
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            if (p.nextToken() != JsonToken.VALUE_STRING) {
-                throw NOT_CLEAN;
-            }
-            int size = tags.size();
-            tags.put(key, p.getText());
-            if (tags.size() == size) {
-                throw NOT_CLEAN;
-            }
+    /** Read-only as built, so the Metric keeps them without a copy. */
+    private Map<String, String> tags() throws NotClean {
+        FrozenMap.Builder<String, String> tags = new FrozenMap.Builder<>();
+        if (firstMember('}')) {
+            do {
+                String key = mapKey();
+                if (peek() != '"' || !tags.putNew(key, string())) {
+                    throw NOT_CLEAN;
+                }
+            } while (nextMember('}'));
         }
-        return tags;
+        return tags.build();
     }
 
     /**
@@ -305,39 +593,55 @@ final class CleanLineReader {
 
     // ---- logs -------------------------------------------------------------------------------------
 
-    private List<LogEntry> logs(JsonParser p) throws IOException, NotClean {
+    private List<LogEntry> logs() throws NotClean {
         List<LogEntry> logs = new ArrayList<>();
-        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t != JsonToken.START_OBJECT) {
-                throw NOT_CLEAN;
-            }
-            logs.add(log(p));
+        if (firstMember(']')) {
+            do {
+                if (peek() != '{') {
+                    throw NOT_CLEAN;
+                }
+                logs.add(log());
+            } while (nextMember(']'));
         }
-        return logs;
+        return logs.size() == 1 ? List.of(logs.get(0)) : logs;
     }
 
     /** An entry with a level written as its name and a string message (or none); nothing else. */
-    private LogEntry log(JsonParser p) throws IOException, NotClean {
+    private LogEntry log() throws NotClean {
         LogLevel level = null;
         String message = null;
         boolean messageSeen = false;
-        for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
-            JsonToken t = p.nextToken();
-            switch (key) {
-                case "level" -> {
-                    if (level != null || t != JsonToken.VALUE_STRING || (level = JacksonScalars.levelOfString(p.getText())) == null) {
-                        throw NOT_CLEAN;
+        if (firstMember('}')) {
+            do {
+                switch (knownKey(LOG_KEYS)) {
+                    case 0 -> {
+                        if (level != null || peek() != '"') {
+                            throw NOT_CLEAN;
+                        }
+                        int known = knownString(LOG_LEVEL_NAMES);
+                        // a name as written, else Kestra's other spellings (padded, an index)
+                        level = JacksonScalars.levelOfString(known >= 0 ? LOG_LEVEL_NAMES[known] : unknownText);
+                        if (level == null) {
+                            throw NOT_CLEAN;
+                        }
                     }
-                }
-                case "message" -> {
-                    if (messageSeen || (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL)) {
-                        throw NOT_CLEAN;
+                    case 1 -> {
+                        if (messageSeen) {
+                            throw NOT_CLEAN;
+                        }
+                        messageSeen = true;
+                        char c = peek();
+                        if (c == 'n') {
+                            literal("null");
+                        } else if (c == '"') {
+                            message = string();
+                        } else {
+                            throw NOT_CLEAN;
+                        }
                     }
-                    messageSeen = true;
-                    message = t == JsonToken.VALUE_NULL ? null : text(p);
+                    default -> throw NOT_CLEAN;
                 }
-                default -> throw NOT_CLEAN;
-            }
+            } while (nextMember('}'));
         }
         if (level == null) {
             throw NOT_CLEAN;

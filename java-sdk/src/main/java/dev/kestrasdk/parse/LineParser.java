@@ -113,7 +113,7 @@ public final class LineParser {
             return log(line == null ? "" : line);
         }
         if (LineShape.cannotBeProtocol(line)) {
-            return log(line); // the common case, an ordinary line: two vectorized scans, no diagnostics to look for
+            return log(line); // the common case, an ordinary line: one vectorized search, no diagnostics to look for
         }
         int end = LineShape.contentEnd(line);
         if (!LineShape.matches(line, end)) {

@@ -17,11 +17,21 @@ final class LineShape {
     }
 
     /**
-     * True when the line has neither '{' nor '}': then Kestra's pattern cannot match and no near-miss diagnostic
-     * applies (each needs "::{", "}::" or a bare "{...}" payload), so it is an ordinary line. Most lines are.
+     * True when the line has no "::" and does not start with '{' after whitespace: then Kestra's pattern cannot
+     * match and no near-miss diagnostic applies (each needs "::{", "}::" or a bare "{...}" payload), so it is an
+     * ordinary line. Most lines are: one vectorized search and a look at the first characters.
      */
     static boolean cannotBeProtocol(String line) {
-        return line.indexOf('{') < 0 && line.indexOf('}') < 0;
+        if (line.indexOf("::") >= 0) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c != '{';
+            }
+        }
+        return true;
     }
 
     /** Length of the line without the one final terminator Java's {@code $} tolerates. */

@@ -1,5 +1,7 @@
 package dev.kestrasdk.protocol;
 
+import dev.kestrasdk.internal.FrozenMap;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Map;
  */
 public record Message(Map<String, Object> outputs, List<Metric> metrics, List<LogEntry> logs, Map<String, Object> assets) {
     /**
-     * Copies every part into an unmodifiable one.
+     * Copies every part into an unmodifiable one (the parser's own read-only maps and lists are kept as they are).
      *
      * <pre>{@code
      * Message m = new LineParser().parse("::{\"outputs\":{\"rows\":42}}::").message();
@@ -31,7 +33,7 @@ public record Message(Map<String, Object> outputs, List<Metric> metrics, List<Lo
      * @param assets  the assets, {@code null} when the line had none
      */
     public Message {
-        outputs = outputs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
+        outputs = outputs == null ? Map.of() : outputs instanceof FrozenMap ? outputs : Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
         logs = logs == null ? List.of() : List.copyOf(logs);
         assets = assets == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(assets));

@@ -1,5 +1,7 @@
 package dev.kestrasdk.protocol;
 
+import dev.kestrasdk.internal.FrozenMap;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -16,7 +18,7 @@ import java.util.Objects;
  */
 public record Metric(MetricType type, String name, Double value, Map<String, String> tags) {
     /**
-     * Checks the type is present and copies the tags.
+     * Checks the type is present and copies the tags (the parser's own read-only tags are kept as they are).
      *
      * <pre>{@code
      * Metric m = new Metric(MetricType.COUNTER, "rows", 42.0, Map.of("file", "a.csv"));
@@ -29,7 +31,7 @@ public record Metric(MetricType type, String name, Double value, Map<String, Str
      */
     public Metric {
         Objects.requireNonNull(type, "type");
-        tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
+        tags = tags == null ? Map.of() : tags instanceof FrozenMap ? tags : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }
 
     /**

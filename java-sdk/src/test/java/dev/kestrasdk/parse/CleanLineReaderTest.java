@@ -21,6 +21,8 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -156,7 +158,7 @@ class CleanLineReaderTest {
         assertTrue(readInOnePass > 500, "only " + readInOnePass + " of " + tries + " edited lines were clean");
     }
 
-    /** A line with other characters than ASCII and a '?' goes to Jackson's char parser, through a reused buffer. */
+    /** A payload longer than the reused buffer (16 Ki chars) gets one of its own; both read the same, non-ASCII and '?' included. */
     @Test
     void charParserLinesLongerAndShorterThanTheReusedBuffer() {
         String[] parts = new String[3000];
@@ -169,7 +171,7 @@ class CleanLineReaderTest {
         assertEquals(Map.of("é?", 1), CleanLineReader.read(shorter, 2, shorter.length() - 2).outputs());
     }
 
-    /** UTF-8 turns a lone surrogate into '?': a line with one and without a '?' of its own still goes to the full reading. */
+    /** A raw lone surrogate, in a value or a key, goes to the full reading (it warns); a raw pair is text. */
     @Test
     void aRawLoneSurrogateIsNotHiddenByUtf8() {
         String line = "::{\"outputs\":{\"k\":\"é\ud800\"}}::";
@@ -189,5 +191,96 @@ class CleanLineReaderTest {
         String line = "::{\"outputs\":{\"k\":\"é\"}}::\u2028";
         assertEquals(Map.of("k", "é"), CleanLineReader.read(line, 2, LineShape.contentEnd(line) - 2).outputs());
         assertEquals(Map.of("k", "é"), V13.parse(line).message().outputs());
+    }
+
+    private static Object outputValue(String json) {
+        String line = "::{\"outputs\":{\"v\":" + json + "}}::";
+        Message m = CleanLineReader.read(line, 2, line.length() - 2);
+        assertNotNull(m, line);
+        return m.outputs().get("v");
+    }
+
+    /** Integers take the smallest of Integer, Long and BigInteger that holds them, as Jackson's reading does. */
+    @Test
+    void integersAtTheEdgesOfIntAndLong() {
+        assertEquals(0, outputValue("-0"));
+        assertEquals(Integer.MAX_VALUE, outputValue("2147483647"));
+        assertEquals(2147483648L, outputValue("2147483648"));
+        assertEquals(Integer.MIN_VALUE, outputValue("-2147483648"));
+        assertEquals(-2147483649L, outputValue("-2147483649"));
+        assertEquals(999_999_999_999_999_999L, outputValue("999999999999999999"));
+        assertEquals(Long.MAX_VALUE, outputValue("9223372036854775807"));
+        assertEquals(new BigInteger("9223372036854775808"), outputValue("9223372036854775808"));
+        assertEquals(Long.MIN_VALUE, outputValue("-9223372036854775808"));
+        assertEquals(new BigInteger("-9223372036854775809"), outputValue("-9223372036854775809"));
+    }
+
+    /** Floats read in one pass (Jackson's fast double parser) are exactly Double.parseDouble's, bit for bit. */
+    @Test
+    void floatsAreDoubleParseDoubleBitForBit() {
+        Random random = new Random(23);
+        for (int n = 0; n < 20_000; n++) {
+            String text;
+            switch (n % 3) {
+                case 0 -> { // the shortest text of a random double
+                    double d = Double.longBitsToDouble(random.nextLong());
+                    if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) {
+                        continue;
+                    }
+                    text = Double.toString(d).replace("E", "e");
+                }
+                case 1 -> text = random.nextInt(1_000_000) + "." + String.format("%018d", Math.floorMod(random.nextLong(), 1_000_000_000_000_000_000L))
+                        .substring(0, 1 + random.nextInt(18));
+                default -> text = (random.nextBoolean() ? "-" : "") + (1 + random.nextInt(9)) + "." + random.nextInt(1_000_000_000)
+                        + "E" + (random.nextInt(600) - 300);
+            }
+            double expected = Double.parseDouble(text);
+            if (expected == 0 || Double.isInfinite(expected)) {
+                continue;
+            }
+            assertEquals(Double.valueOf(expected), outputValue(text), text);
+        }
+    }
+
+    /** Escapes are decoded; a surrogate pair, written raw or escaped, is Unicode text. */
+    @Test
+    void escapesAndSurrogatePairs() {
+        assertEquals("a\"b\\c/d\be\ff\ng\rh\ti\u00e9\ud83d\ude00", outputValue("\"a\\\"b\\\\c\\/d\\be\\ff\\ng\\rh\\ti\\u00E9\\ud83D\\uDE00\""));
+        assertEquals("x\ud83d\ude00y", outputValue("\"x\ud83d\ude00y\""));
+    }
+
+    /** What strict JSON (Jackson's defaults) refuses is left to the full reading, which reports it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"01", "-", "1.", ".5", "+1", "1e", "1e+", "-01.5", "tru", "nul", "fals", "True", "\"\t\"", "\"\u0001\"",
+            "\"\\x\"", "\"\\u12G4\"", "\"\\u12\"", "\"\\uＡ000\"", "[1,]", "{\"a\":1,}", "'a'", "/*c*/1", "Infinity", "\"a"})
+    void invalidJsonGoesToTheFullReading(String value) {
+        String line = "::{\"outputs\":{\"v\":" + value + "}}::";
+        assertNull(CleanLineReader.read(line, 2, line.length() - 2), line);
+        ParsedLine full = V13.parse(line);
+        assertEquals(Verdict.REJECTED, full.verdict(), line);
+        assertEquals("invalid-json", full.diagnostics().get(0).code(), line);
+    }
+
+    /** Nesting deeper than the one pass goes (200) is still valid: the full reading accepts it without a diagnostic. */
+    @Test
+    void deepNestingGoesToTheFullReadingWhichAcceptsIt() {
+        String deep = "[".repeat(200) + "]".repeat(200);
+        String line = "::{\"outputs\":{\"v\":" + deep + "}}::";
+        assertNull(CleanLineReader.read(line, 2, line.length() - 2));
+        assertEquals(Verdict.ACCEPTED, V13.parse(line).verdict());
+        assertEquals(List.of(), V13.parse(line).diagnostics());
+        String shallower = "::{\"outputs\":{\"v\":" + "[".repeat(197) + "]".repeat(197) + "}}::";
+        assertNotNull(CleanLineReader.read(shallower, 2, shallower.length() - 2));
+    }
+
+    /** The outputs and tags a clean line gives are read-only, and the Message and Metric keep them as they are. */
+    @Test
+    void outputsAndTagsAreReadOnly() {
+        String line = "::{\"outputs\":{\"a\":1},\"metrics\":[{\"name\":\"n\",\"type\":\"counter\",\"value\":1,\"tags\":{\"k\":\"v\"}}]}::";
+        Message m = CleanLineReader.read(line, 2, line.length() - 2);
+        assertThrows(UnsupportedOperationException.class, () -> m.outputs().put("b", 2));
+        assertThrows(UnsupportedOperationException.class, () -> m.metrics().get(0).tags().put("b", "c"));
+        assertThrows(UnsupportedOperationException.class, () -> m.metrics().add(null));
+        assertSame(m.outputs(), new Message(m.outputs(), null, null, null).outputs());
     }
 }

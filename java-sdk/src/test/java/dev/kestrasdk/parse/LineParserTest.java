@@ -358,4 +358,19 @@ class LineParserTest {
         assertEquals(6, report.lineCount());
         assertEquals(4, report.protocolLineCount());
     }
+
+    /**
+     * Only a line with "::", or one that starts with '{' after whitespace, is looked at more closely: braces
+     * elsewhere ({x} in a message, a JSON log line's own braces in the middle) leave an ordinary line.
+     */
+    @Test
+    void bracesWithoutMarkersAreOrdinaryLines() {
+        for (String line : List.of("loaded {x} rows", "a:b {\"outputs\":1}", "}{", "\t at {}", "x :: y", "ab}:", ":{\"outputs\":{}}:")) {
+            ParsedLine p = parser.parse(line);
+            assertEquals(new ParsedLine(line, Verdict.LOG, null, List.of()), p, line);
+        }
+        notMatched(" \t{\"outputs\":{}}", "missing-markers");
+        notMatched("x ::{\"outputs\":{}}::", "leading-text");
+        notMatched("{\"outputs\":{}}::", "missing-opening");
+    }
 }

@@ -9,9 +9,7 @@ import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 
 import java.io.OutputStream;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An OpenTelemetry {@link LogRecordExporter} that writes each batch of log records as one
@@ -21,7 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class KestraLogRecordExporter implements LogRecordExporter {
     private final FrameWriter<LogRecordData> writer;
-    private final AtomicBoolean shutDown = new AtomicBoolean();
 
     private KestraLogRecordExporter(LineSink sink) {
         this.writer = new FrameWriter<>(Objects.requireNonNull(sink, "sink"), LogsRequestMarshaler::create);
@@ -58,24 +55,17 @@ public final class KestraLogRecordExporter implements LogRecordExporter {
 
     @Override
     public CompletableResultCode export(Collection<LogRecordData> logs) {
-        if (shutDown.get()) {
-            return CompletableResultCode.ofFailure();
-        }
-        if (logs.isEmpty()) {
-            return CompletableResultCode.ofSuccess();
-        }
-        return writer.write(List.copyOf(logs));
+        return writer.export(logs);
     }
 
     @Override
     public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
+        return writer.flush();
     }
 
     @Override
     public CompletableResultCode shutdown() {
-        shutDown.set(true);
-        return CompletableResultCode.ofSuccess();
+        return writer.shutdown();
     }
 
     @Override

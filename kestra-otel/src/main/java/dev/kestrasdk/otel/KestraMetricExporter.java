@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -36,7 +35,6 @@ public final class KestraMetricExporter implements MetricExporter {
     private static final Logger LOG = Logger.getLogger(KestraMetricExporter.class.getName());
 
     private final FrameWriter<MetricData> writer;
-    private final AtomicBoolean shutDown = new AtomicBoolean();
     private final Set<String> warnedAbout = ConcurrentHashMap.newKeySet();
 
     private KestraMetricExporter(LineSink sink) {
@@ -87,9 +85,6 @@ public final class KestraMetricExporter implements MetricExporter {
 
     @Override
     public CompletableResultCode export(Collection<MetricData> metrics) {
-        if (shutDown.get()) {
-            return CompletableResultCode.ofFailure();
-        }
         List<MetricData> kept = new ArrayList<>(metrics.size());
         for (MetricData metric : metrics) {
             if (readByKestra(metric.getType())) {
@@ -99,10 +94,7 @@ public final class KestraMetricExporter implements MetricExporter {
                         + " metrics: '" + metric.getName() + "' is not sent (use a counter or a gauge)");
             }
         }
-        if (kept.isEmpty()) {
-            return CompletableResultCode.ofSuccess();
-        }
-        return writer.write(kept);
+        return writer.export(kept);
     }
 
     /** Kestra 2.0 forwards gauges and sums only. */
@@ -115,13 +107,12 @@ public final class KestraMetricExporter implements MetricExporter {
 
     @Override
     public CompletableResultCode flush() {
-        return CompletableResultCode.ofSuccess();
+        return writer.flush();
     }
 
     @Override
     public CompletableResultCode shutdown() {
-        shutDown.set(true);
-        return CompletableResultCode.ofSuccess();
+        return writer.shutdown();
     }
 
     @Override

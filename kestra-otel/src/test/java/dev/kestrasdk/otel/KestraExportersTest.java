@@ -286,6 +286,10 @@ class KestraExportersTest {
         assertFalse(results.get(0).isSuccess());
         assertEquals("disk full", results.get(0).getFailureThrowable().getCause().getMessage());
         assertFalse(results.get(1).isSuccess());
+        KestraMetricExporter metrics = KestraMetricExporter.create(new CollectingSink());
+        assertTrue(metrics.shutdown().isSuccess());
+        assertFalse(metrics.export(List.of()).isSuccess());
+        assertTrue(metrics.flush().isSuccess());
     }
 
     @Test

@@ -98,7 +98,7 @@ public abstract class PolyglotScript extends Task
         try {
             return run(runContext, steps);
         } finally {
-            steps.log(WORKER_LOG);
+            steps.log(WORKER_LOG, WorkerEngine::preparedContextUse);
         }
     }
 

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * How long each step of one task run took, logged as one DEBUG line of the worker's log when the task ends:
@@ -29,9 +30,11 @@ final class TaskSteps {
         last = now;
     }
 
-    void log(Logger logger) {
+    /** Logs the steps, then what {@code more} says (computed only when DEBUG is on), if anything. */
+    void log(Logger logger, Supplier<String> more) {
         if (logger.isDebugEnabled()) {
-            logger.debug("task {} steps: {}", taskId, this);
+            String tail = more.get();
+            logger.debug("task {} steps: {}{}", taskId, this, tail.isEmpty() ? "" : "; " + tail);
         }
     }
 

@@ -4,10 +4,13 @@ import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.language.Languages;
 import dev.kestrasdk.runner.sandbox.RunProfile;
+import dev.kestrasdk.runner.sandbox.SandboxPolicy;
+import org.graalvm.polyglot.Context;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +62,45 @@ class TaskContextPoolTest {
         assertEquals(second.toRealPath().toString(), Files.readString(second.resolve("written.txt")));
 
         assertEquals(List.of("prepared", "[" + GRAALPY_OWN + "] None child"), runPooled(second, Map.of()).stdout());
+    }
+
+    @Test
+    void thePoolCountsTheRequestsThatTookAPreparedContextAndThoseThatBuiltTheirOwn(@TempDir Path dir) throws Exception {
+        ContextPool pool = runner.get().contextPool();
+        assertTrue(pool.awaitFull(600_000), "the pool did not fill");
+        long taken = pool.taken();
+        long missed = pool.missed();
+        runPooled(dir, Map.of());
+        assertEquals(taken + 1, pool.taken());
+        assertEquals(missed, pool.missed());
+
+        // in the sandbox profile: none of its shape is ever prepared here
+        assertTrue(pool.awaitFull(600_000), "the pool did not fill");
+        ScriptResult sandboxed = runner.run(ScriptRequest.ofText(Languages.named("python"), "print(1)").withWorkingDirectory(dir));
+        assertEquals(List.of("1"), sandboxed.stdout());
+        assertEquals(taken + 1, pool.taken());
+        assertEquals(missed + 1, pool.missed());
+
+        // JavaScript is not pooled: not counted
+        runner.run(ScriptRequest.ofText(Languages.named("javascript"), "console.log(2)").withWorkingDirectory(dir)
+                .withProfile(RunProfile.TASK));
+        assertEquals(taken + 1, pool.taken());
+        assertEquals(missed + 1, pool.missed());
+    }
+
+    @Test
+    void aPreparedTaskContextHasWhatTheOpenFilesTrackingImportsLoadedBeforeItIsTaken(@TempDir Path dir) throws Exception {
+        ContextPool pool = runner.get().contextPool();
+        assertTrue(pool.awaitFull(600_000), "the pool did not fill");
+        Context context = pool.take(Languages.named("python"), RunProfile.TASK, SandboxPolicy.CLOSED, Map.of(), dir,
+                OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        try {
+            // open_files.py's imports, loaded on the pool's thread rather than on the task's
+            assertEquals("[]", context.eval("python",
+                    "str([m for m in ('builtins', 'functools', 'io') if m not in __import__('sys').modules])").asString());
+        } finally {
+            context.close();
+        }
     }
 
     @Test

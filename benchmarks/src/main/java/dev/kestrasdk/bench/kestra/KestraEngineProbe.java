@@ -31,12 +31,20 @@ import static io.kestra.core.tenant.TenantService.MAIN_TENANT;
  * {@code kestra.return}, Kestra's own {@code Return} task giving the value as its output: what Kestra's engine
  * spends on a task that runs no script at all, the floor under both.
  *
+ * <p>Before the flows, the JVM is brought to the state of a worker that has run many script tasks
+ * ({@link WorkerJvmWarmUp}: {@value #PYTHON_JVM_WARM_UP} Python and {@value #JS_JVM_WARM_UP} JavaScript runs of the
+ * tasks' scripts through a runner of its own), as a stock worker runs GraalVM interpreter only and HotSpot compiles
+ * the interpreters late.
+ *
  * <p>Arguments: {@code ROOT TASKS WARMUP CONCURRENCY[,CONCURRENCY...] VARIANT[,VARIANT...]}. Prints one line per
  * variant and concurrency: {@code variant=python.plugin concurrency=1 tasks=200 wall_ms=... task_ms=a,b,...}, the
  * task times being each task run's RUNNING to SUCCESS as Kestra's state history dates them.
  */
 public final class KestraEngineProbe {
     private static final String NAMESPACE = "dev.kestrasdk.bench";
+    /** Script runs that bring the JVM to a long-running worker's state before any flow ({@link WorkerJvmWarmUp}). */
+    public static final int PYTHON_JVM_WARM_UP = 300;
+    public static final int JS_JVM_WARM_UP = 1500;
 
     private KestraEngineProbe() {
     }
@@ -69,6 +77,13 @@ public final class KestraEngineProbe {
                 }
             }
             loader.load(MAIN_TENANT, flows.toFile());
+            // A worker that has run many script tasks: HotSpot has compiled the interpreters (WorkerJvmWarmUp).
+            for (boolean python : List.of(true, false)) {
+                if (variants.contains(python ? "python.plugin" : "js.plugin")) {
+                    WorkerJvmWarmUp.run(python, script(python).replace("{{ taskrun.value }}", "0"),
+                            python ? PYTHON_JVM_WARM_UP : JS_JVM_WARM_UP);
+                }
+            }
             for (String variant : variants) {
                 // Untimed: the first tasks of a variant pay its one-time costs (GraalPy's start-up, the page cache).
                 measure(executions, flowId(variant, "warmup"), warmup);
@@ -122,6 +137,19 @@ public final class KestraEngineProbe {
                 .map(State.History::getDate).findFirst().orElseThrow();
     }
 
+    /** The task's script, before Kestra renders it. */
+    private static String script(boolean python) {
+        return python ? """
+                from kestra import Kestra
+                Kestra.outputs({"value": {{ taskrun.value }}})
+                Kestra.counter("tasks", 1, {"bench": "python"})
+                """ : """
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({value: {{ taskrun.value }}});
+                Kestra.counter('tasks', 1, {bench: 'js'});
+                """;
+    }
+
     private static String flow(Path root, String variant, String id, int tasks, int concurrency) {
         if (variant.equals("kestra.return")) {
             return "id: " + id + "\nnamespace: " + NAMESPACE + "\ntasks:\n"
@@ -132,15 +160,7 @@ public final class KestraEngineProbe {
         }
         boolean python = variant.startsWith("python");
         boolean plugin = variant.endsWith("plugin");
-        String script = python ? """
-                from kestra import Kestra
-                Kestra.outputs({"value": {{ taskrun.value }}})
-                Kestra.counter("tasks", 1, {"bench": "python"})
-                """ : """
-                const Kestra = require('@kestra-io/libs');
-                Kestra.outputs({value: {{ taskrun.value }}});
-                Kestra.counter('tasks', 1, {bench: 'js'});
-                """;
+        String script = script(python);
         String type = plugin ? (python ? "dev.kestrasdk.kestra.Python" : "dev.kestrasdk.kestra.JavaScript")
                 : (python ? ProcessPython.class.getName() : ProcessNode.class.getName());
         StringBuilder yaml = new StringBuilder();

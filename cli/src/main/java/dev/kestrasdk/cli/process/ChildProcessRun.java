@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
  * {@code BufferedReader.readLine} cuts them, protocol lines read on either stream, the same line limit and
  * diagnostics as an in-process script). One run per instance.
  *
- * <p>Stopping: at the timeout the process and its descendants are killed ({@code TIMED_OUT}, exit code 124);
- * {@link #stop} forwards a signal to the process, gives it {@link #STOP_GRACE} to end, then kills it and its
- * descendants ({@code KILLED}). After the process has ended its output is read for {@link #DRAIN_GRACE} more
+ * <p>Stopping: at the timeout the process and everything it started are killed ({@code TIMED_OUT}, exit code 124);
+ * {@link #stop} forwards a signal to the process, gives it {@link #STOP_GRACE} to end, then kills it and
+ * everything it started ({@code KILLED}). Everything it started: its descendants, and the processes that left its
+ * tree but carry the run's {@link RunMarker} token. After the process has ended its output is read for {@link #DRAIN_GRACE} more
  * at most: a process it started may hold the pipes open, and waiting for it would never end.
  */
 public final class ChildProcessRun {
@@ -50,6 +51,7 @@ public final class ChildProcessRun {
     private final Launch launch;
     private final KestraVersion reading;
     private final FailureReader failures;
+    private final RunMarker marker = RunMarker.create();
     private volatile Process process;
     private volatile Stop stop;
     private volatile boolean outputHeldOpen;
@@ -69,7 +71,7 @@ public final class ChildProcessRun {
      */
     public ScriptResult run(Duration timeout, ConsoleListener listener) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = launch.start();
+        Process p = launch.withEnvironment(marker.environment()).start();
         process = p;
         p.getOutputStream().close();
         ConsoleRecorder console = new ConsoleRecorder(listener, reading);
@@ -150,9 +152,10 @@ public final class ChildProcessRun {
         return outputHeldOpen;
     }
 
-    private static void killTree(Process p) {
+    private void killTree(Process p) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
+        marker.killMarked();
     }
 
     /** Copies a child's stream into the recorder's stream as it comes, on its own thread. */

@@ -1,6 +1,5 @@
 package dev.kestrasdk.cli.daemon;
 
-import dev.kestrasdk.runner.process.ChildJvm;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -15,9 +14,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WarmRunnerAttackTest {
     @TempDir
     static Path tmp;
+    static WarmRunnerFixture warm;
     static Path root;
     static Path work;
     static Path socket;
@@ -45,51 +43,28 @@ class WarmRunnerAttackTest {
 
     @BeforeAll
     static void startWarmRunner() throws Exception {
-        root = Files.createDirectories(tmp.resolve("install"));
-        Files.createDirectories(root.resolve("cli/target"));
-        Files.writeString(root.resolve("cli/target/.built"), "");
-        Path launcher = Files.writeString(root.resolve("kestra-sdk"), "#!/bin/sh\necho \"$KESTRA_SDK_DIRECT\" >> '"
-                + root.resolve("direct-runs") + "'\nexit 99\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
         work = Files.createDirectories(tmp.resolve("work"));
-        environment = new HashMap<>(System.getenv());
-        environment.remove("KESTRA_SDK_DAEMON");
-        environment.put("XDG_RUNTIME_DIR", Files.createDirectory(tmp.resolve("runtime")).toString());
-        Process whereProcess = builder(List.of(ClientBuild.client().toString(), "--where", root.toString())).start();
-        List<String> where = new String(whereProcess.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertEquals(0, whereProcess.waitFor());
-        socket = Path.of(where.get(0));
-        Process umask = new ProcessBuilder("sh", "-c", "umask").start();
-        String mask = new String(umask.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        List<String> command = new ArrayList<>(ChildJvm.command(System.getProperty("java.class.path")));
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", WarmRunner.class.getName(), where.get(0), where.get(1),
-                mask, root.toString()));
-        log = tmp.resolve("warm-runner.log");
-        warmRunner = builder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        awaitLog("warm runner: ready", 10);
+        warm = WarmRunnerFixture.start(tmp, 10);
+        root = warm.root;
+        socket = warm.socket;
+        environment = warm.environment;
+        warmRunner = warm.process;
+        log = warm.log;
     }
 
     @AfterAll
     static void stopWarmRunner() throws Exception {
-        if (warmRunner != null) {
-            warmRunner.destroy();
-            warmRunner.waitFor(30, TimeUnit.SECONDS);
+        if (warm != null) {
+            warm.close();
         }
     }
 
     private static ProcessBuilder builder(List<String> command) {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().clear();
-        pb.environment().putAll(environment);
-        return pb;
+        return WarmRunnerFixture.builder(command, environment);
     }
 
     private static void awaitLog(String text, int minutes) throws Exception {
-        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes);
-        while (!Files.readString(log).contains(text)) {
-            assertTrue(warmRunner.isAlive() && System.nanoTime() < giveUp, "no '" + text + "' in: " + Files.readString(log));
-            Thread.sleep(100);
-        }
+        warm.awaitLog(text, minutes);
     }
 
     /** Runs {@code kestra-sdk run ARGS} through the client; returns its standard output, after checking it was served. */
@@ -100,7 +75,7 @@ class WarmRunnerAttackTest {
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-        assertFalse(Files.exists(root.resolve("direct-runs")), "the client ran the command directly: " + Files.readString(log));
+        warm.assertServed();
         assertEquals(exit, p.exitValue(), out);
         return out;
     }
@@ -150,9 +125,35 @@ class WarmRunnerAttackTest {
         }
     }
 
-    /** Holds: a thread a sandboxed script started (allowed threads) ends with its run, not printing into the next. */
+    /**
+     * Before: GraalPy's time.tzset() set the JVM's default zone from the run's TZ, and every later run started in it
+     * (time.tzname ('GMT', 'GMT') on a UTC machine after a run without TZ). Now tzset changes nothing.
+     */
     @Test
     @Order(3)
+    void aRunsTzsetLeavesTheNextRunsTimeZone() throws Exception {
+        Files.writeString(work.resolve("zone.py"), """
+                import importlib, locale, time
+                print(time.tzname, time.timezone, time.localtime(0).tm_hour)
+                """);
+        Files.writeString(work.resolve("tzset.py"), """
+                import importlib, locale, time
+                before = (time.tzname, time.timezone, time.localtime(0).tm_hour)
+                locale.setlocale(locale.LC_ALL, '')
+                time.tzset()
+                importlib.reload(time).tzset()
+                print(before == (time.tzname, time.timezone, time.localtime(0).tm_hour))
+                """);
+        String zone = firstLine(served(0, "zone.py"));
+        assertEquals("True", firstLine(served(0, "--sandbox", "--env", "TZ=Asia/Tokyo", "tzset.py")));
+        assertEquals("True", firstLine(served(0, "--env", "TZ=Asia/Tokyo", "tzset.py")));
+        assertEquals(zone, firstLine(served(0, "zone.py")));
+        assertEquals(zone, firstLine(served(0, "--sandbox", "zone.py")));
+    }
+
+    /** Holds: a thread a sandboxed script started (allowed threads) ends with its run, not printing into the next. */
+    @Test
+    @Order(4)
     void aThreadLeftRunningEndsWithItsRun() throws Exception {
         Files.writeString(work.resolve("ghost.py"), """
                 import threading, time
@@ -176,7 +177,7 @@ class WarmRunnerAttackTest {
      * runner's last: the next command starts a new one.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void aRunThatLoadsACExtensionIsTheWarmRunnersLast() throws Exception {
         Files.writeString(work.resolve("native.py"), "import sqlite3\nprint(sqlite3.connect(':memory:').execute('select 41 + 1').fetchone())\n");
         assertEquals("(42,)", firstLine(served(0, "native.py")));

@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,22 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WarmRunnerEquivalenceTest {
     @TempDir
     static Path tmp;
+    static WarmRunnerFixture fixture;
     static Path root;
     static Path work;
     static Map<String, String> callerEnvironment;
-    static Process warmRunner;
-    static Path log;
 
     @BeforeAll
     static void startWarmRunner() throws Exception {
-        String classPath = System.getProperty("java.class.path");
-        root = Files.createDirectories(tmp.resolve("install"));
-        Files.createDirectories(root.resolve("cli/target"));
-        Files.writeString(root.resolve("cli/target/.built"), "");
-        Path launcher = Files.writeString(root.resolve("kestra-sdk"), "#!/bin/sh\necho \"$KESTRA_SDK_DIRECT\" >> '"
-                + root.resolve("direct-runs") + "'\nexit 99\n");
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
-        Path runtime = Files.createDirectory(tmp.resolve("runtime"));
         work = Files.createDirectories(tmp.resolve("work"));
         Files.createDirectories(work.resolve("sub"));
         Files.writeString(work.resolve("tiny.py"), "from kestra import Kestra\nKestra.outputs({'a': 1})\nprint('hi')\n");
@@ -71,43 +61,21 @@ class WarmRunnerEquivalenceTest {
                 + "builtins.leak = 1\nsys.modules['leak'] = sys\n");
         Files.writeString(work.resolve("wait.py"), "import time\nprint('started', flush=True)\ntime.sleep(600)\n");
 
-        Map<String, String> own = new HashMap<>(System.getenv());
-        own.remove("KESTRA_SDK_DAEMON");
-        own.remove("CALLER_ONLY");
-        own.put("XDG_RUNTIME_DIR", runtime.toString());
-        callerEnvironment = new HashMap<>(own);
+        fixture = WarmRunnerFixture.start(tmp, 10, "CALLER_ONLY");
+        root = fixture.root;
+        callerEnvironment = new HashMap<>(fixture.environment);
         callerEnvironment.put("CALLER_ONLY", "the caller's");
-
-        Process whereProcess = builder(List.of(ClientBuild.client().toString(), "--where", root.toString()), own).start();
-        List<String> where = new String(whereProcess.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assertEquals(0, whereProcess.waitFor());
-        Process umask = new ProcessBuilder("sh", "-c", "umask").start();
-        String mask = new String(umask.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        List<String> command = new ArrayList<>(ChildJvm.command(classPath));
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", WarmRunner.class.getName(), where.get(0), where.get(1), mask,
-                root.toString()));
-        log = tmp.resolve("warm-runner.log");
-        warmRunner = builder(command, own).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (!Files.readString(log).contains("warm runner: ready")) {
-            assertTrue(warmRunner.isAlive() && System.nanoTime() < giveUp, "the warm runner did not start: " + Files.readString(log));
-            Thread.sleep(100);
-        }
     }
 
     @AfterAll
     static void stopWarmRunner() throws Exception {
-        if (warmRunner != null) {
-            warmRunner.destroy();
-            warmRunner.waitFor(30, TimeUnit.SECONDS);
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
     private static ProcessBuilder builder(List<String> command, Map<String, String> env) {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().clear();
-        pb.environment().putAll(env);
-        return pb;
+        return WarmRunnerFixture.builder(command, env);
     }
 
     private record Ran(int exit, String out, String err) {
@@ -131,7 +99,7 @@ class WarmRunnerEquivalenceTest {
         warm.addAll(List.of(args));
         Ran directly = run(direct, stdin, signal);
         Ran warmly = run(warm, stdin, signal);
-        assertEquals(false, Files.exists(root.resolve("direct-runs")), "the client ran the command directly: " + Files.readString(log));
+        fixture.assertServed();
         assertEquals(directly.normalized(), warmly.normalized());
         return directly;
     }

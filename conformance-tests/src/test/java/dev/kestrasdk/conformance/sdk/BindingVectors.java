@@ -6,6 +6,9 @@ import dev.kestrasdk.conformance.vectors.ExpectedError;
 import dev.kestrasdk.conformance.vectors.LanguageNote;
 import dev.kestrasdk.conformance.vectors.VectorCase;
 import dev.kestrasdk.conformance.vectors.Vectors;
+import dev.kestrasdk.parse.ReportCollector;
+import dev.kestrasdk.protocol.LogEntry;
+import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptRunner;
@@ -46,6 +49,9 @@ final class BindingVectors {
     private final GuestLanguage language;
     private final String key;
     private final Map<String, Run> runs = new HashMap<>();
+    /** Per script, where what the runner recorded differs from what parsing its printed lines gives. */
+    private final List<String> recordedNotParsed = new ArrayList<>();
+    private int recordedLines;
 
     /** The vectors' language notes are keyed by the language's name ({@code python}, {@code js}). */
     BindingVectors(GuestLanguage language) {
@@ -74,6 +80,7 @@ final class BindingVectors {
             }
             ScriptResult result = runner.run(ScriptRequest.ofText(language, script.text()).withTimeout(Duration.ofMinutes(2)));
             collect(batch, result);
+            compareWithParsedLines(batch.get(0).id(), result);
         }
     }
 
@@ -111,8 +118,44 @@ final class BindingVectors {
         return byCase;
     }
 
+    /**
+     * The runner records the bridge's lines from the values it encoded, not by parsing them (ReadBack): what it
+     * recorded must be what the SDK's parser reads from the printed lines, value for value (Integer is not Long).
+     * Outputs and metrics are all on stdout; logs are compared stream by stream (WARN and ERROR on stderr).
+     */
+    private void compareWithParsedLines(String firstCase, ScriptResult result) {
+        ReportCollector out = new ReportCollector();
+        result.stdout().forEach(out::accept);
+        ReportCollector err = new ReportCollector();
+        result.stderr().forEach(err::accept);
+        recordedLines += (int) (out.protocolLineCount() + err.protocolLineCount());
+        String where = "the script starting at " + firstCase + ": ";
+        if (!result.outputs().equals(out.outputs())) {
+            recordedNotParsed.add(where + "outputs " + result.outputs() + " recorded, " + out.outputs() + " parsed");
+        }
+        if (!result.metrics().equals(out.metrics()) || !err.metrics().isEmpty()) {
+            recordedNotParsed.add(where + "metrics " + result.metrics() + " recorded, " + out.metrics() + " parsed");
+        }
+        List<LogEntry> recordedErr = result.logs().stream().filter(BindingVectors::onStderr).toList();
+        List<LogEntry> recordedOut = result.logs().stream().filter(l -> !onStderr(l)).toList();
+        if (!recordedOut.equals(out.logs()) || !recordedErr.equals(err.logs())) {
+            recordedNotParsed.add(where + "logs " + result.logs() + " recorded, " + out.logs() + " and " + err.logs() + " parsed");
+        }
+        if (!result.problems().isEmpty() || !out.problems().isEmpty() || !err.problems().isEmpty()) {
+            recordedNotParsed.add(where + "problems " + result.problems() + " recorded, " + out.problems() + " and " + err.problems() + " parsed");
+        }
+    }
+
+    private static boolean onStderr(LogEntry entry) {
+        return entry.level() == LogLevel.WARN || entry.level() == LogLevel.ERROR;
+    }
+
     Stream<DynamicNode> tests() {
-        return Vectors.loadAll().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c)));
+        DynamicTest recorded = DynamicTest.dynamicTest("recorded values equal the parsed lines", () -> {
+            assertEquals(List.of(), recordedNotParsed);
+            assertTrue(recordedLines > 100, "protocol lines compared: " + recordedLines);
+        });
+        return Stream.concat(Stream.of(recorded), Vectors.loadAll().stream().map(c -> DynamicTest.dynamicTest(c.id(), () -> check(c))));
     }
 
     private void check(VectorCase c) {

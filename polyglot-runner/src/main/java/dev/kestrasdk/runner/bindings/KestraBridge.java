@@ -1,6 +1,7 @@
 package dev.kestrasdk.runner.bindings;
 
 import dev.kestrasdk.emit.Emitter;
+import dev.kestrasdk.internal.wire.OtlpLine;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.protocol.MetricType;
 import dev.kestrasdk.wire.WireFormatException;

@@ -4,6 +4,7 @@ import dev.kestrasdk.parse.KestraVersion;
 import dev.kestrasdk.parse.LineParser;
 import dev.kestrasdk.parse.ParsedLine;
 import dev.kestrasdk.parse.ReportCollector;
+import dev.kestrasdk.protocol.Message;
 import dev.kestrasdk.runner.ConsoleListener;
 import dev.kestrasdk.runner.ConsoleStream;
 import dev.kestrasdk.runner.ProtocolProblem;
@@ -51,8 +52,27 @@ public final class ConsoleRecorder {
         this.listener = listener;
         this.parser = new LineParser(maxLineChars, version);
         this.report = new ReportCollector(parser);
-        this.stdoutStream = new LineSplitter((text, length) -> record(ConsoleStream.STDOUT, text, length), maxLineChars);
-        this.stderrStream = new LineSplitter((text, length) -> record(ConsoleStream.STDERR, text, length), maxLineChars);
+        this.stdoutStream = new LineSplitter(new StreamLines(ConsoleStream.STDOUT), maxLineChars);
+        this.stderrStream = new LineSplitter(new StreamLines(ConsoleStream.STDERR), maxLineChars);
+    }
+
+    /** One stream's lines: parsed, or taken with the reading the SDK built from what it encoded. */
+    private final class StreamLines implements LineSplitter.Lines {
+        private final ConsoleStream stream;
+
+        StreamLines(ConsoleStream stream) {
+            this.stream = stream;
+        }
+
+        @Override
+        public void line(String text, long fullLength) {
+            record(stream, text, fullLength, null);
+        }
+
+        @Override
+        public void encoded(String text, Message readBack) {
+            record(stream, text, text.length(), readBack);
+        }
     }
 
     /** The stream to give the guest as its stdout; protocol lines are written here too, to keep their order. */
@@ -76,12 +96,14 @@ public final class ConsoleRecorder {
         }
     }
 
-    private synchronized void record(ConsoleStream stream, String line, long fullLength) {
+    /** @param readBack what Kestra takes from an SDK line, from the values the SDK encoded; {@code null}: parse the line */
+    private synchronized void record(ConsoleStream stream, String line, long fullLength, Message readBack) {
         if (finished) {
             return;
         }
         List<String> lines = stream == ConsoleStream.STDOUT ? stdout : stderr;
-        ParsedLine parsed = fullLength > line.length() ? parser.parseTruncated(line, fullLength) : parser.parse(line);
+        ParsedLine parsed = readBack != null ? new ParsedLine(line, ParsedLine.Verdict.ACCEPTED, readBack, List.of())
+                : fullLength > line.length() ? parser.parseTruncated(line, fullLength) : parser.parse(line);
         report.add(parsed);
         // What is kept and shown never carries an encryptedOutputs frame (Kestra 2.0 redacts them in what it logs),
         // whichever version the reading follows; what Kestra takes from the line was read from it whole.

@@ -1,8 +1,9 @@
 package dev.kestrasdk.runner.console;
 
+import dev.kestrasdk.internal.wire.RecordingSink;
 import dev.kestrasdk.parse.LineParser;
+import dev.kestrasdk.protocol.Message;
 import dev.kestrasdk.sink.EncodedLine;
-import dev.kestrasdk.sink.LineSink;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -21,14 +22,19 @@ import java.util.function.Consumer;
  * limit {@code kestra-sdk parse} applies too.
  *
  * <p>Methods are synchronized on this stream, the same lock {@link dev.kestrasdk.sink.StreamSink} takes, so a
- * protocol line written by the bridge never lands inside a line the guest is printing. As a {@link LineSink} it
- * takes the SDK's encoded lines whole ({@link #accept}).
+ * protocol line written by the bridge never lands inside a line the guest is printing. As a {@link RecordingSink} it
+ * takes the SDK's encoded lines whole ({@link #accept}), with what Kestra reads from them when the SDK knows it.
  */
-public final class LineSplitter extends OutputStream implements LineSink {
+public final class LineSplitter extends OutputStream implements RecordingSink {
     /** Receives each line: its text (cut at the limit) and its length before any cut. */
     @FunctionalInterface
     public interface Lines {
         void line(String text, long fullLength);
+
+        /** A whole line the SDK encoded, with what Kestra reads from it: by default handed over as any line. */
+        default void encoded(String text, Message readBack) {
+            line(text, text.length());
+        }
     }
 
     private final Lines lines;
@@ -100,15 +106,34 @@ public final class LineSplitter extends OutputStream implements LineSink {
      */
     @Override
     public synchronized void accept(EncodedLine line) {
+        if (!wholeLine(line)) {
+            return;
+        }
+        String text = line.toString();
+        lines.line(text, text.length());
+    }
+
+    /**
+     * As {@link #accept(EncodedLine)}, and when the line is handed over whole, with its reading: what Kestra takes
+     * from the same text, so it is not parsed again (a line joined to another one's start is).
+     */
+    @Override
+    public synchronized void accept(EncodedLine line, Message readBack) {
+        if (wholeLine(line)) {
+            lines.encoded(line.toString(), readBack);
+        }
+    }
+
+    /** Whether the line starts a line of its own and fits: else its bytes are written now, and {@code false}. */
+    private boolean wholeLine(EncodedLine line) {
         if (pending.size() > 0 || lineChars > 0 || line.length() > maxChars) {
             byte[] bytes = new byte[line.length() + 1];
             line.copyLineTo(bytes, 0);
             write(bytes, 0, bytes.length);
-            return;
+            return false;
         }
         afterCarriageReturn = false; // the line's first byte would have ended a \r\n split across writes
-        String text = line.toString();
-        lines.line(text, text.length());
+        return true;
     }
 
     /** Hands over an unterminated last line, if any. */

@@ -80,6 +80,11 @@ public final class ContextPool implements AutoCloseable {
     // ... and in the task profile those of task_profile.py, plus json and os, which every Kestra script's output needs.
     private static final String PYTHON_TASK_WARM_UP = "(__import__('unicodedata'), __import__('_ssl'), __import__('json'), __import__('os'))";
 
+    // ... and where the script may write files, what open_files.py imports that start-up has not: io. PythonLanguage.run
+    // installs open_files.py before every such script; without this, loading io.py was most of a prepared task
+    // context's own set-up (a JFR profile of the plugin's task requests: 85% of that install, 70% of run's samples).
+    private static final String PYTHON_WRITES_WARM_UP = "__import__('io')";
+
     private static final String PYTHON_CHDIR = "lambda directory: __import__('posix').chdir(directory)";
     // One of the task's variables, as the context's own environment would have given it, added to what GraalPy's
     // start-up put there itself (the context was built with none). Through os.environ, whose putenv is GraalPy's
@@ -98,6 +103,8 @@ public final class ContextPool implements AutoCloseable {
     private Shape preparing; // the shape of the context being prepared, or null
     private int running;
     private boolean closed;
+    private long taken; // Python requests that took a prepared context
+    private long missed; // Python requests that found none of their shape ready and built their own
 
     public ContextPool(SandboxedContexts contexts, GuestLanguage python, Settings settings) {
         this.contexts = contexts;
@@ -158,6 +165,11 @@ public final class ContextPool implements AutoCloseable {
             }
             p = ready.stream().filter(r -> r.shape.equals(shape)).findFirst().orElse(null);
             ready.remove(p);
+            if (p == null) {
+                missed++;
+            } else {
+                taken++;
+            }
             notifyAll(); // one more to build
         }
         if (p == null) {
@@ -180,6 +192,16 @@ public final class ContextPool implements AutoCloseable {
             return null;
         }
         return p.context;
+    }
+
+    /** How many Python requests took a prepared context so far (one that then failed to switch counts too). */
+    public synchronized long taken() {
+        return taken;
+    }
+
+    /** How many Python requests found no prepared context of their profile and sandbox ready and built their own. */
+    public synchronized long missed() {
+        return missed;
     }
 
     /** How many prepared contexts are ready now. */
@@ -214,6 +236,9 @@ public final class ContextPool implements AutoCloseable {
             context.eval(PYTHON_ID, PYTHON_WARM_UP);
             if (shape.profile() == RunProfile.TASK) {
                 context.eval(PYTHON_ID, PYTHON_TASK_WARM_UP);
+            }
+            if (shape.profile() == RunProfile.TASK || shape.sandbox().write()) {
+                context.eval(PYTHON_ID, PYTHON_WRITES_WARM_UP);
             }
             python.prepare(context, shape.profile(), shape.sandbox());
         } catch (RuntimeException e) {

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>after every garbage collection (a JMX notification), the heap in use after it, and every 20 ms while
  *       scripts run, the old generation's use (large arrays go straight there), is compared with the
- *       {@link MemoryLimit};</li>
+ *       {@link MemoryLimit}, or, while a script allowed threads runs, with the lower {@link #threadsLimitBytes()}
+ *       (which applies to it once guest threads are alive);</li>
  *   <li>when it is over, the running script that has allocated the most since it started is the suspect:
  *       per-thread allocation counters of the thread it runs on, plus, for a script whose sandbox lets it start
  *       threads, what the guest threads alive now have allocated ({@link #guestThreadBytes}; GraalVM does not
@@ -43,6 +44,11 @@ import java.util.stream.Collectors;
  *       really over;</li>
  *   <li>stopping is {@link Context#close(boolean) close(true)}; the script's result says {@code MemoryLimit}.</li>
  * </ol>
+ *
+ * A script allowed threads, while guest threads are alive, is stopped at the lower limit (it must be the suspect,
+ * and the heap over that limit):
+ * its guest threads go on allocating until the close reaches each of them, and a neighbour's next allocation
+ * must not meet a full heap meanwhile.
  *
  * One script is stopped at a time: the next is considered only once the stopped one has ended and its memory
  * can be collected. Work happens on one daemon thread, never on the notification thread.
@@ -55,6 +61,7 @@ public final class MemoryWatchdog implements AutoCloseable {
 
     private final MemoryLimit limit;
     private final long limitBytes;
+    private final long threadsLimitBytes;
     private final Set<Watch> running = ConcurrentHashMap.newKeySet();
     private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
@@ -77,6 +84,7 @@ public final class MemoryWatchdog implements AutoCloseable {
     public MemoryWatchdog(MemoryLimit limit) {
         this.limit = limit;
         this.limitBytes = limit.resolve(Runtime.getRuntime().maxMemory());
+        this.threadsLimitBytes = limitBytes - Math.max(0, Runtime.getRuntime().maxMemory() - limitBytes) / 2;
         if (limit.isNone()) {
             return;
         }
@@ -94,6 +102,20 @@ public final class MemoryWatchdog implements AutoCloseable {
     /** The limit in bytes of heap in use after a full collection. */
     public long limitBytes() {
         return limitBytes;
+    }
+
+    /**
+     * The limit for a script allowed threads while guest threads are alive: the limit less half of the heap above it (a 70% limit of 640 MB:
+     * 448 MB, and 352 MB for such a script): one and a half times the room for what its threads allocate
+     * between the decision and the stop.
+     */
+    public long threadsLimitBytes() {
+        return threadsLimitBytes;
+    }
+
+    /** The heap level that calls for a check: the lower limit while a script allowed threads runs (check sees if it has any). */
+    private long triggerBytes() {
+        return running.stream().anyMatch(w -> w.mayStartThreads) ? threadsLimitBytes : limitBytes;
     }
 
     /** One watched run, on the calling thread; close it when the script has ended. */
@@ -155,7 +177,7 @@ public final class MemoryWatchdog implements AutoCloseable {
             }
         }
         long usedAfterGc = used;
-        if (used > limitBytes && System.nanoTime() - quietUntil > 0 && checkQueued.compareAndSet(false, true)) {
+        if (used > triggerBytes() && System.nanoTime() - quietUntil > 0 && checkQueued.compareAndSet(false, true)) {
             try {
                 worker.execute(() -> check(usedAfterGc));
             } catch (RuntimeException e) {
@@ -172,7 +194,7 @@ public final class MemoryWatchdog implements AutoCloseable {
         for (MemoryPoolMXBean pool : oldPools) {
             old += pool.getUsage().getUsed();
         }
-        if (old > limitBytes && checkQueued.compareAndSet(false, true)) {
+        if (old > triggerBytes() && checkQueued.compareAndSet(false, true)) {
             check(old);
         }
     }
@@ -190,22 +212,29 @@ public final class MemoryWatchdog implements AutoCloseable {
                 return;
             }
             long suspectAllocated = allocated.applyAsLong(suspect);
+            boolean threaded = suspect.mayStartThreads && guestThreads > 0;
+            long suspectLimit = threaded ? threadsLimitBytes : limitBytes;
             long used = usedAfterGc;
             String measured = "in use";
+            if (used <= suspectLimit) { // over the lower limit, but the suspect has no threads
+                quietUntil = System.nanoTime() + FALSE_ALARM_PAUSE_NANOS;
+                return;
+            }
             if (confirmFirst || suspectAllocated < limitBytes / 4) {
                 System.gc(); // no obvious culprit: make sure the heap is really over, not full of old garbage
                 used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                 measured = "after a full garbage collection";
-                if (used <= limitBytes) {
+                if (used <= suspectLimit) {
                     confirmFirst = false;
                     quietUntil = System.nanoTime() + FALSE_ALARM_PAUSE_NANOS;
                     return;
                 }
             }
             suspect.stopReason = String.format(java.util.Locale.ROOT,
-                    "the script was stopped because the JVM's heap held %d MB %s, over the runner's memory limit of "
+                    "the script was stopped because the JVM's heap held %d MB %s, over the runner's memory limit%s of "
                             + "%d MB (%s, max heap %d MB); of the %d running script(s) it had allocated the most "
-                            + "(%d MB%s)", used >> 20, measured, limitBytes >> 20, limit,
+                            + "(%d MB%s)", used >> 20, measured,
+                    threaded ? " for a script with threads" : "", suspectLimit >> 20, limit,
                     Runtime.getRuntime().maxMemory() >> 20, running.size(), suspectAllocated >> 20,
                     suspect.mayStartThreads ? ", threads it may have started included" : "");
             confirmFirst = true; // what it held is garbage now, but still counted until a collection

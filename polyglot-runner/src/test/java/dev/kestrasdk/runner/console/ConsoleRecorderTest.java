@@ -1,6 +1,10 @@
 package dev.kestrasdk.runner.console;
 
+import dev.kestrasdk.internal.wire.AsciiBuffer;
+import dev.kestrasdk.internal.wire.WireEncoder;
 import dev.kestrasdk.parse.KestraVersion;
+import dev.kestrasdk.protocol.Message;
+import dev.kestrasdk.sink.EncodedLine;
 import dev.kestrasdk.protocol.LogEntry;
 import dev.kestrasdk.protocol.LogLevel;
 import dev.kestrasdk.runner.ConsoleListener;
@@ -71,6 +75,31 @@ class ConsoleRecorderTest {
         v13.finish();
         assertEquals(List.of(), v13.report().logs());
         assertEquals("unknown-key", v13.problems().get(0).diagnostics().get(0).code());
+    }
+
+    @Test
+    void anSdkLineTakenWholeIsRecordedWithItsReadBackAndOneJoinedToAPartLineIsParsed() {
+        ConsoleRecorder console = new ConsoleRecorder(ConsoleListener.NONE);
+        // a reading that differs from the line's own, so the test sees which one was recorded
+        Message readBack = new Message(Map.of("from", "the encoder"), null, null, null);
+        console.stdout().accept(line("a", 1), readBack);
+        assertEquals(Map.of("from", "the encoder"), console.report().outputs());
+        write(console.stdout(), "partial ");
+        console.stdout().accept(line("b", 2), readBack);
+        write(console.stdout(), "::{\"outputs\":{\"c\":3}}::\n");
+        console.stdout().accept(line("d", 4), readBack);
+        console.finish();
+        assertEquals(List.of("::{\"outputs\":{\"a\":1}}::", "partial ::{\"outputs\":{\"b\":2}}::",
+                "::{\"outputs\":{\"c\":3}}::", "::{\"outputs\":{\"d\":4}}::"), console.stdoutLines());
+        assertEquals(Map.of("from", "the encoder", "c", 3), console.report().outputs(), "the joined line is an ordinary one, parsed");
+        assertEquals(4, console.report().lineCount());
+    }
+
+    /** The SDK's line {@code ::{"outputs":{key:value}}::}. */
+    private static EncodedLine line(String key, int value) {
+        AsciiBuffer b = new AsciiBuffer();
+        WireEncoder.local().outputs(Map.of(key, value), b);
+        return b;
     }
 
     private static void write(LineSplitter out, String text) {

@@ -63,6 +63,23 @@ public final class MemoryHog {
             t.join()
             """;
 
+    // Run with threads allowed: a thread it started holds %d MB (the heap then between the lower limit for scripts
+    // with threads and the limit) for 8 s, and the script ends by itself.
+    static final String PYTHON_THREAD_HOLDER = """
+            from kestra import Kestra
+            import threading, time
+            Kestra.outputs({'started': True})
+            Kestra.counter('rows', 1)
+            held = []
+            def hold():
+                for i in range(%d):
+                    held.append('a' * 10**6)
+                time.sleep(8)
+            t = threading.Thread(target=hold, daemon=True)
+            t.start()
+            t.join()
+            """;
+
     // Runs until the hog beside it has ended, so both are running when the watchdog chooses. It first allocates
     // 250 MB of garbage on its own thread: more than the hog's own thread allocates, far less than the hog's thread.
     static final String PATIENT = """
@@ -102,6 +119,7 @@ public final class MemoryHog {
             run(runner, "javascript ArrayBuffer hog", TestLanguages.JAVASCRIPT, JS_ARRAY_BUFFER_HOG);
             run(runner, "javascript SharedArrayBuffer", TestLanguages.JAVASCRIPT, "new SharedArrayBuffer(1 << 30);");
             threadHogBesideAWaitingScript(runner);
+            threadHolderBetweenTheLimits(runner);
             besideAnInnocentScript(runner, "python hog beside another script", SandboxPolicy.CLOSED, PYTHON_HOG,
                     "javascript beside the hog");
         }
@@ -133,6 +151,22 @@ public final class MemoryHog {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A script allowed threads whose thread brings the heap halfway between the lower limit for such scripts and the
+     * limit (what the JVM holds before it is measured after a full collection).
+     */
+    private static void threadHolderBetweenTheLimits(ScriptRunner runner) {
+        System.gc();
+        long baseMb = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        long limitMb = maxMb * 7 / 10;
+        long threadsLimitMb = limitMb - (maxMb - limitMb) / 2;
+        long holdMb = (threadsLimitMb + limitMb) / 2 - baseMb;
+        System.out.println("HOLDER\t" + baseMb + "\t" + holdMb);
+        run(runner, "python thread holding memory between the limits", TestLanguages.PYTHON,
+                PYTHON_THREAD_HOLDER.formatted(holdMb, holdMb), SandboxPolicy.CLOSED.allowThreads());
     }
 
     /** A Python hog next to a well-behaved script: only the hog may be stopped. */

@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MemoryLimitTest {
     private static final String AREA = "Memory";
     private static final int HEAP_MB = 640;
+    /** The limit for a script with threads: 448 MB less half of the 192 MB above it. */
+    private static final int THREADS_LIMIT_MB = 352;
 
     @Test
     void aScriptFillingTheHeapIsStoppedBeforeTheJvmRunsOut() throws Exception {
@@ -35,7 +37,8 @@ class MemoryLimitTest {
                 "javascript ArrayBuffer hog", "python hog on a thread it started")) {
             String[] r = runs.get(label);
             String language = label.startsWith("python") ? "Python" : "JavaScript";
-            Reliability.record(AREA, label + ": " + what(label) + " (-Xmx640m, limit 70% = 448 MB)", language,
+            Reliability.record(AREA, label + ": " + what(label) + " (-Xmx640m, limit 70% = 448 MB"
+                            + (label.contains("thread") ? ", 352 MB for a script with threads)" : ")"), language,
                     "FAILED, MemoryLimit, before the heap is full; outputs and metrics printed before kept",
                     r[2] + ", " + r[3] + " after " + r[4] + " ms, outputs " + r[5] + ", metrics " + r[6] + "; " + r[8]);
             assertEquals("FAILED", r[2], label);
@@ -51,8 +54,10 @@ class MemoryLimitTest {
             int heldMb = Integer.parseInt(r[8].replaceAll(".*heap held (\\d+) MB.*", "$1"));
             // The heap measured when the watchdog decided: over the limit, under the maximum. How far under depends on
             // how fast the hog allocates while a confirming full collection runs (on a loaded 2-core machine, close
-            // to the maximum); that the JVM survived is the DONE line above.
-            assertTrue(heldMb > HEAP_MB * 0.7 - 1 && heldMb < HEAP_MB, "stopped over the limit and before the heap was full: " + heldMb + " MB");
+            // to the maximum); that the JVM survived is the DONE line above. A script with threads has the lower
+            // limit (MemoryWatchdog.threadsLimitBytes).
+            double limitMb = label.contains("thread") ? THREADS_LIMIT_MB : HEAP_MB * 0.7;
+            assertTrue(heldMb > limitMb - 1 && heldMb < HEAP_MB, "stopped over the limit and before the heap was full: " + heldMb + " MB");
         }
         for (String label : List.of("python after", "javascript after")) {
             String[] r = runs.get(label);
@@ -71,6 +76,15 @@ class MemoryLimitTest {
                         + "; the hog: " + threadHog[3] + ", " + threadHog[8].replaceAll(".*(of the \\d+ running script.*)", "$1"));
         assertEquals("SUCCESS", patient[2], String.join(" ", patient));
         assertTrue(threadHog[8].contains("of the 2 running script(s)"), "both were running when the watchdog chose: " + threadHog[8]);
+        // Before the lower limit, this script ended with SUCCESS: the heap never passed the limit.
+        String[] holder = runs.get("python thread holding memory between the limits");
+        Reliability.record(AREA, "a script whose thread holds the heap between 352 and 448 MB for 8 s, then"
+                        + " ends by itself (-Xmx640m, limit 70% = 448 MB, 352 MB for a script with threads)", "Python",
+                "FAILED, MemoryLimit: over the lower limit for a script with threads",
+                holder[2] + ", " + holder[3] + "; " + holder[8]);
+        assertEquals("FAILED", holder[2], String.join(" ", holder));
+        assertEquals("MemoryLimit", holder[3], String.join(" ", holder));
+        assertTrue(holder[8].contains("over the runner's memory limit for a script with threads of 352 MB"), holder[8]);
         String[] shared = runs.get("javascript SharedArrayBuffer");
         Reliability.record(AREA, "new SharedArrayBuffer(1 << 30) (memory off the Java heap)", "JavaScript",
                 "FAILED, ReferenceError: SharedArrayBuffer is not defined", shared[2] + ", " + shared[3] + ": " + shared[8]);

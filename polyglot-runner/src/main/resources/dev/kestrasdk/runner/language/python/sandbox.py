@@ -41,6 +41,17 @@ def _install(profile, allow_threads):
                 setattr(module, name, refuse("changing or raising process signals", "signal." + name,
                                              "; the runner owns them"))
 
+    # GraalPy's time.tzset() sets the JVM's default time zone from the context's TZ (GMT without one): every
+    # later context of this JVM starts in that zone (time.tzname, localtime) and so does the host's Java code,
+    # while the calling context keeps the zone it started with. Here it does nothing, which is all it ever did
+    # for the script itself. `import time` or a reload of it finds this function again (one module per context).
+    import time
+
+    def tzset():
+        return None
+
+    time.tzset = tzset
+
     if profile == "task":
         # The context allows the rest (processes, sockets, threads, native code); a signal to the runner's own
         # process is still one to the whole JVM.

@@ -2,8 +2,8 @@ package dev.kestrasdk.runner.language.python;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import dev.kestrasdk.runner.LoopbackServers;
 import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.ScriptResult;
 import dev.kestrasdk.runner.ScriptStatus;
@@ -15,20 +15,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,10 +33,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class RequestsTest {
     @RegisterExtension
     static final SharedRunner runner = new SharedRunner();
-    private static final String PASSWORD = "changeit";
 
     @TempDir
     static Path keys;
+    private static LoopbackServers servers;
     private static HttpServer http;
     private static HttpsServer https;
     private static Path caFile;
@@ -64,38 +55,16 @@ class RequestsTest {
 
     @BeforeAll
     static void startServers() throws Exception {
-        InetAddress loopback = InetAddress.getByName("127.0.0.1");
-        http = HttpServer.create(new InetSocketAddress(loopback, 0), 0);
-        http.createContext("/", RequestsTest::answer);
-        http.start();
-        Path keystore = keys.resolve("server.p12");
-        caFile = keys.resolve("ca.pem");
-        keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-                "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-        keytool("-exportcert", "-rfc", "-alias", "server", "-keystore", keystore.toString(), "-storepass", PASSWORD,
-                "-file", caFile.toString());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(store, PASSWORD.toCharArray());
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(keyManagers.getKeyManagers(), null, null);
-        https = HttpsServer.create(new InetSocketAddress(loopback, 0), 0);
-        https.setHttpsConfigurator(new HttpsConfigurator(tls));
-        https.createContext("/", RequestsTest::answer);
-        https.start();
+        servers = LoopbackServers.start(keys, "ip:127.0.0.1", RequestsTest::answer);
+        http = servers.http;
+        https = servers.https;
+        caFile = servers.caFile;
     }
 
     @AfterAll
     static void stopServers() {
-        if (http != null) {
-            http.stop(0);
-        }
-        if (https != null) {
-            https.stop(0);
+        if (servers != null) {
+            servers.close();
         }
     }
 
@@ -107,17 +76,6 @@ class RequestsTest {
         exchange.sendResponseHeaders(200, reply.length);
         exchange.getResponseBody().write(reply);
         exchange.close();
-    }
-
-    private static void keytool(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        command.addAll(List.of(arguments));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("keytool " + arguments[0] + " failed: " + output);
-        }
     }
 
     private static ScriptResult task(String script, Map<String, String> environment) {

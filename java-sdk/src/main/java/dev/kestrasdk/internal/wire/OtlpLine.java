@@ -1,4 +1,4 @@
-package dev.kestrasdk.runner.bindings;
+package dev.kestrasdk.internal.wire;
 
 import dev.kestrasdk.sink.EncodedLine;
 import dev.kestrasdk.wire.WireFormatException;
@@ -9,23 +9,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A {@code ::{"otlp":<record>}::} line made whole by a guest: the native SDKs' OpenTelemetry exporters, served to
- * the guests, encode the record with OpenTelemetry's own libraries there, and the line reaches the script's sink as
- * the SDK's lines do. Only such a line is taken, ASCII and on one line, so the bridge writes no other text as protocol.
+ * A whole {@code ::{"otlp":<record>}::} line encoded by OpenTelemetry's own libraries (kestra-otel's exporters in
+ * Java, the native SDKs' exporters in the runner's guests), checked before it reaches a sink: it has the otlp frame,
+ * and it is printable ASCII, so on one line. The runner's bridge thus writes no other text as protocol.
  */
-final class OtlpLine implements EncodedLine {
+public final class OtlpLine implements EncodedLine {
     private static final String OPEN = "::{\"otlp\":";
     private static final String CLOSE = "}::";
 
-    /** The line and its {@code \n}. */
+    /** The line and its {@code \n}: one {@code write} call writes both. */
     private final byte[] bytes;
 
     private OtlpLine(byte[] bytes) {
         this.bytes = bytes;
     }
 
-    /** @throws WireFormatException naming what is wrong with the text (nothing is written) */
-    static OtlpLine of(String text) {
+    /** @throws WireFormatException naming what is wrong with the text */
+    public static OtlpLine of(String text) {
         if (!text.startsWith(OPEN) || !text.endsWith(CLOSE) || text.length() <= OPEN.length() + CLOSE.length()) {
             throw new WireFormatException(WireFormatException.Kind.VALUE, "otlp line",
                     "must start with ::{\"otlp\": and end with }::");
@@ -40,6 +40,11 @@ final class OtlpLine implements EncodedLine {
         byte[] bytes = Arrays.copyOf(text.getBytes(StandardCharsets.US_ASCII), text.length() + 1);
         bytes[text.length()] = '\n';
         return new OtlpLine(bytes);
+    }
+
+    /** The record's JSON, ASCII, framed as an otlp line; checked as {@link #of(String)} checks. */
+    public static OtlpLine ofRecord(byte[] json) {
+        return of(OPEN + new String(json, StandardCharsets.ISO_8859_1) + CLOSE);
     }
 
     @Override

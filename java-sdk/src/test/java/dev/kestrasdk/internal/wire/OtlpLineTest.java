@@ -1,4 +1,4 @@
-package dev.kestrasdk.runner.bindings;
+package dev.kestrasdk.internal.wire;
 
 import dev.kestrasdk.wire.WireFormatException;
 import org.junit.jupiter.api.Test;
@@ -50,5 +50,14 @@ class OtlpLineTest {
                 () -> OtlpLine.of("::{\"otlp\":{\"body\":\"caf\u00e9\"}}::")).getMessage());
         assertEquals("otlp line: character 12 is U+000A, not printable ASCII", assertThrows(WireFormatException.class,
                 () -> OtlpLine.of("::{\"otlp\":{}\n::{\"otlp\":{}}::")).getMessage());
+    }
+
+    @Test
+    void aRecordIsFramedAndCheckedTheSameWay() {
+        assertEquals(LINE, OtlpLine.ofRecord("{\"resourceLogs\":[]}".getBytes(StandardCharsets.US_ASCII)).toString());
+        assertEquals("otlp line: character 22 is U+00C3, not printable ASCII", assertThrows(WireFormatException.class,
+                () -> OtlpLine.ofRecord("{\"body\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8))).getMessage());
+        assertEquals("otlp line: must start with ::{\"otlp\": and end with }::", assertThrows(WireFormatException.class,
+                () -> OtlpLine.ofRecord(new byte[0])).getMessage());
     }
 }
