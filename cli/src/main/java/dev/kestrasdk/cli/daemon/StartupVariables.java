@@ -11,8 +11,8 @@ import java.util.Objects;
  */
 final class StartupVariables {
     static final List<String> NAMES = List.of("LANG", "LC_ALL", "LC_CTYPE", "TZ", "HOME", "PATH", "TMPDIR", "JAVA_HOME",
-            "KESTRA_SDK_CACHE", "KESTRA_SDK_JIT", "KESTRA_SDK_NO_CDS", "KESTRA_SDK_JAVA_OPTS", "KESTRA_SDK_DEBUG",
-            "PIP_INDEX_URL", "PYTHONPATH", "NODE_PATH");
+            "KESTRA_SDK_CACHE", "KESTRA_SDK_PATCHELF", "KESTRA_SDK_JIT", "KESTRA_SDK_NO_CDS", "KESTRA_SDK_JAVA_OPTS",
+            "KESTRA_SDK_DEBUG", "PIP_INDEX_URL", "PYTHONPATH", "NODE_PATH");
 
     private StartupVariables() {
     }

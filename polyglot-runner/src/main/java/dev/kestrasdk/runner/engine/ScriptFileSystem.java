@@ -123,6 +123,18 @@ public final class ScriptFileSystem implements FileSystem {
         }
     }
 
+    /**
+     * The system temp directory in the task profile, which may write anywhere: where GraalPy copies each native
+     * library for a context when native modules are isolated ({@code NativeModuleIsolation}). None in the sandbox.
+     */
+    @Override
+    public Path getTempDirectory() {
+        if (writableHost == null || scope.getParent() != null) {
+            throw new UnsupportedOperationException("no temporary directory in the kestra-sdk sandbox profile");
+        }
+        return writableHost.getTempDirectory();
+    }
+
     @Override
     public Path parsePath(URI uri) {
         Path virtual = "file".equals(uri.getScheme()) ? null : virtualFiles.uriPath(uri);

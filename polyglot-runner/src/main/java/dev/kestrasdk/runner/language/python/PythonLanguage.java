@@ -85,6 +85,8 @@ public final class PythonLanguage implements GuestLanguage {
     public void configure(Context.Builder builder, Path workingDirectory) {
         // The file system is read-only: do not try to write .pyc files next to imported modules.
         builder.option("python.DontWriteBytecodeFlag", "true");
+        // C extensions in every context of the process when patchelf is there; else in the first that loads one.
+        NativeModuleIsolation.configure(builder);
     }
 
     /**
