@@ -6,6 +6,7 @@ import dev.kestrasdk.runner.ScriptRequest;
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
 import dev.kestrasdk.runner.sandbox.RunProfile;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one {@link ScriptRunner} of this worker JVM, shared by every task of this plugin: GraalPy's start-up (seconds)
@@ -15,6 +16,9 @@ import dev.kestrasdk.runner.sandbox.RunProfile;
  * ({@link ContextPool}: built, initialized, the modules every task imports loaded), so a task takes one ready
  * instead of paying GraalPy's per-context start-up; each is used by one task only. How many are kept ready is the
  * system property {@value #PREPARED_CONTEXTS_PROPERTY} (default {@value #DEFAULT_PREPARED_CONTEXTS}; 0 turns it off).
+ *
+ * <p>At start, GraalPy's standard library is compiled to bytecode in the runner's resource cache, once per cache
+ * ({@link ScriptRunner#compilePythonStandardLibrary()}).
  *
  * <p>Kestra gives each plugin one class loader, so a static here is one engine per worker, whatever the number of
  * worker threads. It is never closed: it lives as long as the worker.
@@ -29,6 +33,23 @@ final class WorkerEngine {
     private static final class Holder {
         static final ScriptRunner RUNNER = new ScriptRunner(EngineSettings.defaults(),
                 new ContextPool.Settings(preparedContexts(System.getProperty(PREPARED_CONTEXTS_PROPERTY)), RunProfile.TASK));
+
+        static {
+            compileStandardLibraryInTheBackground(RUNNER);
+        }
+    }
+
+    /**
+     * Once per resource cache (a no-op after, across worker restarts): GraalPy's standard library compiled to
+     * bytecode, so the modules tasks import are read rather than parsed again in every context. On a thread of low
+     * priority beside the first tasks.
+     */
+    private static void compileStandardLibraryInTheBackground(ScriptRunner runner) {
+        Thread compile = new Thread(() -> LoggerFactory.getLogger(WorkerEngine.class).info("kestra-sdk plugin: {}",
+                runner.compilePythonStandardLibrary()), "kestra-sdk-python-bytecode");
+        compile.setDaemon(true);
+        compile.setPriority(Thread.MIN_PRIORITY);
+        compile.start();
     }
 
     private static volatile boolean started;
