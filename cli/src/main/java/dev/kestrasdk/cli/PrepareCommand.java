@@ -2,6 +2,8 @@ package dev.kestrasdk.cli;
 
 import dev.kestrasdk.runner.ScriptRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -13,10 +15,13 @@ import java.util.concurrent.Callable;
 @Command(name = "prepare", mixinStandardHelpOptions = true,
         description = "Compile GraalPy's standard library to bytecode in the runner's resource cache (once per cache; the warm runner also does it in the background).")
 final class PrepareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         try (ScriptRunner runner = new ScriptRunner()) {
-            System.err.println("kestra-sdk: " + runner.compilePythonStandardLibrary());
+            spec.commandLine().getErr().println("kestra-sdk: " + runner.compilePythonStandardLibrary());
         }
         return ExitCodes.OK;
     }

@@ -131,6 +131,7 @@ class Java17ClientTest {
         assertEquals(0, r.exit, r.err);
         List<String> lines = r.out.lines().skip(1).sorted().toList(); // the first line is the module's location
         assertEquals(List.of(
+                "contains dev.kestrasdk.internal",
                 "contains dev.kestrasdk.internal.wire",
                 "exports dev.kestrasdk",
                 "exports dev.kestrasdk.emit",
