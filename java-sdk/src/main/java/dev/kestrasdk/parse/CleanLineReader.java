@@ -52,7 +52,15 @@ final class CleanLineReader {
     // The values Kestra takes as written, matched in place too.
     private static final String[] METRIC_TYPE_NAMES = Kestra13.metricTypeNames().toArray(String[]::new);
     private static final String[] LOG_LEVEL_NAMES = Kestra13.logLevelNames().toArray(String[]::new);
+    // What Kestra reads for each of those names, looked up once here instead of once per line.
+    private static final MetricType[] METRIC_TYPES = java.util.Arrays.stream(METRIC_TYPE_NAMES).map(Kestra13::metricType)
+            .toArray(MetricType[]::new);
+    private static final LogLevel[] LOG_LEVELS = java.util.Arrays.stream(LOG_LEVEL_NAMES).map(JacksonScalars::levelOfString)
+            .toArray(LogLevel[]::new);
 
+    private final String line;
+    /** Where the payload starts in {@link #line}: {@code s[k]} is {@code line.charAt(from + k)}. */
+    private final int from;
     private final char[] s;
     private final int end;
     private int i;
@@ -63,13 +71,17 @@ final class CleanLineReader {
     /** The text of the last string {@link #knownString} did not find among its names. */
     private String unknownText;
 
-    private CleanLineReader(char[] payload, int length) {
+    private CleanLineReader(String line, int from, char[] payload, int length) {
+        this.line = line;
+        this.from = from;
         this.s = payload;
         this.end = length;
     }
 
     /**
-     * Reads {@code line.substring(from, to)}, a payload Kestra's pattern matched.
+     * Reads {@code line.substring(from, to)}, a payload between Kestra's markers. A raw line terminator
+     * ({@link LineShape#isTerminator}) anywhere in it gives up, so a payload read here is one Kestra's pattern
+     * matches: the caller need not search the line for terminators first.
      *
      * @return what Kestra takes from it, or {@code null} when the line needs the full reading
      */
@@ -78,7 +90,7 @@ final class CleanLineReader {
         char[] chars = n <= REUSED_CHARS ? BUFFER.get() : new char[n];
         line.getChars(from, to, chars, 0);
         try {
-            return new CleanLineReader(chars, n).root();
+            return new CleanLineReader(line, from, chars, n).root();
         } catch (NotClean e) {
             return null;
         }
@@ -140,10 +152,11 @@ final class CleanLineReader {
         i++;
     }
 
+    /** JSON's whitespace but the line terminators '\n' and '\r' (see {@link #read}). */
     private void skipSpace() {
         char[] c = s;
         int k = i;
-        while (k < end && (c[k] == ' ' || c[k] == '\t' || c[k] == '\n' || c[k] == '\r')) {
+        while (k < end && (c[k] == ' ' || c[k] == '\t')) {
             k++;
         }
         i = k;
@@ -205,7 +218,7 @@ final class CleanLineReader {
                 i = k + 1;
                 return k;
             }
-            if (ch < 0x20 || ch == '\\' || Character.isSurrogate(ch)) {
+            if (ch < 0x20 || ch == '\\' || (ch >= '\u0085' && (Character.isSurrogate(ch) || LineShape.isTerminator(ch)))) {
                 return -1;
             }
         }
@@ -216,7 +229,7 @@ final class CleanLineReader {
     private String string() throws NotClean {
         int start = i + 1;
         int e = plainStringEnd();
-        return e < 0 ? unusualString(start) : new String(s, start, e - start);
+        return e < 0 ? unusualString(start) : text(start, e);
     }
 
     /** The string from {@code start} to its closing quote, reading escapes; it must be Unicode text. */
@@ -235,8 +248,8 @@ final class CleanLineReader {
                 }
                 return text;
             }
-            if (c < 0x20) {
-                throw NOT_CLEAN; // a raw control character: Jackson refuses it
+            if (c < 0x20 || LineShape.isTerminator(c)) {
+                throw NOT_CLEAN; // a raw control character (Jackson refuses it), or a line terminator (see read)
             }
             if (c != '\\') {
                 sb.append(c);
@@ -310,8 +323,13 @@ final class CleanLineReader {
                 return n;
             }
         }
-        unknownText = new String(s, start, length);
+        unknownText = text(start, e);
         return -1;
+    }
+
+    /** The text of {@code s[start..end)}, cut from the line: a copy of its bytes, where a char[] would be compressed again. */
+    private String text(int start, int end) {
+        return line.substring(from + start, from + end);
     }
 
     private boolean sameChars(String name, int at) {
@@ -526,7 +544,7 @@ final class CleanLineReader {
                         if (type != null || peek() != '"' || (known = knownString(METRIC_TYPE_NAMES)) < 0) {
                             throw NOT_CLEAN;
                         }
-                        type = Kestra13.metricType(METRIC_TYPE_NAMES[known]);
+                        type = METRIC_TYPES[known];
                     }
                     case 2 -> {
                         char c = peek();
@@ -553,7 +571,7 @@ final class CleanLineReader {
             throw NOT_CLEAN;
         }
         if (type == MetricType.TIMER) {
-            value = timerSeconds(new String(s, valueStart, valueEnd - valueStart), valueIntegral);
+            value = timerSeconds(text(valueStart, valueEnd), valueIntegral);
         }
         return new Metric(type, name, value, tags);
     }
@@ -620,7 +638,7 @@ final class CleanLineReader {
                         }
                         int known = knownString(LOG_LEVEL_NAMES);
                         // a name as written, else Kestra's other spellings (padded, an index)
-                        level = JacksonScalars.levelOfString(known >= 0 ? LOG_LEVEL_NAMES[known] : unknownText);
+                        level = known >= 0 ? LOG_LEVELS[known] : JacksonScalars.levelOfString(unknownText);
                         if (level == null) {
                             throw NOT_CLEAN;
                         }
