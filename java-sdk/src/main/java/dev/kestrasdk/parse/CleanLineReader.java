@@ -107,22 +107,16 @@ final class CleanLineReader {
             do {
                 switch (knownKey(ROOT_KEYS)) {
                     case 0 -> {
-                        if (outputs != null || peek() != '{') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(outputs, '{');
                         outputs = outputs();
                     }
                     case 1 -> {
-                        if (metrics != null || peek() != '[') {
-                            throw NOT_CLEAN;
-                        }
-                        metrics = metrics();
+                        firstOf(metrics, '[');
+                        metrics = entries(this::metric);
                     }
                     case 2 -> {
-                        if (logs != null || peek() != '[') {
-                            throw NOT_CLEAN;
-                        }
-                        logs = logs();
+                        firstOf(logs, '[');
+                        logs = entries(this::log);
                     }
                     default -> throw NOT_CLEAN;
                 }
@@ -160,6 +154,13 @@ final class CleanLineReader {
             k++;
         }
         i = k;
+    }
+
+    /** A fixed key's value: gives up when the key came before ({@code seen} is its value) or the value does not start with {@code opening}. */
+    private void firstOf(Object seen, char opening) throws NotClean {
+        if (seen != null || peek() != opening) {
+            throw NOT_CLEAN;
+        }
     }
 
     /** After an opening '{' or '[' (at {@code i}, consumed here): true when a member follows, false when {@code close} does. */
@@ -292,21 +293,9 @@ final class CleanLineReader {
 
     /** A member's key in an object of fixed keys, and its ':': the key's index in {@code names}, or -1. */
     private int knownKey(String[] names) throws NotClean {
-        int start = i + 1;
-        int e = plainStringEnd();
-        if (e < 0) {
-            String key = unusualString(start);
-            colon();
-            return List.of(names).indexOf(key);
-        }
+        int known = knownString(names);
         colon();
-        int length = e - start;
-        for (int n = 0; n < names.length; n++) {
-            if (names[n].length() == length && sameChars(names[n], start)) {
-                return n;
-            }
-        }
-        return -1;
+        return known;
     }
 
     /** A string value (at its opening quote): its index in {@code names}, or -1 with the text in {@link #unknownText}. */
@@ -444,16 +433,43 @@ final class CleanLineReader {
 
     /** The outputs object: read-only as built, so the Message keeps it without a copy. */
     private Map<String, Object> outputs() throws NotClean {
-        FrozenMap.Builder<String, Object> map = new FrozenMap.Builder<>();
+        return frozenObject(this::value);
+    }
+
+    /** Reads one value at {@code i}; for the readers shared by several kinds of value. */
+    private interface Reader<T> {
+        T read() throws NotClean;
+    }
+
+    /** An object (at its '{') of string keys and values {@code value} reads, without a repeated key; read-only as built. */
+    private <V> Map<String, V> frozenObject(Reader<V> value) throws NotClean {
+        FrozenMap.Builder<String, V> map = new FrozenMap.Builder<>();
         if (firstMember('}')) {
             do {
                 String key = mapKey();
-                if (!map.putNew(key, value())) {
+                if (!map.putNew(key, value.read())) {
                     throw NOT_CLEAN; // a repeated key
                 }
             } while (nextMember('}'));
         }
         return map.build();
+    }
+
+    /**
+     * An array (at its '[') of objects {@code entry} reads; one entry as {@code List.of}, which the Message
+     * keeps without a copy.
+     */
+    private <T> List<T> entries(Reader<T> entry) throws NotClean {
+        List<T> entries = new ArrayList<>();
+        if (firstMember(']')) {
+            do {
+                if (peek() != '{') {
+                    throw NOT_CLEAN;
+                }
+                entries.add(entry.read());
+            } while (nextMember(']'));
+        }
+        return entries.size() == 1 ? List.of(entries.get(0)) : entries;
     }
 
     /** An object inside the outputs: a LinkedHashMap, as Kestra's untyped reading gives. */
@@ -508,19 +524,6 @@ final class CleanLineReader {
 
     // ---- metrics ----------------------------------------------------------------------------------
 
-    private List<Metric> metrics() throws NotClean {
-        List<Metric> metrics = new ArrayList<>();
-        if (firstMember(']')) {
-            do {
-                if (peek() != '{') {
-                    throw NOT_CLEAN;
-                }
-                metrics.add(metric());
-            } while (nextMember(']'));
-        }
-        return metrics.size() == 1 ? List.of(metrics.get(0)) : metrics; // List.of: the Message keeps it without a copy
-    }
-
     /** An entry with a string name, a known type, a number value and optional string tags; nothing else. */
     private Metric metric() throws NotClean {
         String name = null;
@@ -534,14 +537,13 @@ final class CleanLineReader {
             do {
                 switch (knownKey(METRIC_KEYS)) {
                     case 0 -> {
-                        if (name != null || peek() != '"') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(name, '"');
                         name = string();
                     }
                     case 1 -> {
-                        int known;
-                        if (type != null || peek() != '"' || (known = knownString(METRIC_TYPE_NAMES)) < 0) {
+                        firstOf(type, '"');
+                        int known = knownString(METRIC_TYPE_NAMES);
+                        if (known < 0) {
                             throw NOT_CLEAN;
                         }
                         type = METRIC_TYPES[known];
@@ -558,9 +560,7 @@ final class CleanLineReader {
                         valueEnd = i;
                     }
                     case 3 -> {
-                        if (tags != null || peek() != '{') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(tags, '{');
                         tags = tags();
                     }
                     default -> throw NOT_CLEAN;
@@ -578,16 +578,14 @@ final class CleanLineReader {
 
     /** Read-only as built, so the Metric keeps them without a copy. */
     private Map<String, String> tags() throws NotClean {
-        FrozenMap.Builder<String, String> tags = new FrozenMap.Builder<>();
-        if (firstMember('}')) {
-            do {
-                String key = mapKey();
-                if (peek() != '"' || !tags.putNew(key, string())) {
-                    throw NOT_CLEAN;
-                }
-            } while (nextMember('}'));
+        return frozenObject(this::tagValue);
+    }
+
+    private String tagValue() throws NotClean {
+        if (peek() != '"') {
+            throw NOT_CLEAN;
         }
-        return tags.build();
+        return string();
     }
 
     /**
@@ -611,19 +609,6 @@ final class CleanLineReader {
 
     // ---- logs -------------------------------------------------------------------------------------
 
-    private List<LogEntry> logs() throws NotClean {
-        List<LogEntry> logs = new ArrayList<>();
-        if (firstMember(']')) {
-            do {
-                if (peek() != '{') {
-                    throw NOT_CLEAN;
-                }
-                logs.add(log());
-            } while (nextMember(']'));
-        }
-        return logs.size() == 1 ? List.of(logs.get(0)) : logs;
-    }
-
     /** An entry with a level written as its name and a string message (or none); nothing else. */
     private LogEntry log() throws NotClean {
         LogLevel level = null;
@@ -633,9 +618,7 @@ final class CleanLineReader {
             do {
                 switch (knownKey(LOG_KEYS)) {
                     case 0 -> {
-                        if (level != null || peek() != '"') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(level, '"');
                         int known = knownString(LOG_LEVEL_NAMES);
                         // a name as written, else Kestra's other spellings (padded, an index)
                         level = known >= 0 ? LOG_LEVELS[known] : JacksonScalars.levelOfString(unknownText);
