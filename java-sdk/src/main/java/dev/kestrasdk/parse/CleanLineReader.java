@@ -52,7 +52,15 @@ final class CleanLineReader {
     // The values Kestra takes as written, matched in place too.
     private static final String[] METRIC_TYPE_NAMES = Kestra13.metricTypeNames().toArray(String[]::new);
     private static final String[] LOG_LEVEL_NAMES = Kestra13.logLevelNames().toArray(String[]::new);
+    // What Kestra reads for each of those names, looked up once here instead of once per line.
+    private static final MetricType[] METRIC_TYPES = java.util.Arrays.stream(METRIC_TYPE_NAMES).map(Kestra13::metricType)
+            .toArray(MetricType[]::new);
+    private static final LogLevel[] LOG_LEVELS = java.util.Arrays.stream(LOG_LEVEL_NAMES).map(JacksonScalars::levelOfString)
+            .toArray(LogLevel[]::new);
 
+    private final String line;
+    /** Where the payload starts in {@link #line}: {@code s[k]} is {@code line.charAt(from + k)}. */
+    private final int from;
     private final char[] s;
     private final int end;
     private int i;
@@ -63,13 +71,17 @@ final class CleanLineReader {
     /** The text of the last string {@link #knownString} did not find among its names. */
     private String unknownText;
 
-    private CleanLineReader(char[] payload, int length) {
+    private CleanLineReader(String line, int from, char[] payload, int length) {
+        this.line = line;
+        this.from = from;
         this.s = payload;
         this.end = length;
     }
 
     /**
-     * Reads {@code line.substring(from, to)}, a payload Kestra's pattern matched.
+     * Reads {@code line.substring(from, to)}, a payload between Kestra's markers. A raw line terminator
+     * ({@link LineShape#isTerminator}) anywhere in it gives up, so a payload read here is one Kestra's pattern
+     * matches: the caller need not search the line for terminators first.
      *
      * @return what Kestra takes from it, or {@code null} when the line needs the full reading
      */
@@ -78,7 +90,7 @@ final class CleanLineReader {
         char[] chars = n <= REUSED_CHARS ? BUFFER.get() : new char[n];
         line.getChars(from, to, chars, 0);
         try {
-            return new CleanLineReader(chars, n).root();
+            return new CleanLineReader(line, from, chars, n).root();
         } catch (NotClean e) {
             return null;
         }
@@ -95,22 +107,16 @@ final class CleanLineReader {
             do {
                 switch (knownKey(ROOT_KEYS)) {
                     case 0 -> {
-                        if (outputs != null || peek() != '{') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(outputs, '{');
                         outputs = outputs();
                     }
                     case 1 -> {
-                        if (metrics != null || peek() != '[') {
-                            throw NOT_CLEAN;
-                        }
-                        metrics = metrics();
+                        firstOf(metrics, '[');
+                        metrics = entries(this::metric);
                     }
                     case 2 -> {
-                        if (logs != null || peek() != '[') {
-                            throw NOT_CLEAN;
-                        }
-                        logs = logs();
+                        firstOf(logs, '[');
+                        logs = entries(this::log);
                     }
                     default -> throw NOT_CLEAN;
                 }
@@ -140,13 +146,21 @@ final class CleanLineReader {
         i++;
     }
 
+    /** JSON's whitespace but the line terminators '\n' and '\r' (see {@link #read}). */
     private void skipSpace() {
         char[] c = s;
         int k = i;
-        while (k < end && (c[k] == ' ' || c[k] == '\t' || c[k] == '\n' || c[k] == '\r')) {
+        while (k < end && (c[k] == ' ' || c[k] == '\t')) {
             k++;
         }
         i = k;
+    }
+
+    /** A fixed key's value: gives up when the key came before ({@code seen} is its value) or the value does not start with {@code opening}. */
+    private void firstOf(Object seen, char opening) throws NotClean {
+        if (seen != null || peek() != opening) {
+            throw NOT_CLEAN;
+        }
     }
 
     /** After an opening '{' or '[' (at {@code i}, consumed here): true when a member follows, false when {@code close} does. */
@@ -205,7 +219,7 @@ final class CleanLineReader {
                 i = k + 1;
                 return k;
             }
-            if (ch < 0x20 || ch == '\\' || Character.isSurrogate(ch)) {
+            if (ch < 0x20 || ch == '\\' || (ch >= '\u0085' && (Character.isSurrogate(ch) || LineShape.isTerminator(ch)))) {
                 return -1;
             }
         }
@@ -216,7 +230,7 @@ final class CleanLineReader {
     private String string() throws NotClean {
         int start = i + 1;
         int e = plainStringEnd();
-        return e < 0 ? unusualString(start) : new String(s, start, e - start);
+        return e < 0 ? unusualString(start) : text(start, e);
     }
 
     /** The string from {@code start} to its closing quote, reading escapes; it must be Unicode text. */
@@ -235,8 +249,8 @@ final class CleanLineReader {
                 }
                 return text;
             }
-            if (c < 0x20) {
-                throw NOT_CLEAN; // a raw control character: Jackson refuses it
+            if (c < 0x20 || LineShape.isTerminator(c)) {
+                throw NOT_CLEAN; // a raw control character (Jackson refuses it), or a line terminator (see read)
             }
             if (c != '\\') {
                 sb.append(c);
@@ -279,21 +293,9 @@ final class CleanLineReader {
 
     /** A member's key in an object of fixed keys, and its ':': the key's index in {@code names}, or -1. */
     private int knownKey(String[] names) throws NotClean {
-        int start = i + 1;
-        int e = plainStringEnd();
-        if (e < 0) {
-            String key = unusualString(start);
-            colon();
-            return List.of(names).indexOf(key);
-        }
+        int known = knownString(names);
         colon();
-        int length = e - start;
-        for (int n = 0; n < names.length; n++) {
-            if (names[n].length() == length && sameChars(names[n], start)) {
-                return n;
-            }
-        }
-        return -1;
+        return known;
     }
 
     /** A string value (at its opening quote): its index in {@code names}, or -1 with the text in {@link #unknownText}. */
@@ -310,8 +312,13 @@ final class CleanLineReader {
                 return n;
             }
         }
-        unknownText = new String(s, start, length);
+        unknownText = text(start, e);
         return -1;
+    }
+
+    /** The text of {@code s[start..end)}, cut from the line: a copy of its bytes, where a char[] would be compressed again. */
+    private String text(int start, int end) {
+        return line.substring(from + start, from + end);
     }
 
     private boolean sameChars(String name, int at) {
@@ -426,16 +433,43 @@ final class CleanLineReader {
 
     /** The outputs object: read-only as built, so the Message keeps it without a copy. */
     private Map<String, Object> outputs() throws NotClean {
-        FrozenMap.Builder<String, Object> map = new FrozenMap.Builder<>();
+        return frozenObject(this::value);
+    }
+
+    /** Reads one value at {@code i}; for the readers shared by several kinds of value. */
+    private interface Reader<T> {
+        T read() throws NotClean;
+    }
+
+    /** An object (at its '{') of string keys and values {@code value} reads, without a repeated key; read-only as built. */
+    private <V> Map<String, V> frozenObject(Reader<V> value) throws NotClean {
+        FrozenMap.Builder<String, V> map = new FrozenMap.Builder<>();
         if (firstMember('}')) {
             do {
                 String key = mapKey();
-                if (!map.putNew(key, value())) {
+                if (!map.putNew(key, value.read())) {
                     throw NOT_CLEAN; // a repeated key
                 }
             } while (nextMember('}'));
         }
         return map.build();
+    }
+
+    /**
+     * An array (at its '[') of objects {@code entry} reads; one entry as {@code List.of}, which the Message
+     * keeps without a copy.
+     */
+    private <T> List<T> entries(Reader<T> entry) throws NotClean {
+        List<T> entries = new ArrayList<>();
+        if (firstMember(']')) {
+            do {
+                if (peek() != '{') {
+                    throw NOT_CLEAN;
+                }
+                entries.add(entry.read());
+            } while (nextMember(']'));
+        }
+        return entries.size() == 1 ? List.of(entries.get(0)) : entries;
     }
 
     /** An object inside the outputs: a LinkedHashMap, as Kestra's untyped reading gives. */
@@ -490,19 +524,6 @@ final class CleanLineReader {
 
     // ---- metrics ----------------------------------------------------------------------------------
 
-    private List<Metric> metrics() throws NotClean {
-        List<Metric> metrics = new ArrayList<>();
-        if (firstMember(']')) {
-            do {
-                if (peek() != '{') {
-                    throw NOT_CLEAN;
-                }
-                metrics.add(metric());
-            } while (nextMember(']'));
-        }
-        return metrics.size() == 1 ? List.of(metrics.get(0)) : metrics; // List.of: the Message keeps it without a copy
-    }
-
     /** An entry with a string name, a known type, a number value and optional string tags; nothing else. */
     private Metric metric() throws NotClean {
         String name = null;
@@ -516,17 +537,16 @@ final class CleanLineReader {
             do {
                 switch (knownKey(METRIC_KEYS)) {
                     case 0 -> {
-                        if (name != null || peek() != '"') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(name, '"');
                         name = string();
                     }
                     case 1 -> {
-                        int known;
-                        if (type != null || peek() != '"' || (known = knownString(METRIC_TYPE_NAMES)) < 0) {
+                        firstOf(type, '"');
+                        int known = knownString(METRIC_TYPE_NAMES);
+                        if (known < 0) {
                             throw NOT_CLEAN;
                         }
-                        type = Kestra13.metricType(METRIC_TYPE_NAMES[known]);
+                        type = METRIC_TYPES[known];
                     }
                     case 2 -> {
                         char c = peek();
@@ -540,9 +560,7 @@ final class CleanLineReader {
                         valueEnd = i;
                     }
                     case 3 -> {
-                        if (tags != null || peek() != '{') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(tags, '{');
                         tags = tags();
                     }
                     default -> throw NOT_CLEAN;
@@ -553,23 +571,21 @@ final class CleanLineReader {
             throw NOT_CLEAN;
         }
         if (type == MetricType.TIMER) {
-            value = timerSeconds(new String(s, valueStart, valueEnd - valueStart), valueIntegral);
+            value = timerSeconds(text(valueStart, valueEnd), valueIntegral);
         }
         return new Metric(type, name, value, tags);
     }
 
     /** Read-only as built, so the Metric keeps them without a copy. */
     private Map<String, String> tags() throws NotClean {
-        FrozenMap.Builder<String, String> tags = new FrozenMap.Builder<>();
-        if (firstMember('}')) {
-            do {
-                String key = mapKey();
-                if (peek() != '"' || !tags.putNew(key, string())) {
-                    throw NOT_CLEAN;
-                }
-            } while (nextMember('}'));
+        return frozenObject(this::tagValue);
+    }
+
+    private String tagValue() throws NotClean {
+        if (peek() != '"') {
+            throw NOT_CLEAN;
         }
-        return tags.build();
+        return string();
     }
 
     /**
@@ -593,19 +609,6 @@ final class CleanLineReader {
 
     // ---- logs -------------------------------------------------------------------------------------
 
-    private List<LogEntry> logs() throws NotClean {
-        List<LogEntry> logs = new ArrayList<>();
-        if (firstMember(']')) {
-            do {
-                if (peek() != '{') {
-                    throw NOT_CLEAN;
-                }
-                logs.add(log());
-            } while (nextMember(']'));
-        }
-        return logs.size() == 1 ? List.of(logs.get(0)) : logs;
-    }
-
     /** An entry with a level written as its name and a string message (or none); nothing else. */
     private LogEntry log() throws NotClean {
         LogLevel level = null;
@@ -615,12 +618,10 @@ final class CleanLineReader {
             do {
                 switch (knownKey(LOG_KEYS)) {
                     case 0 -> {
-                        if (level != null || peek() != '"') {
-                            throw NOT_CLEAN;
-                        }
+                        firstOf(level, '"');
                         int known = knownString(LOG_LEVEL_NAMES);
                         // a name as written, else Kestra's other spellings (padded, an index)
-                        level = JacksonScalars.levelOfString(known >= 0 ? LOG_LEVEL_NAMES[known] : unknownText);
+                        level = known >= 0 ? LOG_LEVELS[known] : JacksonScalars.levelOfString(unknownText);
                         if (level == null) {
                             throw NOT_CLEAN;
                         }

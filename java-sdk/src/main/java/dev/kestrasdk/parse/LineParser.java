@@ -112,21 +112,29 @@ public final class LineParser {
         if (line == null || line.length() < 2) {
             return log(line == null ? "" : line);
         }
-        if (LineShape.cannotBeProtocol(line)) {
-            return log(line); // the common case, an ordinary line: one vectorized search, no diagnostics to look for
+        if (line.indexOf("::") < 0) {
+            // the common case, an ordinary line: one vectorized search. Kestra's pattern needs "::", and so does
+            // every near miss but a payload printed without its markers
+            return log(line, LineShape.barePayload(line, LineShape.contentEnd(line)));
         }
         int end = LineShape.contentEnd(line);
-        if (!LineShape.matches(line, end)) {
-            Diagnostic near = LineShape.nearMiss(line, end);
-            return new ParsedLine(line, Verdict.LOG, null, near == null ? List.of() : List.of(near));
+        if (!LineShape.hasMarkers(line, end)) {
+            return log(line, LineShape.nearMiss(line, end));
+        }
+        if (line.length() <= maxLineChars) {
+            // one pass: the clean reader gives up on a raw line terminator, so a payload it reads is one Kestra's
+            // pattern matches, without searching the line for terminators first
+            Message clean = CleanLineReader.read(line, 2, end - 2);
+            if (clean != null) {
+                return new ParsedLine(line, Verdict.ACCEPTED, clean, List.of());
+            }
+        }
+        if (!LineShape.noTerminatorInside(line, end)) {
+            return log(line, LineShape.nearMiss(line, end));
         }
         if (line.length() > maxLineChars) {
             return rejected(line, Diagnostic.error("line-too-long", "line of " + line.length()
                     + " characters is longer than this parser's limit of " + maxLineChars + " (Kestra has none): not read"));
-        }
-        Message clean = CleanLineReader.read(line, 2, end - 2);
-        if (clean != null) {
-            return new ParsedLine(line, Verdict.ACCEPTED, clean, List.of());
         }
         return readThroughTree(line, end);
     }
@@ -260,6 +268,11 @@ public final class LineParser {
 
     private static ParsedLine log(String line) {
         return new ParsedLine(line, Verdict.LOG, null, List.of());
+    }
+
+    /** An ordinary log line, with its near-miss diagnostic when there is one. */
+    private static ParsedLine log(String line, Diagnostic nearMiss) {
+        return new ParsedLine(line, Verdict.LOG, null, nearMiss == null ? List.of() : List.of(nearMiss));
     }
 
     private static ParsedLine rejected(String line, Diagnostic why) {

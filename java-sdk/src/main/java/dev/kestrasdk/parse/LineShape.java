@@ -16,24 +16,6 @@ final class LineShape {
         return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
-    /**
-     * True when the line has no "::" and does not start with '{' after whitespace: then Kestra's pattern cannot
-     * match and no near-miss diagnostic applies (each needs "::{", "}::" or a bare "{...}" payload), so it is an
-     * ordinary line. Most lines are: one vectorized search and a look at the first characters.
-     */
-    static boolean cannotBeProtocol(String line) {
-        if (line.indexOf("::") >= 0) {
-            return false;
-        }
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (!Character.isWhitespace(c)) {
-                return c != '{';
-            }
-        }
-        return true;
-    }
-
     /** Length of the line without the one final terminator Java's {@code $} tolerates. */
     static int contentEnd(String line) {
         int n = line.length();
@@ -48,10 +30,17 @@ final class LineShape {
 
     /** True when Kestra's pattern matches; the payload is then {@code line.substring(2, contentEnd - 2)}. */
     static boolean matches(String line, int end) {
-        if (end < 6 || line.charAt(0) != ':' || line.charAt(1) != ':' || line.charAt(2) != '{'
-                || line.charAt(end - 1) != ':' || line.charAt(end - 2) != ':' || line.charAt(end - 3) != '}') {
-            return false;
-        }
+        return hasMarkers(line, end) && noTerminatorInside(line, end);
+    }
+
+    /** True when the line starts with {@code ::{} and ends with <code>}::</code>: the first half of {@link #matches}. */
+    static boolean hasMarkers(String line, int end) {
+        return end >= 6 && line.charAt(0) == ':' && line.charAt(1) == ':' && line.charAt(2) == '{'
+                && line.charAt(end - 1) == ':' && line.charAt(end - 2) == ':' && line.charAt(end - 3) == '}';
+    }
+
+    /** True when no line terminator is between the markers: the second half of {@link #matches}. */
+    static boolean noTerminatorInside(String line, int end) {
         for (char terminator : TERMINATORS) { // one vectorized search each, instead of a loop over the characters
             int at = line.indexOf(terminator, 3);
             if (at >= 0 && at < end - 3) {
@@ -69,9 +58,7 @@ final class LineShape {
         int open = line.indexOf("::{");
         int close = line.indexOf("}::") < 0 ? -1 : line.lastIndexOf("}::"); // the forward search is the vectorized one
         if (open < 0 && close < 0) {
-            return looksLikeBarePayload(line, end)
-                    ? Diagnostic.error("missing-markers", "a JSON payload without the '::' markers around it: Kestra reads an ordinary log line; write ::{...}::")
-                    : null;
+            return barePayload(line, end);
         }
         if (open < 0) {
             return Diagnostic.error("missing-opening", "ends with '}::' but does not start with '::{': Kestra reads an ordinary log line");
@@ -96,6 +83,16 @@ final class LineShape {
         String after = line.substring(close + 3, end);
         return Diagnostic.error("trailing-text", (after.isBlank() ? "whitespace " : "text ") + preview(after)
                 + " after the closing '::' at column " + (close + 4) + ": the line must end with '::', so Kestra reads an ordinary log line");
+    }
+
+    /**
+     * The near miss of a line without {@code ::{} and <code>}::</code> (so also of one without "::" at all): a
+     * payload printed without its markers, else {@code null}. Most lines are decided by their first character.
+     */
+    static Diagnostic barePayload(String line, int end) {
+        return looksLikeBarePayload(line, end)
+                ? Diagnostic.error("missing-markers", "a JSON payload without the '::' markers around it: Kestra reads an ordinary log line; write ::{...}::")
+                : null;
     }
 
     /** A line like {"outputs":...} printed without the markers (the seed page's own shell example does this). */

@@ -118,6 +118,26 @@ class CleanLineReaderTest {
     }
 
     /**
+     * A raw line terminator anywhere in the payload (JSON whitespace '\n' or '\r', or U+0085, U+2028, U+2029 in
+     * a string) gives up: the one pass never reads a line Kestra's pattern does not match, so the parser need
+     * not search for terminators before it. Written as an escape, the same character is clean.
+     */
+    @Test
+    void rawLineTerminatorsGoToTheFullReading() {
+        for (String raw : new String[]{"\n", "\r", "\u0085", "\u2028", "\u2029"}) {
+            for (String line : new String[]{"::{\"outputs\":{\"k\":\"a" + raw + "b\"}}::", "::{\"outputs\":{\"k\":\"\\t" + raw + "\"}}::",
+                    "::{\"outputs\":{\"k" + raw + "\":1}}::", "::{\"outputs\":" + raw + "{}}::", "::{\"logs\":[]" + raw + "}::"}) {
+                assertNull(CleanLineReader.read(line, 2, line.length() - 2), line);
+                ParsedLine parsed = V13.parse(line);
+                assertEquals(Verdict.LOG, parsed.verdict(), line);
+                assertEquals("line-break-in-payload", parsed.diagnostics().get(0).code(), line);
+            }
+        }
+        String escaped = "::{\"outputs\":{\"k\":\"a\\u2028b\\u0085\"}}::";
+        assertEquals(Map.of("k", "a\u2028b\u0085"), CleanLineReader.read(escaped, 2, escaped.length() - 2).outputs());
+    }
+
+    /**
      * Random edits of the clean lines (seeded): whenever the one pass reads one, the full reading accepts it
      * without a diagnostic and with the same values, in both Kestra versions.
      */
