@@ -64,7 +64,10 @@ kestra_one_shot_flags() {
   # script's start about 1.2 s of CPU less); a 20-million-iteration loop took 1.9x as long without C2
   # (docs/performance.md, `coldloop`), which KESTRA_SDK_JIT=1 or KESTRA_SDK_JAVA_OPTS=-XX:TieredStopAtLevel=4
   # give back.
-  KESTRA_ONE_SHOT_FLAGS=(-XX:TieredStopAtLevel=1)
+  # The serial collector with half the heap young: a tiny script's run then has no collection at all, where G1's
+  # small first young generation made 1-4 pauses of its start (about 0.1-0.3 s at load average 10) and its
+  # threads' CPU (docs/performance.md, "Cold start"). Another collector: KESTRA_SDK_JAVA_OPTS="-XX:-UseSerialGC ...".
+  KESTRA_ONE_SHOT_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1)
 }
 
 # Run directly: `bash bin/jvm.sh flags FEATURE` prints the flag list, one per line; `bash bin/jvm.sh find MIN` the java.

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The JVM flags the launcher {@code ./kestra-sdk} chooses for the cold start (bin/jvm.sh): on JDK 25+ an AOT cache
- * made once by a training run that keeps C2, then C1 only for a JVM that runs one command, never for the warm runner,
+ * made once by a training run that keeps C2, then C1 only and the serial collector for a JVM that runs one command, never for the warm runner,
  * the conformance suite or with {@code KESTRA_SDK_JIT}. The installation is a copy of the launcher and bin/jvm.sh with a built CLI in place
  * and, in JAVA_HOME, a stand-in JDK 99 (newer than any real one, so the launcher picks it) whose {@code java} writes
  * its arguments to java.log and, for {@code -XX:AOTCacheOutput=FILE}, makes FILE.
@@ -30,6 +30,8 @@ class LauncherJvmFlagsTest {
     private static final String TRAINING = COMMON + " -XX:AOTCacheOutput=ROOT/cli/target/kestra-sdk.aot.PID -Xlog:aot=off -Xlog:cds=off "
             + CLI + " run ROOT/cli/target/cds-training/train.py";
     private static final String CACHE = " -XX:AOTCache=ROOT/cli/target/kestra-sdk.aot -Xlog:aot=off -Xlog:cds=off";
+    /** kestra_one_shot_flags: C1 only, the serial collector with half the heap young. */
+    private static final String ONE_SHOT = " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 ";
 
     @TempDir
     Path tmp;
@@ -85,28 +87,28 @@ class LauncherJvmFlagsTest {
 
     @Test
     void firstRunTrainsTheCacheWithC2ThenRunsWithItAndC1Only() throws Exception {
-        assertEquals(List.of(TRAINING, COMMON + CACHE + " -XX:TieredStopAtLevel=1 " + CLI + " run --no-daemon tiny.py"),
+        assertEquals(List.of(TRAINING, COMMON + CACHE + ONE_SHOT + CLI + " run --no-daemon tiny.py"),
                 launch(Map.of(), "run", "--no-daemon", "tiny.py"));
         assertEquals("ROOT/jdk-99/bin/java", Files.readString(root.resolve("cli/target/kestra-sdk.aot.jdk")).strip()
                 .replace(tmp.toString(), "ROOT"));
-        assertEquals(List.of(COMMON + CACHE + " -XX:TieredStopAtLevel=1 " + CLI + " --help"), launch(Map.of(), "--help"));
+        assertEquals(List.of(COMMON + CACHE + ONE_SHOT + CLI + " --help"), launch(Map.of(), "--help"));
     }
 
     @Test
     void theCacheIsMadeAgainForNewerJarsOrAnotherJdk() throws Exception {
         launch(Map.of(), "--help");
         Files.setLastModifiedTime(root.resolve("cli/target/lib/a.jar"), FileTime.from(Instant.now().plusSeconds(5)));
-        assertEquals(List.of(TRAINING, COMMON + CACHE + " -XX:TieredStopAtLevel=1 " + CLI + " --help"), launch(Map.of(), "--help"));
+        assertEquals(List.of(TRAINING, COMMON + CACHE + ONE_SHOT + CLI + " --help"), launch(Map.of(), "--help"));
         Files.setLastModifiedTime(root.resolve("cli/target/lib/a.jar"), FileTime.from(Instant.now().minusSeconds(60)));
-        assertEquals(List.of(COMMON + CACHE + " -XX:TieredStopAtLevel=1 " + CLI + " --help"), launch(Map.of(), "--help"));
+        assertEquals(List.of(COMMON + CACHE + ONE_SHOT + CLI + " --help"), launch(Map.of(), "--help"));
         Files.writeString(root.resolve("cli/target/kestra-sdk.aot.jdk"), "/usr/lib/jvm/other/bin/java\n");
-        assertEquals(List.of(TRAINING, COMMON + CACHE + " -XX:TieredStopAtLevel=1 " + CLI + " --help"), launch(Map.of(), "--help"));
+        assertEquals(List.of(TRAINING, COMMON + CACHE + ONE_SHOT + CLI + " --help"), launch(Map.of(), "--help"));
     }
 
     @Test
     void javaOptionsComeAfterTheOneShotFlagsSoTheyCanGiveC2Back() throws Exception {
         launch(Map.of(), "--help");
-        assertEquals(List.of(COMMON + CACHE + " -XX:TieredStopAtLevel=1 -XX:TieredStopAtLevel=4 " + CLI + " --help"),
+        assertEquals(List.of(COMMON + CACHE + ONE_SHOT + "-XX:TieredStopAtLevel=4 " + CLI + " --help"),
                 launch(Map.of("KESTRA_SDK_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "--help"));
     }
 
@@ -118,7 +120,7 @@ class LauncherJvmFlagsTest {
 
     @Test
     void withoutTheArchiveStillC1Only() throws Exception {
-        assertEquals(List.of(COMMON + " -XX:TieredStopAtLevel=1 " + CLI + " --help"), launch(Map.of("KESTRA_SDK_NO_CDS", "1"), "--help"));
+        assertEquals(List.of(COMMON + ONE_SHOT + CLI + " --help"), launch(Map.of("KESTRA_SDK_NO_CDS", "1"), "--help"));
     }
 
     @Test
@@ -142,7 +144,7 @@ class LauncherJvmFlagsTest {
         assertEquals(List.of(COMMON + CACHE + " -XX:+ExitOnOutOfMemoryError -cp ROOT/cli/target/kestra-cli.jar:ROOT/cli/target/lib/* "
                         + "dev.kestrasdk.cli.daemon.WarmRunner " + tmp.resolve("runner.sock").toString().replace(root.toString(), "ROOT")
                         + " TOKEN " + umask + " ROOT",
-                        COMMON + CACHE + " -XX:TieredStopAtLevel=1 " + CLI + " run tiny.py"),
+                        COMMON + CACHE + ONE_SHOT + CLI + " run tiny.py"),
                 lines.stream().sorted((a, b) -> Boolean.compare(!a.contains("WarmRunner"), !b.contains("WarmRunner"))).toList());
     }
 }

@@ -13,8 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Python contexts built ahead of time, so a script does not wait for GraalPy's per-context start-up (build,
@@ -108,11 +111,19 @@ public final class ContextPool implements AutoCloseable {
     private boolean closed;
     private long taken; // Python requests that took a prepared context
     private long missed; // Python requests that found none of their shape ready and built their own
+    private final Consumer<String> warnings;
+    private final Set<String> warned = new HashSet<>(); // the warnings printed so far, each once
 
     public ContextPool(SandboxedContexts contexts, GuestLanguage python, Settings settings) {
+        this(contexts, python, settings, System.err::println);
+    }
+
+    /** With the pool's warnings going to {@code warnings} instead of the host's stderr. */
+    ContextPool(SandboxedContexts contexts, GuestLanguage python, Settings settings, Consumer<String> warnings) {
         this.contexts = contexts;
         this.python = python;
         this.settings = settings;
+        this.warnings = warnings;
         wanted = new Shape(settings.profile(), SandboxPolicy.CLOSED);
         if (settings.pythonContexts() == 0) {
             idleDirectory = null;
@@ -201,7 +212,7 @@ public final class ContextPool implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // Not silent: the script still runs, in a context built for it, but the pool is then only a cost.
-            System.err.println("kestra-sdk: warning: a prepared Python context could not be switched to the script: " + e);
+            warnOnce("kestra-sdk: warning: a prepared Python context could not be switched to the script: " + e);
             p.context.close(true);
             return null;
         }
@@ -299,7 +310,7 @@ public final class ContextPool implements AutoCloseable {
                         preparing.remove(shape);
                         notifyAll();
                     }
-                    System.err.println("kestra-sdk: warning: could not prepare a Python context ahead: " + e);
+                    warnOnce("kestra-sdk: warning: could not prepare a Python context ahead: " + e);
                     Thread.sleep(1000); // scripts still run, building their own contexts
                     continue;
                 }
@@ -317,6 +328,19 @@ public final class ContextPool implements AutoCloseable {
         } finally {
             closeIdle(); // on a refill thread: no script ever entered them
         }
+    }
+
+    /**
+     * Prints {@code warning} the first time only: a cause that fails every attempt (a bad {@code KESTRA_SDK_PATCHELF},
+     * which also fails each script with its own message) would otherwise repeat it at every retry, once a second.
+     */
+    private void warnOnce(String warning) {
+        synchronized (this) {
+            if (!warned.add(warning)) {
+                return;
+            }
+        }
+        warnings.accept(warning);
     }
 
     private void closeIdle() {

@@ -61,8 +61,22 @@ public final class ResourceCache {
      * {@code ~/.cache/kestra-sdk/NAME}: the {@code npm} installs), created and checked as the resource cache is.
      */
     public static Path folder(String name) {
-        Path base = defaultDirectory(System.getenv(ENVIRONMENT), System.getProperty("user.home"), "x").getParent();
-        return prepare(base.resolve(name));
+        return prepare(base().resolve(name));
+    }
+
+    /**
+     * The runner's own cache, where {@link #folder} folders and the GraalVM resources live: {@code $KESTRA_SDK_CACHE},
+     * by default {@code ~/.cache/kestra-sdk}; neither created nor checked here.
+     */
+    public static Path base() {
+        return base(System.getenv(ENVIRONMENT), System.getProperty("user.home"));
+    }
+
+    /** {@link #base()} for this value of {@code $KESTRA_SDK_CACHE} (unset: {@code null}) and this home folder. */
+    public static Path base(String environmentCache, String userHome) {
+        Path base = environmentCache != null && !environmentCache.isBlank() ? Path.of(environmentCache)
+                : Path.of(userHome, ".cache", "kestra-sdk");
+        return base.toAbsolutePath().normalize();
     }
 
     /** What scripts may read but never change: the resource cache and a host's own resource path, if any. */
@@ -91,9 +105,7 @@ public final class ResourceCache {
     }
 
     public static Path defaultDirectory(String environmentCache, String userHome, String graalVersion) {
-        Path base = environmentCache != null && !environmentCache.isBlank() ? Path.of(environmentCache)
-                : Path.of(userHome, ".cache", "kestra-sdk");
-        return base.resolve("graalvm-" + graalVersion).toAbsolutePath().normalize();
+        return base(environmentCache, userHome).resolve("graalvm-" + graalVersion);
     }
 
     /**

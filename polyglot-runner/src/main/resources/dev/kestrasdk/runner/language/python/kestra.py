@@ -199,7 +199,8 @@ class _KestraLogger:
         created = time.time()
         text = str(msg)
         if args:
-            if len(args) == 1 and isinstance(args[0], _Mapping) and args[0]:  # as logging.LogRecord: '%(a)s', {'a': 1}
+            # as logging.LogRecord: '%(a)s', {'a': 1}
+            if len(args) == 1 and isinstance(args[0], _mapping()) and args[0]:
                 args = args[0]
             text = text % args
         text = _utc_stamp(created) + " - " + text
@@ -325,55 +326,66 @@ CONTEXT_FILE = ".kestra-execution-context.json"
 
 def _wrap(value):
     if isinstance(value, dict):
-        return ExecutionContext(value)
+        return _execution_context_class()(value)
     if isinstance(value, list):
         return [_wrap(item) for item in value]
     return value
 
 
-def _mapping_base():
-    from _collections_abc import Mapping  # what collections.abc re-exports, already loaded at start-up
+def _mapping():
+    # Imported when first needed: loading _collections_abc (and abc with it) was about 90 ms of CPU of every
+    # script's start on an interpreter-only context, and most scripts never read the execution context.
+    from _collections_abc import Mapping  # what collections.abc re-exports
 
     return Mapping
 
 
-_Mapping = _mapping_base()
+_ExecutionContext = None
 
 
-class ExecutionContext(_Mapping):
-    """A read-only mapping over the execution context; `context.outputs.extract.uri` reaches nested keys.
+def _execution_context_class():
+    """ExecutionContext, made on first use (its base, Mapping, is imported then: see _mapping)."""
+    global _ExecutionContext
+    if _ExecutionContext is None:
+        class ExecutionContext(_mapping()):
+            """A read-only mapping over the execution context; `context.outputs.extract.uri` reaches nested keys.
 
-    Keys that are not identifiers, or that are also method names (`items`, `keys`), are read with `context["items"]`.
-    """
+            Keys that are not identifiers, or that are also method names (`items`, `keys`), are read with
+            `context["items"]`.
+            """
 
-    __slots__ = ("_data",)
+            __slots__ = ("_data",)
 
-    def __init__(self, data):
-        self._data = data
+            def __init__(self, data):
+                self._data = data
 
-    def __getattr__(self, name):
-        if name.startswith("_"):  # copy and pickle probe these before _data exists
-            raise AttributeError(name)
-        if name in self._data:
-            return _wrap(self._data[name])
-        available = ", ".join(sorted(self._data)) or "none"
-        raise AttributeError(f"'{name}' is not available in the execution context (available: {available})")
+            def __getattr__(self, name):
+                if name.startswith("_"):  # copy and pickle probe these before _data exists
+                    raise AttributeError(name)
+                if name in self._data:
+                    return _wrap(self._data[name])
+                available = ", ".join(sorted(self._data)) or "none"
+                raise AttributeError(f"'{name}' is not available in the execution context (available: {available})")
 
-    def __getitem__(self, name):
-        return _wrap(self._data[name])
+            def __getitem__(self, name):
+                return _wrap(self._data[name])
 
-    def __iter__(self):
-        return iter(self._data)
+            def __iter__(self):
+                return iter(self._data)
 
-    def __len__(self):
-        return len(self._data)
+            def __len__(self):
+                return len(self._data)
 
-    def to_dict(self):
-        """The context's data as plain Python values."""
-        return self._data
+            def to_dict(self):
+                """The context's data as plain Python values."""
+                return self._data
 
-    def __repr__(self):
-        return repr(self._data)
+            def __repr__(self):
+                return repr(self._data)
+
+        ExecutionContext.__qualname__ = "ExecutionContext"
+        _ExecutionContext = ExecutionContext
+    return _ExecutionContext
 
 
 def load_execution_context(path=None):
@@ -385,12 +397,12 @@ def load_execution_context(path=None):
     path = path or os.environ.get("KESTRA_EXECUTION_CONTEXT_FILE", CONTEXT_FILE)
     if os.path.exists(path):
         with open(path, "r", encoding="utf-8") as file:
-            return ExecutionContext(json.load(file))
+            return _execution_context_class()(json.load(file))
     encoded = os.environ.get("KESTRA_CONTEXT")
     if encoded:
         import base64
 
-        return ExecutionContext(json.loads(base64.b64decode(encoded)))
+        return _execution_context_class()(json.loads(base64.b64decode(encoded)))
     raise FileNotFoundError(
         f"No Kestra execution context found: '{path}' does not exist and the KESTRA_CONTEXT environment variable is"
         " not set. The execution context is only available when the script runs inside a Kestra task."
@@ -401,7 +413,10 @@ _context = None
 
 
 def __getattr__(name):
-    # `context` is read on first use, so `import kestra` works where there is no execution context.
+    # `context` is read on first use, so `import kestra` works where there is no execution context; ExecutionContext
+    # is made on first use (from kestra import ExecutionContext, kestra.ExecutionContext, import *).
+    if name == "ExecutionContext":
+        return _execution_context_class()
     if name == "context":
         global _context
         if _context is None:

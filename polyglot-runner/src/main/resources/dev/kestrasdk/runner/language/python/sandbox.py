@@ -12,10 +12,7 @@ by the runner.
 def _install(profile, allow_threads):
     import sys
     import posix
-    import _posixsubprocess
     import _signal
-    import _socket
-    import _thread
 
     in_sandbox = " in the sandbox profile (run without --sandbox, or with RunProfile.TASK)"
 
@@ -57,6 +54,10 @@ def _install(profile, allow_threads):
         # process is still one to the whole JVM.
         _guard_own_process(sys, posix)
         return
+
+    import _posixsubprocess
+    import _socket
+    import _thread
 
     process_calls = ("system", "popen", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp",
                      "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "spawnlp", "spawnlpe", "spawnvp",

@@ -18,16 +18,17 @@ Evaluated by the runner in a private namespace before each task-profile script.
 
 
 def _install():
-    import types
+    import sys
     import unicodedata
 
     names = ("bidirectional", "category", "combining", "decimal", "decomposition", "digit", "is_normalized",
              "mirrored", "name", "normalize", "numeric")
     java_backed = {name: getattr(unicodedata, name) for name in names if name in vars(unicodedata)}
-    # stringprep asserts this version; the data behind it is GraalPy's current one (see above).
-    unicodedata.ucd_3_2_0 = types.SimpleNamespace(unidata_version="3.2.0", **java_backed)
+    # stringprep asserts this version; the data behind it is GraalPy's current one (see above). SimpleNamespace is
+    # types.SimpleNamespace, without importing `types` (part of every task script's start otherwise).
+    simple_namespace = type(sys.implementation)
+    unicodedata.ucd_3_2_0 = simple_namespace(unidata_version="3.2.0", **java_backed)
 
-    import sys
     if "ssl" in sys.modules:  # already made: give the module the name too
         _add_partial_chain_flag()
         sys.modules["ssl"].VERIFY_X509_PARTIAL_CHAIN = 0x80000

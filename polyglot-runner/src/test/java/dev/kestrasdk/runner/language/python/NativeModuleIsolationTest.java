@@ -1,5 +1,6 @@
 package dev.kestrasdk.runner.language.python;
 
+import dev.kestrasdk.runner.engine.ResourceCache;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,31 +19,30 @@ class NativeModuleIsolationTest {
     @TempDir
     Path dir;
 
+    /** The cache is ResourceCache's ($KESTRA_SDK_CACHE, else ~/.cache/kestra-sdk), where install-patchelf puts it. */
     @Test
-    void theCacheComesFirstThenTheDefaultCacheThenThePath() {
-        assertEquals(List.of(Path.of("/c/patchelf/bin/patchelf"), Path.of("/h/.cache/kestra-sdk/patchelf/bin/patchelf"),
-                        Path.of("/usr/local/bin/patchelf"), Path.of("/usr/bin/patchelf")),
-                NativeModuleIsolation.candidates("/c", "/h", "/usr/local/bin::/usr/bin"));
+    void theRunnersCacheComesFirstThenThePath() {
+        assertEquals(List.of(Path.of("/c/patchelf/bin/patchelf"), Path.of("/usr/local/bin/patchelf"), Path.of("/usr/bin/patchelf")),
+                NativeModuleIsolation.candidates(Path.of("/c"), "/usr/local/bin::/usr/bin"));
         assertEquals(List.of(Path.of("/h/.cache/kestra-sdk/patchelf/bin/patchelf")),
-                NativeModuleIsolation.candidates(null, "/h", null));
+                NativeModuleIsolation.candidates(ResourceCache.base(null, "/h"), null));
     }
 
     @Test
     void theFirstExecutablePatchelfIsTaken() throws IOException {
         Path notExecutable = file(dir.resolve("cache/patchelf/bin/patchelf"), "rw-------");
         Path onThePath = file(dir.resolve("bin/patchelf"), "rwx------");
-        assertEquals(Optional.of(onThePath), NativeModuleIsolation.find(null, dir.resolve("cache").toString(),
-                dir.resolve("home").toString(), dir.resolve("empty") + ":" + dir.resolve("bin")));
+        assertEquals(Optional.of(onThePath), NativeModuleIsolation.find(null, dir.resolve("cache"),
+                dir.resolve("empty") + ":" + dir.resolve("bin")));
         Path inTheCache = file(dir.resolve("home/.cache/kestra-sdk/patchelf/bin/patchelf"), "rwx------");
-        assertEquals(Optional.of(inTheCache), NativeModuleIsolation.find("", dir.resolve("cache").toString(),
-                dir.resolve("home").toString(), dir.resolve("bin").toString()));
+        assertEquals(Optional.of(inTheCache), NativeModuleIsolation.find("", ResourceCache.base(null, dir.resolve("home").toString()),
+                dir.resolve("bin").toString()));
         assertEquals(notExecutable.getParent(), dir.resolve("cache/patchelf/bin"));
     }
 
     @Test
     void withoutPatchelfThereIsNoIsolation() {
-        assertEquals(Optional.empty(), NativeModuleIsolation.find(null, dir.resolve("cache").toString(),
-                dir.resolve("home").toString(), dir.toString()));
+        assertEquals(Optional.empty(), NativeModuleIsolation.find(null, dir.resolve("cache"), dir.toString()));
     }
 
     @Test
@@ -50,19 +50,19 @@ class NativeModuleIsolationTest {
         Path mine = file(dir.resolve("tools/patchelf"), "rwx------");
         Path everywhere = file(dir.resolve("bin/patchelf"), "rwx------");
         String path = everywhere.getParent().toString();
-        assertEquals(Optional.of(mine), NativeModuleIsolation.find(mine.toString(), null, null, path));
-        assertEquals(Optional.empty(), NativeModuleIsolation.find("none", null, null, path));
-        assertEquals(Optional.of(everywhere), NativeModuleIsolation.find(null, null, null, path));
+        assertEquals(Optional.of(mine), NativeModuleIsolation.find(mine.toString(), dir.resolve("cache"), path));
+        assertEquals(Optional.empty(), NativeModuleIsolation.find("none", dir.resolve("cache"), path));
+        assertEquals(Optional.of(everywhere), NativeModuleIsolation.find(null, dir.resolve("cache"), path));
     }
 
     @Test
     void aSettingThatIsNoExecutableFileIsRefusedNamingIt() throws IOException {
         Path text = file(dir.resolve("patchelf.txt"), "rw-------");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> NativeModuleIsolation.find(text.toString(), null, null, null));
+                () -> NativeModuleIsolation.find(text.toString(), dir, null));
         assertEquals("KESTRA_SDK_PATCHELF must be an executable patchelf or 'none', was '" + text
                 + "' (not an executable file)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> NativeModuleIsolation.find("off", null, null, null));
+        e = assertThrows(IllegalArgumentException.class, () -> NativeModuleIsolation.find("off", dir, null));
         assertEquals("KESTRA_SDK_PATCHELF must be an executable patchelf or 'none', was 'off' (not an executable file)",
                 e.getMessage());
     }
