@@ -1,9 +1,6 @@
 package dev.kestrasdk.runner.language.javascript;
 
-import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
-import org.graalvm.polyglot.Source;
-import org.graalvm.polyglot.Value;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,16 +64,6 @@ public final class NodeHost {
     @HostAccess.Export
     public String readText(String path) throws IOException {
         return resolver.text(Path.of(path));
-    }
-
-    /**
-     * A CommonJS module's wrapper function, compiled from a cached {@link Source} named by its file: the next context
-     * of the engine that loads the same text reuses its parsed and compiled code (GraalJS's {@code load} builds a
-     * fresh one in every context, so the {@code @kestra-io/libs} calls were compiled again in each).
-     */
-    @HostAccess.Export
-    public Value compile(String filename, String wrapper) {
-        return Context.getCurrent().eval(Source.newBuilder("js", wrapper, filename).buildLiteral());
     }
 
     /** Why the script may not load this built-in module, or {@code null}. */

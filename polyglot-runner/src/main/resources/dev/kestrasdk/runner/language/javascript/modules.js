@@ -5,6 +5,7 @@
 (function installModules(host, workingDirectory, entryFile) {
   'use strict';
   const REQUIRE = Symbol.for('dev.kestrasdk.runner.require');
+  const evaluate = globalThis.load; // GraalJS's load({name, script}): compiles with a file name for stack traces
   const cache = Object.create(null);
   let mainModule;
   Object.defineProperty(globalThis, Symbol.for('dev.kestrasdk.runner.node'), { value: host });
@@ -132,8 +133,10 @@
     if (source.startsWith('#!')) {
       source = '//' + source;
     }
-    // compiled by the host from a cached Source, so every context of the engine shares the module's code
-    const wrapper = host.compile(filename, '(function (exports, require, module, __filename, __dirname) {' + source + '\n})');
+    const wrapper = evaluate({
+      name: filename,
+      script: '(function (exports, require, module, __filename, __dirname) {' + source + '\n})',
+    });
     wrapper.call(module.exports, module.exports, module.require, module, filename, module.path);
   }
 

@@ -81,8 +81,8 @@ class NodeModulesTest {
     }
 
     /**
-     * A module's wrapper is compiled from a cached Source named by its file (NodeHost.compile): its errors name the
-     * file and its own line, and a module whose text changed between two runs of one runner is the new text.
+     * A required module's errors name its file and its own line (the wrapper starts on its first line), and a module
+     * whose text changed between two runs of one runner is the new text.
      */
     @Test
     void requiredModulesKeepTheirFileAndLineAndTheirCurrentText() throws IOException {
