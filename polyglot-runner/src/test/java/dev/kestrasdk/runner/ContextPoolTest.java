@@ -2,6 +2,7 @@ package dev.kestrasdk.runner;
 
 import dev.kestrasdk.runner.engine.ContextPool;
 import dev.kestrasdk.runner.engine.EngineSettings;
+import dev.kestrasdk.runner.sandbox.RunProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,16 @@ class ContextPoolTest {
         assertEquals(List.of("False False False {\"a\": 1} False", "second True", "no helper here",
                 "::{\"outputs\":{\"run\":2}}::"), b.stdout());
         assertEquals(Map.of("run", 2), b.outputs());
+    }
+
+    @Test
+    void contextsArePreparedOnOneThreadPerContextKeptReadyAtMostTwo() {
+        assertEquals(0, ContextPool.refillThreads(ContextPool.Settings.NONE));
+        assertEquals(1, ContextPool.refillThreads(new ContextPool.Settings(1, RunProfile.TASK)));
+        assertEquals(2, ContextPool.refillThreads(new ContextPool.Settings(2, RunProfile.TASK)));
+        assertEquals(2, ContextPool.refillThreads(new ContextPool.Settings(5, RunProfile.TASK)));
+        assertEquals(1, ContextPool.refillThreads(new ContextPool.Settings(3, RunProfile.TASK, true)));
+        assertEquals(1, ContextPool.refillThreads(ContextPool.Settings.ONE_WHILE_IDLE));
     }
 
     @Test

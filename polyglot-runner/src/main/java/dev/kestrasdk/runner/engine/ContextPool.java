@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Python contexts built ahead of time, so a script does not wait for GraalPy's per-context start-up (build,
- * {@code initialize}, the {@code kestra} module and the runner's set-up: {@link GuestLanguage#prepare}). A background
- * thread keeps up to {@link Settings#pythonContexts()} of them ready; each is handed to exactly ONE script, which
+ * {@code initialize}, the {@code kestra} module and the runner's set-up: {@link GuestLanguage#prepare}). Background
+ * threads keep up to {@link Settings#pythonContexts()} of them ready (up to {@value #MAX_REFILL_THREADS} threads, one
+ * for a {@link Settings#whileIdle() whileIdle} pool: one thread alone fell behind tasks arriving one after another); each is handed to exactly ONE script, which
  * closes it on its own thread when done (a context is never reused, so scripts never see each other's globals or
  * modules). When none is ready, or for JavaScript (a fresh GraalJS context costs about 2 ms), the context is built
  * on the calling thread as before.
@@ -74,6 +75,8 @@ public final class ContextPool implements AutoCloseable {
     }
 
     private static final String PYTHON_ID = "python";
+    /** At most this many contexts are prepared at once (each on a thread of its own). */
+    static final int MAX_REFILL_THREADS = 2;
     // Modules every script's set-up imports (PythonLanguage): loaded ahead, as an expression so no global is left.
     private static final String PYTHON_WARM_UP = "(__import__('types'), __import__('sys'), __import__('builtins'))";
 
@@ -98,9 +101,9 @@ public final class ContextPool implements AutoCloseable {
     private final Settings settings;
     private final Deque<Prepared> ready = new ArrayDeque<>();
     private final Path idleDirectory;
-    private final Thread refill;
+    private final List<Thread> refill = new ArrayList<>();
     private Shape wanted;
-    private Shape preparing; // the shape of the context being prepared, or null
+    private final List<Shape> preparing = new ArrayList<>(); // the shapes of the contexts being prepared now
     private int running;
     private boolean closed;
     private long taken; // Python requests that took a prepared context
@@ -113,7 +116,6 @@ public final class ContextPool implements AutoCloseable {
         wanted = new Shape(settings.profile(), SandboxPolicy.CLOSED);
         if (settings.pythonContexts() == 0) {
             idleDirectory = null;
-            refill = null;
             return;
         }
         try {
@@ -121,9 +123,21 @@ public final class ContextPool implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot create the context pool's empty directory", e);
         }
-        refill = new Thread(this::refillLoop, "kestra-context-pool");
-        refill.setDaemon(true);
-        refill.start();
+        for (int i = 1; i <= refillThreads(settings); i++) {
+            Thread thread = new Thread(this::refillLoop, "kestra-context-pool-" + i);
+            thread.setDaemon(true);
+            refill.add(thread);
+        }
+        refill.forEach(Thread::start);
+    }
+
+    /**
+     * How many threads prepare contexts for a pool of {@code settings}: one per context kept ready, at most
+     * {@value #MAX_REFILL_THREADS}; one for a {@link Settings#whileIdle() whileIdle} pool (it prepares only while no
+     * script runs, in the shape of the last request); none for an empty pool.
+     */
+    public static int refillThreads(Settings settings) {
+        return settings.whileIdle() ? Math.min(settings.pythonContexts(), 1) : Math.min(settings.pythonContexts(), MAX_REFILL_THREADS);
     }
 
     /** A script starts: while one runs, a pool {@link Settings#whileIdle() whileIdle} prepares nothing. */
@@ -150,7 +164,7 @@ public final class ContextPool implements AutoCloseable {
      */
     public Context take(GuestLanguage runtime, RunProfile profile, SandboxPolicy sandbox, Map<String, String> environment,
                         Path workingDirectory, OutputStream out, OutputStream err) throws InterruptedException {
-        if (runtime != python || refill == null
+        if (runtime != python || refill.isEmpty()
                 || environment.keySet().stream().anyMatch(name -> name.startsWith("PYTHON"))) {
             return null;
         }
@@ -159,7 +173,7 @@ public final class ContextPool implements AutoCloseable {
         synchronized (this) {
             if (settings.whileIdle()) {
                 wanted = shape; // the next one is prepared like this one; others are closed by the refill thread
-                while (shape.equals(preparing) && ready.isEmpty() && !closed) {
+                while (preparing.contains(shape) && ready.isEmpty() && !closed) {
                     wait(); // being prepared, further along than a context built now would be
                 }
             }
@@ -254,7 +268,8 @@ public final class ContextPool implements AutoCloseable {
                 Shape shape;
                 List<Prepared> stale = new ArrayList<>();
                 synchronized (this) {
-                    while (!closed && (ready.size() >= settings.pythonContexts() && ready.stream().allMatch(r -> r.shape.equals(wanted))
+                    while (!closed && (ready.size() + preparing.size() >= settings.pythonContexts()
+                            && ready.stream().allMatch(r -> r.shape.equals(wanted))
                             || settings.whileIdle() && running > 0)) {
                         wait();
                     }
@@ -267,8 +282,10 @@ public final class ContextPool implements AutoCloseable {
                         }
                     }
                     ready.removeAll(stale);
-                    shape = ready.size() < settings.pythonContexts() ? wanted : null;
-                    preparing = shape;
+                    shape = ready.size() + preparing.size() < settings.pythonContexts() ? wanted : null;
+                    if (shape != null) {
+                        preparing.add(shape);
+                    }
                 }
                 stale.forEach(r -> r.context.close(true));
                 if (shape == null) {
@@ -279,7 +296,7 @@ public final class ContextPool implements AutoCloseable {
                     p = prepare(shape);
                 } catch (RuntimeException e) {
                     synchronized (this) {
-                        preparing = null;
+                        preparing.remove(shape);
                         notifyAll();
                     }
                     System.err.println("kestra-sdk: warning: could not prepare a Python context ahead: " + e);
@@ -287,7 +304,7 @@ public final class ContextPool implements AutoCloseable {
                     continue;
                 }
                 synchronized (this) {
-                    preparing = null;
+                    preparing.remove(shape);
                     ready.addLast(p);
                     notifyAll();
                     if (closed) {
@@ -298,7 +315,7 @@ public final class ContextPool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            closeIdle(); // on this thread, which built them and is the only one that ever entered them
+            closeIdle(); // on a refill thread: no script ever entered them
         }
     }
 
@@ -322,7 +339,7 @@ public final class ContextPool implements AutoCloseable {
     /** Stops refilling and closes the contexts no script took. Call before closing the engine. */
     @Override
     public void close() {
-        if (refill == null) {
+        if (refill.isEmpty()) {
             return;
         }
         synchronized (this) {
@@ -330,7 +347,9 @@ public final class ContextPool implements AutoCloseable {
             notifyAll();
         }
         try {
-            refill.join(30_000);
+            for (Thread thread : refill) {
+                thread.join(30_000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

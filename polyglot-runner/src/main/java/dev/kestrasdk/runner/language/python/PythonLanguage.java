@@ -103,13 +103,21 @@ public final class PythonLanguage implements GuestLanguage {
 
     /**
      * The {@code kestra} module (its bridge still {@code None}: kestra.py reads {@code _bridge} only when called), the
-     * refusals and the task profile's changes: what {@link #run} installs first, none of it reading the request.
+     * refusals, the task profile's changes and, where the script may write, open_files.py: what {@link #run} installs
+     * first, none of it reading the request.
      */
     @Override
     public void prepare(Context context, RunProfile profile, SandboxPolicy sandbox) {
         Value builtins = importModule(context, "builtins");
         installKestraModule(context, builtins, null);
         installSetUp(context, builtins, profile, sandbox.threads());
+        if (writes(profile, sandbox)) {
+            trackOpenFiles(context, builtins);
+        }
+    }
+
+    private static boolean writes(RunProfile profile, SandboxPolicy sandbox) {
+        return profile == RunProfile.TASK || sandbox.write();
     }
 
     @Override
@@ -118,7 +126,8 @@ public final class PythonLanguage implements GuestLanguage {
         GuestValues guestValues = new GuestValues(new PythonValueDialect(builtins.getMember("list"), builtins.getMember("tuple")));
         KestraBridge bridge = new KestraBridge(emitters, guestValues);
         Value prepared = importModule(context, "sys").getMember("modules").getHashValue(MODULE_NAME);
-        if (prepared != null && !prepared.isNull()) { // only prepare() puts it there before the script runs
+        boolean wasPrepared = prepared != null && !prepared.isNull(); // only prepare() puts it there before the script
+        if (wasPrepared) {
             prepared.putMember("_bridge", bridge);
         } else {
             installKestraModule(context, builtins, bridge);
@@ -143,8 +152,8 @@ public final class PythonLanguage implements GuestLanguage {
             context.getBindings("python").putMember("__file__",
                     script.workingDirectory().resolve(script.sourceName()).toAbsolutePath().normalize().toString());
         }
-        boolean writes = script.profile() == RunProfile.TASK || script.sandbox().write();
-        Value closeOpenFiles = writes ? trackOpenFiles(context, builtins) : null;
+        Value closeOpenFiles = !writes(script.profile(), script.sandbox()) ? null
+                : wasPrepared ? preparedCloseOpenFiles(builtins) : trackOpenFiles(context, builtins);
         try {
             script.guard().scriptStarts(); // the timeout counts from here, not the set-up above
             context.eval(Source.newBuilder("python", script.text(), script.sourceName()).buildLiteral());
@@ -159,6 +168,11 @@ public final class PythonLanguage implements GuestLanguage {
         Value code = builtins.getMember("compile").execute(OPEN_FILES_SOURCE, "kestra-sdk-open-files.py", "exec");
         builtins.getMember("exec").execute(code, namespace);
         return namespace.getHashValue("close_open_files");
+    }
+
+    /** The close_open_files of the open_files.py {@link #prepare} installed: in the globals of the {@code open} it set. */
+    private static Value preparedCloseOpenFiles(Value builtins) {
+        return builtins.getMember("open").getMember("__globals__").getHashValue("close_open_files");
     }
 
     private static void closeOpenFiles(Value closeOpenFiles) {
