@@ -140,11 +140,11 @@ public final class BenchMain {
     // ---------------------------------------------------------------- peers (processes)
 
     private Path venvPython() {
-        return root.resolve("conformance-tests/peers/.venv/bin/python");
+        return EmitMixPeers.python(root);
     }
 
     private Map<String, String> nodeEnv() {
-        return Map.of("NODE_PATH", root.resolve("conformance-tests/adapters/node/node_modules").toString());
+        return EmitMixPeers.nodeEnv(root);
     }
 
     private void peers() throws Exception {
@@ -152,23 +152,10 @@ public final class BenchMain {
             Processes.run(root, Map.of(), null, List.of(root.resolve("conformance-tests/peers/install").toString()));
         }
         int reps = quick ? 3 : 7;
-        int rounds = 200_000;
+        EmitMixPeers.Runs loops = EmitMixPeers.run(root, reps, 200_000);
+        m.put("peer.emit.cpython", Measure.of(loops.cpythonWall(), "min..max of " + reps + " processes"));
+        m.put("peer.emit.node", Measure.of(loops.nodeWall(), "min..max of " + reps + " processes"));
         Path peers = root.resolve("benchmarks/peers");
-        File sink = File.createTempFile("kestra-bench-peer", ".log");
-        try {
-            List<Double> py = new ArrayList<>();
-            List<Double> node = new ArrayList<>();
-            for (int i = 0; i < reps; i++) {
-                py.add(Double.parseDouble(Processes.field(Processes.run(peers, Map.of(), sink,
-                        List.of(venvPython().toString(), "emit_mix.py", String.valueOf(rounds))).stderr(), "lines_per_second")));
-                node.add(Double.parseDouble(Processes.field(Processes.run(peers, nodeEnv(), sink,
-                        List.of("node", "emit_mix.js", String.valueOf(rounds))).stderr(), "lines_per_second")));
-            }
-            m.put("peer.emit.cpython", Measure.of(new Stats(py), "min..max of " + reps + " processes"));
-            m.put("peer.emit.node", Measure.of(new Stats(node), "min..max of " + reps + " processes"));
-        } finally {
-            sink.delete();
-        }
         int warm = 3;
         int runs = quick ? 10 : 25;
         for (String lang : List.of("python", "node")) {

@@ -95,6 +95,22 @@ class JavaScriptBindingsTest {
                 + "\"safe\":9007199254740991,\"small\":10,\"unsafe\":9007199254740992.0}}::"), result.stdout());
     }
 
+    /** Safe integers skip the BigInt question: a BigInt and a number at the edges of the safe range, and past them. */
+    @Test
+    void bigIntsAndNumbersAtTheSafeIntegerEdges() {
+        ScriptResult result = succeeded("""
+                const Kestra = require('@kestra-io/libs');
+                Kestra.outputs({a: 2n ** 53n - 1n, b: -(2n ** 53n - 1n), c: 2n ** 53n, d: -(2n ** 53n), e: 2 ** 53 - 1, f: -(2 ** 53),
+                                g: 2n ** 63n, h: 0n, i: -7n, j: 1e300, k: -2.5, l: 2 ** 63});
+                Kestra.counter('c', 2n ** 53n, {big: 5n});
+                """);
+        assertEquals(List.of("::{\"outputs\":{\"a\":9007199254740991,\"b\":-9007199254740991,\"c\":9007199254740992,"
+                + "\"d\":-9007199254740992,\"e\":9007199254740991,\"f\":-9007199254740992.0,\"g\":9223372036854775808,"
+                + "\"h\":0,\"i\":-7,\"j\":1e+300,\"k\":-2.5,\"l\":9223372036854776000.0}}::",
+                "::{\"metrics\":[{\"name\":\"c\",\"tags\":{\"big\":5},\"type\":\"counter\",\"value\":9007199254740992}]}::"),
+                result.stdout());
+    }
+
     @Test
     void metricsAssetsAndLogger() {
         ScriptResult result = succeeded("""

@@ -29,6 +29,20 @@ final class JavaScriptValueDialect implements ValueDialect {
 
     @Override
     public Object number(Value v) {
+        // Most numbers are settled without asking for the meta object (each ask is a slow call into the guest):
+        // a safe integer is written and read back alike whether it is a number or a BigInt, and a fraction is
+        // never a BigInt. (-0 does not fit in a long.)
+        if (v.fitsInLong()) {
+            long l = v.asLong();
+            if (Math.abs(l) <= MAX_SAFE_INTEGER) {
+                return l;
+            }
+        } else if (v.fitsInDouble()) {
+            double d = v.asDouble();
+            if (d != Math.rint(d)) {
+                return d;
+            }
+        }
         if (isBigInt(v)) {
             return v.asBigInteger();
         }

@@ -80,6 +80,25 @@ class NodeModulesTest {
         return result.stdout();
     }
 
+    /**
+     * A required module's errors name its file and its own line (the wrapper starts on its first line), and a module
+     * whose text changed between two runs of one runner is the new text.
+     */
+    @Test
+    void requiredModulesKeepTheirFileAndLineAndTheirCurrentText() throws IOException {
+        Path work = dir.resolve("compiled");
+        Files.createDirectories(work);
+        Files.writeString(work.resolve("lib.cjs"), "exports.v = 1;\n\nexports.fail = function fail() { throw new TypeError('boom'); };\n");
+        String main = "const lib = require('./lib.cjs'); console.log('v', lib.v); lib.fail();\n";
+        ScriptResult first = run(work, "main.js", main, null);
+        assertEquals(ScriptStatus.FAILED, first.status());
+        assertEquals(List.of("v 1"), first.stdout());
+        assertEquals("boom", first.failure().message());
+        assertEquals(new dev.kestrasdk.runner.GuestFrame("fail", work.resolve("lib.cjs").toString(), 3), first.failure().stack().get(0));
+        Files.writeString(work.resolve("lib.cjs"), "exports.v = 2;\nexports.fail = () => {};\n");
+        assertEquals(List.of("v 2"), lines(run(work, "main.js", main, null)));
+    }
+
     @Test
     void builtInModulesWithoutTheHostGiveNodesValues() throws IOException {
         ScriptResult result = run(dir.resolve("pure"), "pure.js", """
