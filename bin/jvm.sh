@@ -66,8 +66,13 @@ kestra_one_shot_flags() {
   # give back.
   # The serial collector with half the heap young: a tiny script's run then has no collection at all, where G1's
   # small first young generation made 1-4 pauses of its start (about 0.1-0.3 s at load average 10) and its
-  # threads' CPU (docs/performance.md, "Cold start"). Another collector: KESTRA_SDK_JAVA_OPTS="-XX:-UseSerialGC ...".
-  KESTRA_ONE_SHOT_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1)
+  # threads' CPU (docs/performance.md, "Cold start"). A collector chosen in KESTRA_SDK_JAVA_OPTS (-XX:+Use...GC)
+  # replaces this one (the JVM refuses to start with two).
+  KESTRA_ONE_SHOT_FLAGS=(-XX:TieredStopAtLevel=1)
+  case " ${KESTRA_SDK_JAVA_OPTS:-} " in
+    *" -XX:+Use"*GC" "*) ;;
+    *) KESTRA_ONE_SHOT_FLAGS+=(-XX:+UseSerialGC -XX:NewRatio=1) ;;
+  esac
 }
 
 # Run directly: `bash bin/jvm.sh flags FEATURE` prints the flag list, one per line; `bash bin/jvm.sh find MIN` the java.

@@ -113,6 +113,15 @@ class LauncherJvmFlagsTest {
     }
 
     @Test
+    void aCollectorChosenInJavaOptionsReplacesTheSerialOne() throws Exception {
+        launch(Map.of(), "--help");
+        assertEquals(List.of(COMMON + CACHE + " -XX:TieredStopAtLevel=1 -XX:+UseG1GC " + CLI + " --help"),
+                launch(Map.of("KESTRA_SDK_JAVA_OPTS", "-XX:+UseG1GC"), "--help"));
+        assertEquals(List.of(COMMON + CACHE + ONE_SHOT + "-XX:-UseSerialGC -Xmx2g " + CLI + " --help"),
+                launch(Map.of("KESTRA_SDK_JAVA_OPTS", "-XX:-UseSerialGC -Xmx2g"), "--help"));
+    }
+
+    @Test
     void theConformanceSuiteKeepsC2() throws Exception {
         launch(Map.of(), "--help");
         assertEquals(List.of(COMMON + CACHE + " " + CLI + " conformance"), launch(Map.of(), "conformance"));

@@ -7,6 +7,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,8 @@ public final class StandardLibraryBytecode {
             import compileall, os, sys
             lib = os.path.dirname(os.__file__)
             # quiet=1: errors only; a source GraalPy cannot compile (a test file with bad syntax) stays a source.
-            compileall.compile_dir(lib, quiet=1, workers=1)
+            # force: bytecode left by a copy of this cache made elsewhere names that place's files (see compiledHere).
+            compileall.compile_dir(lib, quiet=1, workers=1, force=True)
             lib + '|' + sys.implementation.cache_tag
             """;
 
@@ -42,7 +44,20 @@ public final class StandardLibraryBytecode {
 
     /** Whether the library in this JVM's resource cache is compiled already. */
     public static boolean isPresent() {
-        return Files.exists(marker());
+        return compiledHere(marker());
+    }
+
+    /**
+     * Whether the marker names the library of this very cache. A cache copied or moved elsewhere keeps bytecode
+     * whose code objects name the old place (GraalPy does not rewrite a {@code .pyc}'s file names on import as
+     * CPython does): tracebacks and {@code logging}'s caller lookup would then point there, so it is compiled again.
+     */
+    static boolean compiledHere(Path marker) {
+        try {
+            return Files.readString(marker, StandardCharsets.UTF_8).startsWith(marker.getParent() + File.separator);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /**
@@ -51,7 +66,7 @@ public final class StandardLibraryBytecode {
      */
     public static synchronized String ensure(Engine engine) {
         Path marker = marker();
-        if (Files.exists(marker)) {
+        if (compiledHere(marker)) {
             return "the standard library's bytecode is there already (" + marker + ")";
         }
         Instant start = Instant.now();

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static dev.kestrasdk.runner.TestLanguages.PYTHON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,5 +64,24 @@ class StandardLibraryBytecodeTest {
             assertEquals(ScriptStatus.SUCCESS, result.status(), () -> profile + ": " + result.failure());
             assertEquals(expected, result.stdout(), profile.toString());
         }
+    }
+
+    /** A marker (and bytecode) copied from a cache elsewhere does not count: the library is compiled again here. */
+    @Test
+    void aMarkerNamingAnotherCachesLibraryIsCompiledAgain() throws IOException {
+        runner.get().compilePythonStandardLibrary();
+        Path marker = StandardLibraryBytecode.marker();
+        String here = Files.readString(marker, StandardCharsets.UTF_8);
+        Files.writeString(marker, "/elsewhere/kestra-sdk-cache/graalvm/python/python-home/0/lib/python3.12|graalpy250-312\n",
+                StandardCharsets.UTF_8);
+        assertFalse(StandardLibraryBytecode.isPresent());
+        String again = runner.get().compilePythonStandardLibrary();
+        assertTrue(again.startsWith("compiled the standard library to bytecode in "), again);
+        assertEquals(here, Files.readString(marker, StandardCharsets.UTF_8));
+        assertTrue(StandardLibraryBytecode.isPresent());
+
+        ScriptResult result = runner.run(ScriptRequest.ofText(PYTHON,
+                "import json\nprint(json.dumps.__code__.co_filename == json.__file__)"));
+        assertEquals(List.of("True"), result.stdout(), () -> String.valueOf(result.failure()));
     }
 }
