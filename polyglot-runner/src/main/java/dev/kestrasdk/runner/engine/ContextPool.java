@@ -273,6 +273,61 @@ public final class ContextPool implements AutoCloseable {
         return new Prepared(shape, context, out, err, fs);
     }
 
+    /**
+     * {@link #prepare} on a thread that ends with it. When a context closes, GraalPy waits for every live thread that
+     * ever entered it (joinPythonThreads: about 15 ms for each one it did not start): a long-lived refill thread added
+     * that wait to every script that took a prepared context; a finished one adds nothing.
+     */
+    private Prepared prepareOnAThreadOfItsOwn(Shape shape) throws InterruptedException {
+        Object[] outcome = new Object[1];
+        Thread preparer = new Thread(() -> {
+            Object o;
+            try {
+                o = prepare(shape);
+            } catch (RuntimeException | Error e) {
+                o = e;
+            }
+            synchronized (outcome) {
+                outcome[0] = o;
+            }
+        }, Thread.currentThread().getName() + "-preparer");
+        preparer.setDaemon(true);
+        preparer.setPriority(Thread.currentThread().getPriority());
+        preparer.start();
+        try {
+            preparer.join();
+        } catch (InterruptedException e) {
+            // Closing the pool: the preparation ends on its own (it is not interruptible); its context is closed here.
+            joinUninterruptibly(preparer);
+            synchronized (outcome) {
+                if (outcome[0] instanceof Prepared p) {
+                    p.context.close(true);
+                }
+            }
+            throw e;
+        }
+        synchronized (outcome) {
+            if (outcome[0] instanceof RuntimeException e) {
+                throw e;
+            }
+            if (outcome[0] instanceof Error e) {
+                throw e;
+            }
+            return (Prepared) outcome[0];
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        while (true) {
+            try {
+                thread.join();
+                return;
+            } catch (InterruptedException ignored) {
+                // keep waiting: the caller restores the interrupt by throwing its own
+            }
+        }
+    }
+
     private void refillLoop() {
         try {
             while (true) {
@@ -304,7 +359,7 @@ public final class ContextPool implements AutoCloseable {
                 }
                 Prepared p;
                 try {
-                    p = prepare(shape);
+                    p = prepareOnAThreadOfItsOwn(shape);
                 } catch (RuntimeException e) {
                     synchronized (this) {
                         preparing.remove(shape);

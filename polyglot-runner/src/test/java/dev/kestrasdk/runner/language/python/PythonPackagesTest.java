@@ -92,7 +92,7 @@ class PythonPackagesTest {
                 + " C extensions because native access is not allowed.): " + CExtensionFailure.INSTEAD + IN_CPYTHON)
                 || message.startsWith("'requests' needs a C extension, which GraalPy loads in one context per process,"
                 + " and another script's came first (" + CExtensionFailure.SECOND_CONTEXT + " '_cpython_unicodedata'")
-                && message.endsWith("): " + CExtensionFailure.OWN_PROCESS + IN_CPYTHON), message);
+                && message.endsWith("): " + CExtensionFailure.TURNED_OFF + CExtensionFailure.OWN_PROCESS + IN_CPYTHON), message);
     }
 
     @Test
