@@ -44,6 +44,10 @@ class ExecCommandTest {
         return (Map<String, Object>) ToolJson.read(r.out());
     }
 
+    /**
+     * The two streams are read on two threads, as Kestra reads them, so which stream's line lands first is up to the
+     * scheduler: the stderr outputs repeat stdout's value for the shared key, and the summary is the same either way.
+     */
     @Test
     void protocolLinesOnBothStreamsAreReadAndTheSummaryIsRuns() throws Exception {
         Path job = program("job.sh", """
@@ -51,7 +55,7 @@ class ExecCommandTest {
                 echo 'an ordinary line'
                 echo '::{"metrics":[{"name":"c","type":"counter","value":2,"tags":{"t":"x"}}]}::' >&2
                 echo 'a warning' >&2
-                echo '::{"outputs":{"rows":4,"day":"mon"}}::' >&2
+                echo '::{"outputs":{"rows":3,"day":"mon"}}::' >&2
                 echo '::{"logs":[{"level":"WARN","message":"careful"}]}::'
                 """);
         CliRun r = CliRun.of("exec", "--", job.toString());
@@ -63,7 +67,7 @@ class ExecCommandTest {
 
                 == JOB: SUCCESS in <t> ==
                 Outputs (2):
-                  rows = 4
+                  rows = 3
                   day = "mon"
                 Metrics (1):
                   counter c = 2.0 {t=x}
@@ -74,7 +78,7 @@ class ExecCommandTest {
         assertEquals("""
                 ::{"metrics":[{"name":"c","type":"counter","value":2,"tags":{"t":"x"}}]}::
                 a warning
-                ::{"outputs":{"rows":4,"day":"mon"}}::
+                ::{"outputs":{"rows":3,"day":"mon"}}::
                 """, r.err());
     }
 
