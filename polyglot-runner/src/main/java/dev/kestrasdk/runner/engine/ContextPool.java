@@ -80,8 +80,9 @@ public final class ContextPool implements AutoCloseable {
     private static final String PYTHON_ID = "python";
     /** At most this many contexts are prepared at once (each on a thread of its own). */
     static final int MAX_REFILL_THREADS = 2;
-    // Modules every script's set-up imports (PythonLanguage): loaded ahead, as an expression so no global is left.
-    private static final String PYTHON_WARM_UP = "(__import__('types'), __import__('sys'), __import__('builtins'))";
+    // Modules every script's set-up imports (submodules.py, open_files.py): loaded ahead, as an expression so no
+    // global is left. Nothing else: the set-up imports only what the script needs (PythonSetUpImportsTest).
+    private static final String PYTHON_WARM_UP = "(__import__('sys'), __import__('builtins'))";
 
     // ... and in the task profile those of task_profile.py, plus json and os, which every Kestra script's output needs.
     private static final String PYTHON_TASK_WARM_UP = "(__import__('unicodedata'), __import__('_ssl'), __import__('json'), __import__('os'))";
@@ -279,16 +280,13 @@ public final class ContextPool implements AutoCloseable {
      * that wait to every script that took a prepared context; a finished one adds nothing.
      */
     private Prepared prepareOnAThreadOfItsOwn(Shape shape) throws InterruptedException {
+        // Written by the preparer, read after join(): join orders the write before the read.
         Object[] outcome = new Object[1];
         Thread preparer = new Thread(() -> {
-            Object o;
             try {
-                o = prepare(shape);
+                outcome[0] = prepare(shape);
             } catch (RuntimeException | Error e) {
-                o = e;
-            }
-            synchronized (outcome) {
-                outcome[0] = o;
+                outcome[0] = e;
             }
         }, Thread.currentThread().getName() + "-preparer");
         preparer.setDaemon(true);
@@ -299,22 +297,18 @@ public final class ContextPool implements AutoCloseable {
         } catch (InterruptedException e) {
             // Closing the pool: the preparation ends on its own (it is not interruptible); its context is closed here.
             joinUninterruptibly(preparer);
-            synchronized (outcome) {
-                if (outcome[0] instanceof Prepared p) {
-                    p.context.close(true);
-                }
+            if (outcome[0] instanceof Prepared p) {
+                p.context.close(true);
             }
             throw e;
         }
-        synchronized (outcome) {
-            if (outcome[0] instanceof RuntimeException e) {
-                throw e;
-            }
-            if (outcome[0] instanceof Error e) {
-                throw e;
-            }
-            return (Prepared) outcome[0];
+        if (outcome[0] instanceof RuntimeException e) {
+            throw e;
         }
+        if (outcome[0] instanceof Error e) {
+            throw e;
+        }
+        return (Prepared) outcome[0];
     }
 
     private static void joinUninterruptibly(Thread thread) {
