@@ -43,39 +43,57 @@ final class CleanLineReader {
     // The payload is copied into one buffer per thread (a char[] scans faster than String.charAt); payloads
     // longer than this are rare and get a buffer of their own.
     private static final int REUSED_CHARS = 16 * 1024;
-    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[REUSED_CHARS]);
+
+    /** What a thread keeps between lines: the payload buffer and the short strings seen lately. */
+    private static final class ThreadState {
+        final char[] buffer = new char[REUSED_CHARS];
+        final RecentStrings recent = new RecentStrings();
+    }
+
+    private static final ThreadLocal<ThreadState> STATE = ThreadLocal.withInitial(ThreadState::new);
 
     // The keys of the fixed-schema objects, matched in place (no String made for them).
-    private static final String[] ROOT_KEYS = {"outputs", "metrics", "logs"};
-    private static final String[] METRIC_KEYS = {"name", "type", "value", "tags"};
-    private static final String[] LOG_KEYS = {"level", "message"};
+    private static final char[][] ROOT_KEYS = names("outputs", "metrics", "logs");
+    private static final char[][] METRIC_KEYS = names("name", "type", "value", "tags");
+    private static final char[][] LOG_KEYS = names("level", "message");
     // The values Kestra takes as written, matched in place too.
-    private static final String[] METRIC_TYPE_NAMES = Kestra13.metricTypeNames().toArray(String[]::new);
-    private static final String[] LOG_LEVEL_NAMES = Kestra13.logLevelNames().toArray(String[]::new);
+    private static final String[] METRIC_TYPE_NAME_LIST = Kestra13.metricTypeNames().toArray(String[]::new);
+    private static final String[] LOG_LEVEL_NAME_LIST = Kestra13.logLevelNames().toArray(String[]::new);
+    private static final char[][] METRIC_TYPE_NAMES = names(METRIC_TYPE_NAME_LIST);
+    private static final char[][] LOG_LEVEL_NAMES = names(LOG_LEVEL_NAME_LIST);
     // What Kestra reads for each of those names, looked up once here instead of once per line.
-    private static final MetricType[] METRIC_TYPES = java.util.Arrays.stream(METRIC_TYPE_NAMES).map(Kestra13::metricType)
+    private static final MetricType[] METRIC_TYPES = java.util.Arrays.stream(METRIC_TYPE_NAME_LIST).map(Kestra13::metricType)
             .toArray(MetricType[]::new);
-    private static final LogLevel[] LOG_LEVELS = java.util.Arrays.stream(LOG_LEVEL_NAMES).map(JacksonScalars::levelOfString)
+    private static final LogLevel[] LOG_LEVELS = java.util.Arrays.stream(LOG_LEVEL_NAME_LIST).map(JacksonScalars::levelOfString)
             .toArray(LogLevel[]::new);
+
+    private static char[][] names(String... names) {
+        char[][] chars = new char[names.length][];
+        for (int n = 0; n < names.length; n++) {
+            chars[n] = names[n].toCharArray();
+        }
+        return chars;
+    }
 
     private final String line;
     /** Where the payload starts in {@link #line}: {@code s[k]} is {@code line.charAt(from + k)}. */
     private final int from;
     private final char[] s;
     private final int end;
+    private final RecentStrings recent;
     private int i;
     private int depth;
-    /** Where the last number read starts, and whether it was an integer token. */
+    /** Where the last number read starts. */
     private int numberStart;
-    private boolean integral;
     /** The text of the last string {@link #knownString} did not find among its names. */
     private String unknownText;
 
-    private CleanLineReader(String line, int from, char[] payload, int length) {
+    private CleanLineReader(String line, int from, char[] payload, int length, RecentStrings recent) {
         this.line = line;
         this.from = from;
         this.s = payload;
         this.end = length;
+        this.recent = recent;
     }
 
     /**
@@ -87,10 +105,11 @@ final class CleanLineReader {
      */
     static Message read(String line, int from, int to) {
         int n = to - from;
-        char[] chars = n <= REUSED_CHARS ? BUFFER.get() : new char[n];
+        ThreadState state = STATE.get();
+        char[] chars = n <= REUSED_CHARS ? state.buffer : new char[n];
         line.getChars(from, to, chars, 0);
         try {
-            return new CleanLineReader(line, from, chars, n).root();
+            return new CleanLineReader(line, from, chars, n, state.recent).root();
         } catch (NotClean e) {
             return null;
         }
@@ -233,6 +252,25 @@ final class CleanLineReader {
         return e < 0 ? unusualString(start) : text(start, e);
     }
 
+    /**
+     * A string that often repeats from line to line (an output's key, a metric's name, a tag): a short plain one is
+     * taken from the strings the thread saw lately when it is there, so a script's usual names cost no new String.
+     */
+    private String repeatedString() throws NotClean {
+        int start = i + 1;
+        int e = plainStringEnd();
+        if (e < 0) {
+            return unusualString(start);
+        }
+        String seen = recent.find(s, start, e);
+        if (seen != null) {
+            return seen;
+        }
+        String text = text(start, e);
+        recent.remember(text);
+        return text;
+    }
+
     /** The string from {@code start} to its closing quote, reading escapes; it must be Unicode text. */
     private String unusualString(int start) throws NotClean {
         StringBuilder sb = new StringBuilder();
@@ -292,23 +330,28 @@ final class CleanLineReader {
     }
 
     /** A member's key in an object of fixed keys, and its ':': the key's index in {@code names}, or -1. */
-    private int knownKey(String[] names) throws NotClean {
+    private int knownKey(char[][] names) throws NotClean {
         int known = knownString(names);
         colon();
         return known;
     }
 
     /** A string value (at its opening quote): its index in {@code names}, or -1 with the text in {@link #unknownText}. */
-    private int knownString(String[] names) throws NotClean {
+    private int knownString(char[][] names) throws NotClean {
         int start = i + 1;
         int e = plainStringEnd();
         if (e < 0) {
             unknownText = unusualString(start);
-            return List.of(names).indexOf(unknownText);
+            for (int n = 0; n < names.length; n++) {
+                if (unknownText.contentEquals(java.nio.CharBuffer.wrap(names[n]))) {
+                    return n;
+                }
+            }
+            return -1;
         }
         int length = e - start;
         for (int n = 0; n < names.length; n++) {
-            if (names[n].length() == length && sameChars(names[n], start)) {
+            if (names[n].length == length && java.util.Arrays.equals(names[n], 0, length, s, start, e)) {
                 return n;
             }
         }
@@ -321,18 +364,9 @@ final class CleanLineReader {
         return line.substring(from + start, from + end);
     }
 
-    private boolean sameChars(String name, int at) {
-        for (int k = 0; k < name.length(); k++) {
-            if (s[at + k] != name.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** A member's key in an output object, and its ':'. */
     private String mapKey() throws NotClean {
-        String key = string();
+        String key = repeatedString();
         colon();
         return key;
     }
@@ -354,7 +388,7 @@ final class CleanLineReader {
 
     /**
      * A number as Jackson reads it: an integer token as the smallest of Integer, Long and BigInteger that holds
-     * it, any other as a double. Sets {@link #numberStart} and {@link #integral} for the caller that needs the text.
+     * it, any other as a double. Sets {@link #numberStart} for the caller that needs the text.
      */
     private Object number() throws NotClean {
         int start = i;
@@ -387,8 +421,7 @@ final class CleanLineReader {
         if (i - start > MAX_NUMBER_CHARS) {
             throw NOT_CLEAN;
         }
-        integral = !fraction && !exponent;
-        if (integral) {
+        if (!fraction && !exponent) {
             if (digits <= 18) { // fits a long, so the sum above did not overflow
                 long signed = digitsStart > start ? -v : v;
                 return signed == (int) signed ? (Object) (int) signed : (Object) signed;
@@ -529,7 +562,6 @@ final class CleanLineReader {
         String name = null;
         MetricType type = null;
         double value = 0;
-        boolean valueIntegral = false;
         int valueStart = -1;
         int valueEnd = -1;
         Map<String, String> tags = null;
@@ -538,7 +570,7 @@ final class CleanLineReader {
                 switch (knownKey(METRIC_KEYS)) {
                     case 0 -> {
                         firstOf(name, '"');
-                        name = string();
+                        name = repeatedString();
                     }
                     case 1 -> {
                         firstOf(type, '"');
@@ -554,7 +586,6 @@ final class CleanLineReader {
                             throw NOT_CLEAN;
                         }
                         Object n = number();
-                        valueIntegral = integral;
                         value = ((Number) n).doubleValue(); // an integer as Jackson's long or BigInteger to double
                         valueStart = numberStart;
                         valueEnd = i;
@@ -571,7 +602,7 @@ final class CleanLineReader {
             throw NOT_CLEAN;
         }
         if (type == MetricType.TIMER) {
-            value = timerSeconds(text(valueStart, valueEnd), valueIntegral);
+            exactTimer(valueStart, valueEnd);
         }
         return new Metric(type, name, value, tags);
     }
@@ -585,26 +616,29 @@ final class CleanLineReader {
         if (peek() != '"') {
             throw NOT_CLEAN;
         }
-        return string();
+        return repeatedString();
     }
 
     /**
-     * A timer's seconds when the written number is exactly what Kestra's Duration keeps: not negative, at
-     * most 18 integer digits and 9 decimals, no exponent. Other timers go to {@link KestraTime}'s full rules.
+     * Gives up unless the timer's number, {@code s[start..end)}, is exactly what Kestra's Duration keeps: not
+     * negative, at most 18 integer digits and 9 decimals, no exponent. Such a number's seconds are the double
+     * {@link #number} already read (a long of at most 18 digits converts exactly as its text parses); other
+     * timers go to {@link KestraTime}'s full rules.
      */
-    private static double timerSeconds(String text, boolean integral) throws NotClean {
-        int dot = text.indexOf('.');
-        int intDigits = dot < 0 ? text.length() : dot;
-        if (intDigits > 18 || (dot >= 0 && text.length() - dot - 1 > 9)) {
-            throw NOT_CLEAN;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if ((c < '0' || c > '9') && i != dot) {
+    private void exactTimer(int start, int end) throws NotClean {
+        int dot = -1;
+        for (int k = start; k < end; k++) {
+            char c = s[k];
+            if (c == '.' && dot < 0) {
+                dot = k;
+            } else if (c < '0' || c > '9') {
                 throw NOT_CLEAN; // a sign or an exponent
             }
         }
-        return integral ? (double) Long.parseLong(text) : Double.parseDouble(text);
+        int intDigits = (dot < 0 ? end : dot) - start;
+        if (intDigits > 18 || (dot >= 0 && end - dot - 1 > 9)) {
+            throw NOT_CLEAN;
+        }
     }
 
     // ---- logs -------------------------------------------------------------------------------------
