@@ -516,7 +516,7 @@ public final class BenchMain {
                 + "libraries scripts would otherwise use (PyPI `kestra` 2.0.0 on CPython, npm `@kestra-io/libs` 2.0.0 on Node)\n"
                 + "and Kestra 1.3.19's and 2.0.0's own line readers. This file is written by the benchmark command; the sections after\n"
                 + "\"Levers\" are maintained by hand.\n\n");
-        sb.append("```bash\n./benchmarks/run            # about 15 minutes; writes docs/performance.md\n```\n\n");
+        sb.append("```bash\n./benchmarks/run            # about 50 minutes on 2 cores; writes docs/performance.md\n```\n\n");
         sb.append("## Machine and run\n\n");
         sb.append("| | |\n|---|---|\n");
         if (!previousRows.isEmpty()) {
